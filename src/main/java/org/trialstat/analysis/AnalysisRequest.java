@@ -1,0 +1,49 @@
+package org.trialstat.analysis;
+
+import org.trialstat.model.MissingPolicy;
+import org.trialstat.model.ResponseRule;
+import org.trialstat.model.Scale;
+
+/**
+ * What the user asked for, before defaults are resolved against the data.
+ *
+ * @param scale        the rating scale (range and remission default)
+ * @param scoreMin     lowest valid score (from the scale or --score-range)
+ * @param scoreMax     highest valid score
+ * @param control      --control, or null for the default (the one arm named like placebo/control/sham/comparator)
+ * @param baseline     --baseline, or null for the earliest visit
+ * @param endpoint     --endpoint, or null for the latest visit
+ * @param response     the responder rule
+ * @param remissionMax --remission-max, or NaN for the scale's default
+ * @param missing      denominators of the binary endpoints
+ * @param confLevel    confidence level, in (0, 1)
+ * @param strictness   whether rows excluded for a data problem are errors
+ * @param repeatedMeasures whether {@code analyze} adds the MMRM block when the file allows it
+ */
+public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+    String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
+    Strictness strictness, RepeatedMeasures repeatedMeasures) {
+
+  /** Whether a row excluded for a data problem (missing or unknown value) is an error. */
+  public enum Strictness {
+    /** Excluded rows are counted and reported. */
+    LENIENT,
+    /** Any row excluded for a data problem stops the run with a data error (exit 3). */
+    STRICT
+  }
+
+  /** Whether {@code analyze} fits the repeated-measures model. */
+  public enum RepeatedMeasures {
+    /** Fit it when the file has two or more post-baseline visits. */
+    AUTO,
+    /** Never fit it. */
+    OFF
+  }
+
+  /** Defaults of {@code trialstat analyze} for a scale: 10-point response, completers, 95%. */
+  public static AnalysisRequest defaults(Scale scale) {
+    return new AnalysisRequest(scale, scale.min(), scale.max(), null, null, null,
+        new ResponseRule(ResponseRule.Kind.DROP, 10), Double.NaN, MissingPolicy.COMPLETERS, 0.95,
+        Strictness.LENIENT, RepeatedMeasures.AUTO);
+  }
+}

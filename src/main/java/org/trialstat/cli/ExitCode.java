@@ -1,0 +1,18 @@
+package org.trialstat.cli;
+
+/** The exit codes of trialstat: public API, documented in docs/errors.md. */
+public final class ExitCode {
+  /** Success. */
+  public static final int OK = 0;
+  /** {@code verify}: at least one published claim was not reproduced. */
+  public static final int VERIFICATION_FAILED = 1;
+  /** Usage error: an unknown option, a bad option value, an arm or visit the data does not have. */
+  public static final int USAGE = 2;
+  /** Input data error: the message names the file, line and column. */
+  public static final int DATA = 3;
+  /** Internal error: a bug in trialstat; please report it. */
+  public static final int INTERNAL = 4;
+
+  private ExitCode() {
+  }
+}

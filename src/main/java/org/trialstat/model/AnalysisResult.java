@@ -1,0 +1,37 @@
+package org.trialstat.model;
+
+import java.util.List;
+
+/**
+ * Everything {@code trialstat analyze} computes for one file.
+ *
+ * @param file          the file name as given
+ * @param settings      the settings used
+ * @param rows          row accounting
+ * @param arms          per-arm results in order of first appearance
+ * @param comparisons   every non-control arm against the control, in order of first appearance
+ * @param participantExclusions participants left out of one endpoint (for example an unknown diagnosis)
+ * @param notes         definitions and caveats that apply to this analysis, for footnotes
+ */
+public record AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
+    List<ComparisonResult> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes) {
+
+  public AnalysisResult {
+    arms = List.copyOf(arms);
+    comparisons = List.copyOf(comparisons);
+    participantExclusions = List.copyOf(participantExclusions);
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * Participants of one arm left out of one endpoint's denominator for a reason other than its
+   * definition.
+   *
+   * @param arm      the arm
+   * @param outcome  the outcome key, for example {@code loss_of_diagnosis}
+   * @param reason   fixed reason code, for example {@code unknown_diagnosis}
+   * @param count    how many participants
+   */
+  public record ParticipantExclusion(String arm, String outcome, String reason, int count) {
+  }
+}

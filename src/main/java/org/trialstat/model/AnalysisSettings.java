@@ -1,0 +1,20 @@
+package org.trialstat.model;
+
+/**
+ * The settings an analysis actually used (after defaults were resolved against the data), echoed in
+ * every output so a result says how it was computed.
+ *
+ * @param scale        the rating scale
+ * @param scoreMin     lowest valid score
+ * @param scoreMax     highest valid score
+ * @param control      the comparator arm, or null for a single-arm study
+ * @param baseline     the baseline visit
+ * @param endpoint     the endpoint visit
+ * @param response     the responder rule
+ * @param remissionMax remission cut-off (score at or below), NaN when remission is not defined
+ * @param missing      denominators of the binary endpoints
+ * @param confLevel    confidence level of every interval
+ */
+public record AnalysisSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+    String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel) {
+}

@@ -1,0 +1,50 @@
+package org.trialstat.report;
+
+import java.util.Locale;
+
+/** Fixed-precision formatting for human-readable tables, always in {@link Locale#ROOT}. */
+final class Fmt {
+  /** Printed in a table cell for a number that is not estimable. */
+  static final String NE = "n/e";
+
+  private Fmt() {
+  }
+
+  static String fixed(double x, int decimals) {
+    if (!Double.isFinite(x)) {
+      return NE;
+    }
+    String s = String.format(Locale.ROOT, "%." + decimals + "f", x);
+    return s.matches("-0\\.?0*") ? s.substring(1) : s; // no "-0.00"
+  }
+
+  static String meanSd(double mean, double sd, int decimals) {
+    if (!Double.isFinite(mean)) {
+      return NE;
+    }
+    return fixed(mean, decimals) + " (" + fixed(sd, decimals) + ")";
+  }
+
+  static String ci(double lo, double hi, int decimals) {
+    if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+      return NE;
+    }
+    return fixed(lo, decimals) + " to " + fixed(hi, decimals);
+  }
+
+  static String p(double p) {
+    if (!Double.isFinite(p)) {
+      return NE;
+    }
+    return p < 0.0001 ? "<0.0001" : fixed(p, 4);
+  }
+
+  static String percent(double rate) {
+    return Double.isFinite(rate) ? fixed(100 * rate, 1) + "%" : NE;
+  }
+
+  static String level(double confLevel) {
+    double pct = 100 * confLevel;
+    return (pct == Math.rint(pct) ? Integer.toString((int) pct) : String.format(Locale.ROOT, "%s", pct)) + "%";
+  }
+}

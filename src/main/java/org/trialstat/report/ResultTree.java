@@ -1,0 +1,198 @@
+package org.trialstat.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.trialstat.model.AnalysisResult;
+import org.trialstat.model.AnalysisSettings;
+import org.trialstat.model.ArmResult;
+import org.trialstat.model.BinaryComparison;
+import org.trialstat.model.BinaryEndpoint;
+import org.trialstat.model.ComparisonResult;
+import org.trialstat.model.Difference;
+import org.trialstat.model.Estimate;
+import org.trialstat.model.MeanSummary;
+import org.trialstat.model.Proportion;
+import org.trialstat.model.RowAccounting;
+
+/**
+ * The JSON tree of an analysis: the key names documented in {@code docs/output.md} are public API.
+ * Every block carries its {@code method} and, when a number is missing, a {@code reason}.
+ */
+public final class ResultTree {
+
+  private ResultTree() {
+  }
+
+  /** The JSON object of one {@code analyze} result. */
+  public static Map<String, Object> of(AnalysisResult r) {
+    Map<String, Object> o = Json.object();
+    o.put("file", r.file());
+    o.put("settings", settings(r.settings()));
+    o.put("rows", rows(r.rows()));
+    List<Object> pex = new ArrayList<>();
+    for (AnalysisResult.ParticipantExclusion p : r.participantExclusions()) {
+      Map<String, Object> m = Json.object();
+      m.put("arm", p.arm());
+      m.put("outcome", p.outcome());
+      m.put("reason", p.reason());
+      m.put("count", p.count());
+      pex.add(m);
+    }
+    o.put("participants_excluded", pex);
+    List<Object> arms = new ArrayList<>();
+    for (ArmResult a : r.arms()) {
+      arms.add(arm(a));
+    }
+    o.put("arms", arms);
+    List<Object> comps = new ArrayList<>();
+    for (ComparisonResult c : r.comparisons()) {
+      comps.add(comparison(c));
+    }
+    o.put("comparisons", comps);
+    o.put("notes", new ArrayList<Object>(r.notes()));
+    return o;
+  }
+
+  static Map<String, Object> settings(AnalysisSettings s) {
+    Map<String, Object> o = Json.object();
+    o.put("scale", s.scale().key());
+    o.put("score_min", s.scoreMin());
+    o.put("score_max", s.scoreMax());
+    o.put("control", s.control());
+    o.put("baseline", s.baseline());
+    o.put("endpoint", s.endpoint());
+    Map<String, Object> resp = Json.object();
+    resp.put("rule", s.response().kind().key());
+    resp.put("threshold", s.response().threshold());
+    o.put("response", resp);
+    o.put("remission_max", s.remissionMax());
+    o.put("missing", s.missing().key());
+    o.put("conf_level", s.confLevel());
+    o.put("effects", "treatment - control; ratios treatment / control");
+    return o;
+  }
+
+  static Map<String, Object> rows(RowAccounting rows) {
+    Map<String, Object> o = Json.object();
+    o.put("read", rows.read());
+    o.put("used", rows.used());
+    List<Object> ex = new ArrayList<>();
+    for (RowAccounting.Exclusion e : rows.excluded()) {
+      Map<String, Object> m = Json.object();
+      m.put("reason", e.reason());
+      m.put("count", e.count());
+      ex.add(m);
+    }
+    o.put("excluded", ex);
+    return o;
+  }
+
+  static Map<String, Object> arm(ArmResult a) {
+    Map<String, Object> o = Json.object();
+    o.put("arm", a.arm());
+    o.put("baseline", descriptives(a.baseline()));
+    o.put("endpoint", descriptives(a.endpoint()));
+    o.put("change", meanSummary(a.change()));
+    for (BinaryEndpoint e : a.binaryEndpoints()) {
+      o.put(e.key(), proportion(a.rate(e)));
+    }
+    return o;
+  }
+
+  static Map<String, Object> descriptives(MeanSummary m) {
+    Map<String, Object> o = Json.object();
+    o.put("n", m.n());
+    o.put("mean", m.mean());
+    o.put("sd", m.sd());
+    reason(o, m.reason());
+    return o;
+  }
+
+  static Map<String, Object> meanSummary(MeanSummary m) {
+    Map<String, Object> o = Json.object();
+    o.put("n", m.n());
+    o.put("mean", m.mean());
+    o.put("sd", m.sd());
+    o.put("se", m.se());
+    o.put("ci_low", m.ciLow());
+    o.put("ci_high", m.ciHigh());
+    o.put("conf_level", m.confLevel());
+    o.put("method", "mean, t-based CI");
+    reason(o, m.reason());
+    return o;
+  }
+
+  static Map<String, Object> proportion(Proportion p) {
+    Map<String, Object> o = Json.object();
+    o.put("events", p.events());
+    o.put("n", p.n());
+    o.put("rate", p.rate());
+    o.put("ci_low", p.ciLow());
+    o.put("ci_high", p.ciHigh());
+    o.put("conf_level", p.confLevel());
+    o.put("method", p.method());
+    reason(o, p.reason());
+    return o;
+  }
+
+  static Map<String, Object> comparison(ComparisonResult c) {
+    Map<String, Object> o = Json.object();
+    o.put("treatment", c.treatment());
+    o.put("control", c.control());
+    o.put("welch", difference(c.welch()));
+    o.put("student", difference(c.student()));
+    o.put("ancova", difference(c.ancova()));
+    if (c.mmrm() != null) {
+      o.put("mmrm", difference(c.mmrm()));
+    }
+    o.put("cohens_d", estimate(c.cohensD()));
+    o.put("hedges_g", estimate(c.hedgesG()));
+    for (BinaryComparison b : c.binary()) {
+      o.put(b.endpoint().key(), binary(b));
+    }
+    return o;
+  }
+
+  static Map<String, Object> difference(Difference d) {
+    Map<String, Object> o = Json.object();
+    o.put("estimate", d.estimate());
+    o.put("se", d.se());
+    o.put("ci_low", d.ciLow());
+    o.put("ci_high", d.ciHigh());
+    o.put("conf_level", d.confLevel());
+    o.put("t", d.t());
+    o.put("df", d.df());
+    o.put("p", d.p());
+    o.put("method", d.method());
+    reason(o, d.reason());
+    return o;
+  }
+
+  static Map<String, Object> estimate(Estimate e) {
+    Map<String, Object> o = Json.object();
+    o.put("estimate", e.estimate());
+    o.put("ci_low", e.ciLow());
+    o.put("ci_high", e.ciHigh());
+    o.put("conf_level", e.confLevel());
+    o.put("method", e.method());
+    reason(o, e.reason());
+    return o;
+  }
+
+  static Map<String, Object> binary(BinaryComparison b) {
+    Map<String, Object> o = Json.object();
+    o.put("risk_difference", estimate(b.riskDifference()));
+    o.put("risk_ratio", estimate(b.riskRatio()));
+    o.put("odds_ratio", estimate(b.oddsRatio()));
+    o.put("nnt", estimate(b.nnt()));
+    o.put("fisher_p", b.fisherP());
+    return o;
+  }
+
+  private static void reason(Map<String, Object> o, String reason) {
+    if (reason != null) {
+      o.put("reason", reason);
+    }
+  }
+}

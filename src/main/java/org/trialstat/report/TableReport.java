@@ -1,0 +1,213 @@
+package org.trialstat.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.trialstat.model.AnalysisResult;
+import org.trialstat.model.AnalysisSettings;
+import org.trialstat.model.ArmResult;
+import org.trialstat.model.BinaryComparison;
+import org.trialstat.model.BinaryEndpoint;
+import org.trialstat.model.ComparisonResult;
+import org.trialstat.model.Difference;
+import org.trialstat.model.Estimate;
+import org.trialstat.model.MissingPolicy;
+import org.trialstat.model.Numbers;
+import org.trialstat.model.Proportion;
+import org.trialstat.model.RowAccounting;
+
+/**
+ * Publication-style tables of an {@code analyze} result: per-arm continuous and binary outcomes, the
+ * treatment-versus-control comparisons, and footnotes defining every number.
+ */
+public enum TableReport {
+  /** Aligned plain text for the terminal. */
+  PLAIN,
+  /** GitHub-flavoured Markdown tables. */
+  MARKDOWN;
+
+  /** Renders one result. */
+  public String render(AnalysisResult r) {
+    AnalysisSettings s = r.settings();
+    String lvl = Fmt.level(s.confLevel());
+    StringBuilder sb = new StringBuilder();
+    heading(sb, "trialstat analyze: " + r.file());
+    sb.append(s.scale().label()).append("; baseline visit ").append(s.baseline()).append(", endpoint visit ")
+        .append(s.endpoint());
+    if (s.control() != null) {
+      sb.append("; control arm ").append(s.control());
+    }
+    sb.append("; ").append(lvl).append(" confidence intervals.\n\n");
+
+    TextTable arms = new TextTable("Arm", ">N", ">Baseline mean (SD)", ">N", ">Endpoint mean (SD)", ">N",
+        ">Change mean (SD)", ">" + lvl + " CI of change");
+    for (ArmResult a : r.arms()) {
+      arms.row(a.arm(), Integer.toString(a.baseline().n()), Fmt.meanSd(a.baseline().mean(), a.baseline().sd(), 2),
+          Integer.toString(a.endpoint().n()), Fmt.meanSd(a.endpoint().mean(), a.endpoint().sd(), 2),
+          Integer.toString(a.change().n()), Fmt.meanSd(a.change().mean(), a.change().sd(), 2),
+          Fmt.ci(a.change().ciLow(), a.change().ciHigh(), 2));
+    }
+    section(sb, "Scores by arm [1]", arms);
+
+    List<BinaryEndpoint> endpoints = r.arms().isEmpty() ? List.of() : r.arms().get(0).binaryEndpoints();
+    if (!endpoints.isEmpty()) {
+      List<String> h = new ArrayList<>(List.of("Arm"));
+      for (BinaryEndpoint e : endpoints) {
+        h.add(">" + e.label() + " n/N (%)");
+        h.add(">" + lvl + " CI");
+      }
+      TextTable rates = new TextTable(h.toArray(String[]::new));
+      for (ArmResult a : r.arms()) {
+        List<String> row = new ArrayList<>(List.of(a.arm()));
+        for (BinaryEndpoint e : endpoints) {
+          Proportion p = a.rate(e);
+          row.add(p.events() + "/" + p.n() + " (" + Fmt.percent(p.rate()) + ")");
+          row.add(Fmt.ci(100 * p.ciLow(), 100 * p.ciHigh(), 1));
+        }
+        rates.row(row.toArray(String[]::new));
+      }
+      section(sb, "Binary endpoints by arm [2]", rates);
+    }
+
+    Set<String> reasons = new LinkedHashSet<>();
+    if (!r.comparisons().isEmpty()) {
+      TextTable diff = new TextTable("Comparison", "Method", ">Estimate", ">" + lvl + " CI", ">SE", ">t", ">df",
+          ">p");
+      for (ComparisonResult c : r.comparisons()) {
+        String name = c.treatment() + " vs " + c.control();
+        diffRow(diff, name, "Welch t", c.welch(), reasons);
+        diffRow(diff, name, "Student t", c.student(), reasons);
+        diffRow(diff, name, "ANCOVA", c.ancova(), reasons);
+        if (c.mmrm() != null) {
+          diffRow(diff, name, "MMRM", c.mmrm(), reasons);
+        }
+      }
+      section(sb, "Change from baseline, treatment - control [3]", diff);
+
+      TextTable es = new TextTable("Comparison", "Effect size", ">Estimate", ">" + lvl + " CI");
+      for (ComparisonResult c : r.comparisons()) {
+        String name = c.treatment() + " vs " + c.control();
+        estimateRow(es, name, "Cohen's d", c.cohensD(), 3, reasons);
+        estimateRow(es, name, "Hedges' g", c.hedgesG(), 3, reasons);
+      }
+      section(sb, "Standardized mean difference of change [4]", es);
+
+      if (!endpoints.isEmpty()) {
+        TextTable bin = new TextTable("Comparison", "Endpoint", ">Risk difference [" + lvl + " CI]",
+            ">Risk ratio [" + lvl + " CI]", ">Odds ratio [" + lvl + " CI]", ">NNT [" + lvl + " CI]", ">Fisher p");
+        for (ComparisonResult c : r.comparisons()) {
+          for (BinaryComparison b : c.binary()) {
+            bin.row(c.treatment() + " vs " + c.control(), b.endpoint().label(),
+                withCi(b.riskDifference(), 3, reasons), withCi(b.riskRatio(), 2, reasons),
+                withCi(b.oddsRatio(), 2, reasons), withCi(b.nnt(), 1, reasons), Fmt.p(b.fisherP()));
+          }
+        }
+        section(sb, "Binary endpoints, treatment vs control [5]", bin);
+      }
+    }
+    footnotes(sb, r, reasons);
+    return sb.toString();
+  }
+
+  private void heading(StringBuilder sb, String text) {
+    if (this == MARKDOWN) {
+      sb.append("## ").append(text).append("\n\n");
+    } else {
+      sb.append(text).append('\n').append("=".repeat(text.length())).append('\n');
+    }
+  }
+
+  private void section(StringBuilder sb, String title, TextTable table) {
+    if (this == MARKDOWN) {
+      sb.append("### ").append(title).append("\n\n").append(table.markdown()).append('\n');
+    } else {
+      sb.append(title).append('\n').append(table.plain()).append('\n');
+    }
+  }
+
+  private static void diffRow(TextTable t, String name, String method, Difference d, Set<String> reasons) {
+    String est = Fmt.fixed(d.estimate(), 2);
+    if (d.reason() != null) {
+      reasons.add(method + " (" + name + "): " + d.reason());
+      est = est + "*";
+    }
+    t.row(name, method, est, Fmt.ci(d.ciLow(), d.ciHigh(), 2), Fmt.fixed(d.se(), 2), Fmt.fixed(d.t(), 2),
+        Fmt.fixed(d.df(), 1), Fmt.p(d.p()));
+  }
+
+  private static void estimateRow(TextTable t, String name, String label, Estimate e, int decimals,
+      Set<String> reasons) {
+    String est = Fmt.fixed(e.estimate(), decimals);
+    if (e.reason() != null) {
+      reasons.add(label + " (" + name + "): " + e.reason());
+      est = est + "*";
+    }
+    t.row(name, label, est, Fmt.ci(e.ciLow(), e.ciHigh(), decimals));
+  }
+
+  private static String withCi(Estimate e, int decimals, Set<String> reasons) {
+    if (e.reason() != null) {
+      reasons.add(e.method() + ": " + e.reason());
+    }
+    String mark = e.reason() != null ? "*" : "";
+    if (!e.estimable()) {
+      return Fmt.NE + mark;
+    }
+    String est = Fmt.fixed(e.estimate(), decimals);
+    if (!Double.isFinite(e.ciLow())) {
+      return est + mark;
+    }
+    return est + " [" + Fmt.ci(e.ciLow(), e.ciHigh(), decimals) + "]" + mark;
+  }
+
+  private void footnotes(StringBuilder sb, AnalysisResult r, Set<String> reasons) {
+    AnalysisSettings s = r.settings();
+    List<String> f = new ArrayList<>();
+    f.add("[1] Baseline: every participant with a baseline score; endpoint: every participant with an endpoint "
+        + "score; change = endpoint - baseline in participants with both (completers), mean with t-based CI.");
+    if (!r.arms().isEmpty() && !r.arms().get(0).binaryEndpoints().isEmpty()) {
+      StringBuilder b = new StringBuilder("[2] Response: " + s.response().describe() + ".");
+      for (BinaryEndpoint e : r.arms().get(0).binaryEndpoints()) {
+        if (e == BinaryEndpoint.LOSS_OF_DIAGNOSIS) {
+          b.append(" Loss of diagnosis: diagnosis at baseline and none at endpoint (denominator: those diagnosed at "
+              + "baseline).");
+        } else if (e == BinaryEndpoint.REMISSION) {
+          b.append(" Remission: endpoint score <= ").append(Numbers.shortest(s.remissionMax()))
+              .append(" and no diagnosis at endpoint.");
+        }
+      }
+      b.append(s.missing() == MissingPolicy.COMPLETERS ? " Denominators: completers."
+          : " Denominators: every randomized participant; a missing endpoint counts as no event.");
+      b.append(" Wilson score CIs.");
+      f.add(b.toString());
+    }
+    if (!r.comparisons().isEmpty()) {
+      f.add("[3] Treatment - control. Welch and Student t tests of the change scores; ANCOVA: arm coefficient of "
+          + "change ~ arm + baseline fitted by OLS over the completers of all arms"
+          + (r.comparisons().get(0).mmrm() != null ? "; MMRM: see its method line" : "") + ".");
+      f.add("[4] Cohen's d: difference in mean change / pooled SD; Hedges' g: d x exact J; CIs by inverting the "
+          + "noncentral t distribution.");
+      f.add("[5] Risk difference (treatment - control): Newcombe hybrid score CI; risk ratio and odds ratio "
+          + "(treatment / control): log (Katz) and Woolf CIs, 0.5 added to every cell when a cell is 0; "
+          + "NNT = 1 / risk difference (positive: treatment arm has more events); Fisher exact test, two-sided.");
+    }
+    RowAccounting rows = r.rows();
+    StringBuilder acc = new StringBuilder("Rows: " + rows.read() + " read, " + rows.used() + " used");
+    for (RowAccounting.Exclusion e : rows.excluded()) {
+      acc.append(", ").append(e.count()).append(' ').append(e.reason());
+    }
+    f.add(acc.append('.').toString());
+    for (AnalysisResult.ParticipantExclusion p : r.participantExclusions()) {
+      f.add("Arm " + p.arm() + ": " + p.count() + " participant(s) left out of " + p.outcome() + " (" + p.reason()
+          + ").");
+    }
+    f.addAll(r.notes());
+    for (String reason : reasons) {
+      f.add("* " + reason);
+    }
+    for (String line : f) {
+      sb.append(this == MARKDOWN ? "- " : "").append(line).append('\n');
+    }
+  }
+}

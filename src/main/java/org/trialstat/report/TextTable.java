@@ -1,0 +1,96 @@
+package org.trialstat.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table of text cells rendered either as aligned plain text (numbers right-aligned) or as a GitHub
+ * Markdown table.
+ */
+final class TextTable {
+  private final String[] header;
+  private final boolean[] right;
+  private final List<String[]> rows = new ArrayList<>();
+
+  /**
+   * @param header column titles; a title starting with '&gt;' is right-aligned (the marker is removed)
+   */
+  TextTable(String... header) {
+    this.header = new String[header.length];
+    this.right = new boolean[header.length];
+    for (int i = 0; i < header.length; i++) {
+      right[i] = header[i].startsWith(">");
+      this.header[i] = right[i] ? header[i].substring(1) : header[i];
+    }
+  }
+
+  TextTable row(String... cells) {
+    if (cells.length != header.length) {
+      throw new IllegalArgumentException("expected " + header.length + " cells, got " + cells.length);
+    }
+    rows.add(cells.clone());
+    return this;
+  }
+
+  boolean isEmpty() {
+    return rows.isEmpty();
+  }
+
+  String plain() {
+    int[] w = new int[header.length];
+    for (int i = 0; i < header.length; i++) {
+      w[i] = header[i].length();
+      for (String[] r : rows) {
+        w[i] = Math.max(w[i], r[i].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    line(sb, header, w);
+    int total = 0;
+    for (int x : w) {
+      total += x;
+    }
+    sb.append("-".repeat(total + 2 * (w.length - 1))).append('\n');
+    for (String[] r : rows) {
+      line(sb, r, w);
+    }
+    return sb.toString();
+  }
+
+  private void line(StringBuilder sb, String[] cells, int[] w) {
+    StringBuilder l = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        l.append("  ");
+      }
+      String c = cells[i];
+      String pad = " ".repeat(w[i] - c.length());
+      l.append(right[i] ? pad + c : c + pad);
+    }
+    sb.append(l.toString().stripTrailing()).append('\n');
+  }
+
+  String markdown() {
+    StringBuilder sb = new StringBuilder("|");
+    for (String h : header) {
+      sb.append(' ').append(escape(h)).append(" |");
+    }
+    sb.append("\n|");
+    for (boolean r : right) {
+      sb.append(r ? "---:|" : "---|");
+    }
+    sb.append('\n');
+    for (String[] row : rows) {
+      sb.append('|');
+      for (String c : row) {
+        sb.append(' ').append(escape(c)).append(" |");
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String escape(String s) {
+    return s.replace("|", "\\|");
+  }
+}
