@@ -9,7 +9,7 @@ import org.trialstat.model.Estimate;
  * <p>With the 2x2 table {@code a = events_T, b = n_T - events_T, c = events_C, d = n_C - events_C} and
  * {@code z = qnorm((1 + confLevel) / 2)}, the interval is {@code exp(log(ratio) -/+ z * SE)}.
  *
- * <p><b>Zero cells</b> (as Cochrane RevMan and {@code metafor::escalc}'s default
+ * <p><b>Zero cells</b> (as Cochrane RevMan and {@code metafor::escalc}'s defaults
  * {@code add = 1/2, to = "only0"}): when any of a, b, c, d is 0, 0.5 is added to <em>all four</em>
  * cells before the estimate and its SE are computed (for the risk ratio too: the arm sizes become
  * {@code n + 1}); the result then carries the note "0.5 added to every cell (zero cell)" in
@@ -22,8 +22,9 @@ import org.trialstat.model.Estimate;
  * the odds ratio with an exact interval, and {@code epitools::oddsratio} defaults to the median-unbiased
  * estimate, so neither matches {@link #ODDS_RATIO}. SAS PROC FREQ's {@code RELRISK} Wald limits use the
  * same formulas but add nothing to zero cells by default, so tables with a zero cell will differ.
- * {@code metafor::escalc(measure = "RR" / "OR", ai, n1i, ci, n2i)} with its defaults reproduces both
- * measures here, zero cells included.
+ * {@code metafor::escalc(measure = "RR" / "OR", ai, n1i, ci, n2i, drop00 = TRUE)} reproduces both
+ * measures, zero cells included (its default {@code drop00 = FALSE} would still compute a ratio for
+ * 0 events in both arms, which RevMan and this class do not).
  */
 public enum RatioMeasure {
 
