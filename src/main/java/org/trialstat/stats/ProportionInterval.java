@@ -56,7 +56,11 @@ public enum ProportionInterval {
     this.methodName = methodName;
   }
 
-  /** The method's name as it appears in results, for example "Wilson score". */
+  /**
+   * The method's name as it appears in results, for example "Wilson score".
+   *
+   * @return the method name carried by every result of this constant
+   */
   public String methodName() {
     return methodName;
   }

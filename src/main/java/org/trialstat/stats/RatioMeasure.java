@@ -75,7 +75,11 @@ public enum RatioMeasure {
     this.methodName = methodName;
   }
 
-  /** The method's name as it appears in results. */
+  /**
+   * The method's name as it appears in results.
+   *
+   * @return the method name carried by every result of this constant
+   */
   public String methodName() {
     return methodName;
   }
