@@ -30,9 +30,10 @@ public enum ProportionInterval {
    * otherwise leave them a few units in the last place off, R prints for example -1.9e-17).
    *
    * <p>Agrees with R's {@code prop.test(x, n, correct = FALSE)$conf.int} and with SAS PROC FREQ
-   * {@code BINOMIAL(WILSON)}, and is Newcombe's (1998a) method 3. <b>Defaults differ</b>: R's
-   * {@code prop.test} applies Yates' continuity correction unless {@code correct = FALSE}, and SAS PROC
-   * FREQ's default binomial interval is the Wald interval (plus Clopper-Pearson exact limits).
+   * {@code BINOMIAL(CL = WILSON)}, and is Newcombe's (1998a) method 3. <b>Defaults differ</b>: R's
+   * {@code prop.test} applies Yates' continuity correction unless {@code correct = FALSE}
+   * ({@code binom.test} gives Clopper-Pearson limits), and SAS PROC FREQ's default binomial limits are
+   * Wald (asymptotic) and Clopper-Pearson (exact).
    *
    * <p>{@code n = 0}: rate and limits are NaN, with reason "no participants (n = 0)".
    *

@@ -24,11 +24,11 @@ public enum RiskDifferenceInterval {
    * within [-1, 1]; {@code 0/n_T} versus {@code 0/n_C} gives RD = 0 with a non-degenerate interval.
    * Either arm with {@code n = 0}: not estimable.
    *
-   * <p>Matches the R packages' "Newcombe"/"score" hybrid methods (for example
-   * {@code DescTools::BinomDiffCI(method = "score")}) and SAS PROC FREQ
-   * {@code RISKDIFF(CL = NEWCOMBE)}. <b>Defaults differ</b>: SAS PROC FREQ's {@code RISKDIFF} default is
-   * the Wald interval, and R's {@code prop.test(c(x1, x2), c(n1, n2))} gives a (continuity-corrected)
-   * Wald interval, not this one.
+   * <p>The same method as {@code contingencytables::Newcombe_hybrid_score_CI_2x2},
+   * {@code DescTools::BinomDiffCI(method = "score")} and SAS PROC FREQ {@code RISKDIFF(CL = NEWCOMBE)}.
+   * <b>Defaults differ</b>: SAS PROC FREQ's {@code RISKDIFF} default is the Wald interval,
+   * {@code DescTools::BinomDiffCI}'s default is Agresti-Caffo, and R's
+   * {@code prop.test(c(x1, x2), c(n1, n2))} gives a continuity-corrected Wald interval.
    *
    * <p>Reference: Newcombe RG. Interval estimation for the difference between independent proportions:
    * comparison of eleven methods. Stat Med 1998;17:873-890.
