@@ -1,0 +1,56 @@
+package org.trialstat.stats;
+
+import java.util.Locale;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
+/**
+ * Argument checks and shared helpers of the binary-endpoint statistics. Violations are programming
+ * errors (the counts come from our own tallies), so they throw {@link IllegalArgumentException};
+ * data conditions such as {@code n = 0} or zero events never throw.
+ */
+final class BinaryArguments {
+
+  /** The standard normal distribution. */
+  private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
+  private BinaryArguments() {
+  }
+
+  /**
+   * Checks one arm's counts.
+   *
+   * @param events number with the event
+   * @param n      denominator
+   * @param what   the arm's name for the message
+   * @throws IllegalArgumentException if {@code n < 0}, {@code events < 0} or {@code events > n}
+   */
+  static void checkCounts(int events, int n, String what) {
+    if (n < 0) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: negative n %d", what, n));
+    }
+    if (events < 0 || events > n) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "%s: events %d outside [0, n = %d]", what, events, n));
+    }
+  }
+
+  /**
+   * Checks a confidence level.
+   *
+   * @throws IllegalArgumentException unless {@code 0 < confLevel < 1}
+   */
+  static void checkConfLevel(double confLevel) {
+    if (!(confLevel > 0 && confLevel < 1)) {
+      throw new IllegalArgumentException("confidence level must be in (0, 1): " + confLevel);
+    }
+  }
+
+  /**
+   * The two-sided normal quantile z with P(|Z| &lt;= z) = confLevel, that is R's
+   * {@code qnorm((1 + conf.level) / 2)}; computed as the upper-tail quantile of
+   * {@code (1 - confLevel) / 2} so that no precision is lost near 1.
+   */
+  static double zTwoSided(double confLevel) {
+    return STANDARD_NORMAL.inverseSurvivalProbability(0.5 * (1 - confLevel));
+  }
+}
