@@ -1,0 +1,294 @@
+package org.trialstat.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.trialstat.model.BinaryComparison;
+import org.trialstat.model.BinaryEndpoint;
+import org.trialstat.model.DataException;
+import org.trialstat.model.Difference;
+import org.trialstat.model.Estimate;
+import org.trialstat.model.InvalidOptionException;
+import org.trialstat.model.MeanSummary;
+import org.trialstat.model.Proportion;
+import org.trialstat.model.SummaryInput;
+import org.trialstat.model.SummaryResult;
+import org.trialstat.model.SummaryResult.SdSource;
+import org.trialstat.stats.BinaryEndpointComparison;
+import org.trialstat.stats.MeanDifferenceTest;
+import org.trialstat.stats.ProportionInterval;
+import org.trialstat.stats.SampleStatistics;
+import org.trialstat.stats.SpreadConversion;
+import org.trialstat.stats.StandardizedMeanDifference;
+
+/**
+ * The arm-level analysis of {@code trialstat summary}: the same statistics as {@code analyze}, computed
+ * from each arm's published n, mean change and spread, and event counts.
+ *
+ * <ul>
+ *   <li>The SD of the change is taken from {@code change_sd}, else from {@code change_se}
+ *       ({@code SD = SE * sqrt(n)}), else from the CI ({@code SE = (upper - lower) / (2 t(1 - (1 - L)/2,
+ *       n - 1))} at {@code --input-ci-level} L, then {@code SD = SE * sqrt(n)}), Cochrane Handbook
+ *       6.5.2.2; each conversion is stated in the arm's {@code conversion} and the study's notes.
+ *   <li>Welch and Student t tests, Cohen's d and Hedges' g from (n, mean, SD) of each arm; Wilson rates,
+ *       Newcombe risk difference, RR, OR, NNT and Fisher's p from the counts.
+ *   <li>An SD that looks like an SE is warned about (never changed): see {@link #SD_LOOKS_LIKE_SE_WITHIN}
+ *       and {@link #SD_LOOKS_LIKE_SE_BETWEEN}.
+ * </ul>
+ */
+public final class SummaryAnalysis {
+
+  /**
+   * Warning threshold for one arm: |mean change| / SD above this. A standardized within-arm change of
+   * 4 is rarely seen in PTSD trials (MAPP1 reports 2.1 for MDMA); SEs taken as SDs give values of 10 or
+   * more (MAPP2: 23.7 / 1.66 = 14.3).
+   */
+  public static final double SD_LOOKS_LIKE_SE_WITHIN = 4;
+
+  /**
+   * Warning threshold for a comparison: |Cohen's d| above this. Between-arm d above 3 is far beyond
+   * any published psychiatric treatment effect; MAPP2's SEs taken as SDs give d = 5.2.
+   */
+  public static final double SD_LOOKS_LIKE_SE_BETWEEN = 3;
+
+  private static final Pattern CONTROL_NAME =
+      Pattern.compile("placebo|control|sham|comparator", Pattern.CASE_INSENSITIVE);
+
+  private SummaryAnalysis() {
+  }
+
+  /**
+   * Analyses every study of every file.
+   *
+   * @throws InvalidOptionException when {@code --control} names an arm that a multi-arm study lacks, or
+   *                                no control can be found for a study
+   * @throws DataException          when a study name appears in two files
+   */
+  public static SummaryResult analyze(List<SummaryInput> inputs, SummaryRequest request) {
+    List<SummaryResult.Study> studies = new ArrayList<>();
+    Map<String, String> studyFile = new LinkedHashMap<>();
+    List<String> files = new ArrayList<>();
+    for (SummaryInput in : inputs) {
+      files.add(in.source());
+      Map<String, List<SummaryInput.Row>> byStudy = new LinkedHashMap<>();
+      for (SummaryInput.Row r : in.rows()) {
+        byStudy.computeIfAbsent(r.study(), k -> new ArrayList<>()).add(r);
+      }
+      for (Map.Entry<String, List<SummaryInput.Row>> e : byStudy.entrySet()) {
+        String previous = studyFile.putIfAbsent(e.getKey(), in.source());
+        if (previous != null) {
+          throw new DataException(in.source(), e.getValue().get(0).line(), 0, "study '" + e.getKey()
+              + "' also appears in " + previous + ": give each study a unique name");
+        }
+        studies.add(study(in.source(), e.getKey(), e.getValue(), request));
+      }
+    }
+    return new SummaryResult(files, request.confLevel(), request.inputCiLevel(), studies);
+  }
+
+  private static SummaryResult.Study study(String file, String name, List<SummaryInput.Row> rows,
+      SummaryRequest request) {
+    SummaryInput.Row first = rows.get(0);
+    List<String> notes = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    if (first.note() != null) {
+      notes.add(first.note());
+    }
+    String control = control(file, name, rows, request.control());
+    double level = request.confLevel();
+
+    List<SummaryResult.Arm> arms = new ArrayList<>();
+    for (SummaryInput.Row r : rows) {
+      arms.add(arm(r, r.arm().equals(control), request, notes, warnings));
+    }
+    List<SummaryResult.Comparison> comparisons = new ArrayList<>();
+    if (rows.size() == 1) {
+      notes.add("Single group (" + first.arm() + "): per-arm results only, no comparison.");
+    } else {
+      SummaryInput.Row c = rows.stream().filter(r -> r.arm().equals(control)).findFirst().orElseThrow();
+      SummaryResult.Arm ca = arms.get(rows.indexOf(c));
+      for (int i = 0; i < rows.size(); i++) {
+        SummaryInput.Row t = rows.get(i);
+        if (t == c) {
+          continue;
+        }
+        comparisons.add(compare(t, arms.get(i), c, ca, level, notes, warnings));
+      }
+    }
+    return new SummaryResult.Study(file, name, first.authors(), first.year(), first.design(), rows.size() == 1 ? null
+        : control, arms, comparisons, notes, warnings);
+  }
+
+  private static String control(String file, String study, List<SummaryInput.Row> rows, String requested) {
+    List<String> armNames = rows.stream().map(SummaryInput.Row::arm).collect(Collectors.toList());
+    if (rows.size() == 1) {
+      return null;
+    }
+    if (requested != null) {
+      if (armNames.contains(requested)) {
+        return requested;
+      }
+      throw new InvalidOptionException(String.format(Locale.ROOT,
+          "--control: study '%s' (%s) has no arm '%s'; its arms: %s", study, file, requested,
+          String.join(", ", armNames)));
+    }
+    for (SummaryInput.Row r : rows) {
+      if (Boolean.TRUE.equals(r.control())) {
+        return r.arm();
+      }
+    }
+    List<String> matches = armNames.stream().filter(a -> CONTROL_NAME.matcher(a).find()).collect(Collectors.toList());
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    String why = rows.get(0).control() != null ? "no row has control = yes"
+        : matches.isEmpty() ? "no control column, and no arm is named like placebo, control, sham or comparator"
+            : "no control column, and several arms are named like a control: " + String.join(", ", matches);
+    throw new DataException(file, rows.get(0).line(), 0, String.format(Locale.ROOT,
+        "study '%s': cannot tell which arm is the control (%s); mark it with control = yes or use --control; "
+            + "its arms: %s", study, why, String.join(", ", armNames)));
+  }
+
+  private static SummaryResult.Arm arm(SummaryInput.Row r, boolean isControl, SummaryRequest request,
+      List<String> notes, List<String> warnings) {
+    double level = request.confLevel();
+    MeanSummary baseline = Double.isNaN(r.baselineMean()) ? null
+        : SampleStatistics.fromSummary(r.n(), r.baselineMean(), r.baselineSd(), level);
+    MeanSummary change = null;
+    SdSource source = SdSource.NONE;
+    String conversion = null;
+    boolean approximate = false;
+    double mean = r.changeMean();
+    if (Double.isNaN(mean) && !Double.isNaN(r.changeCiLow())) {
+      mean = (r.changeCiLow() + r.changeCiHigh()) / 2;
+      notes.add(r.arm() + ": mean change not reported; taken as the midpoint of its CI, " + g(mean) + ".");
+    }
+    if (Double.isNaN(mean)) {
+      notes.add(r.arm() + ": change from baseline not reported.");
+    } else {
+      double sd = Double.NaN;
+      if (!Double.isNaN(r.changeSd())) {
+        sd = r.changeSd();
+        source = SdSource.REPORTED;
+        if (!Double.isNaN(r.changeSe()) || !Double.isNaN(r.changeCiLow())) {
+          notes.add(r.arm() + ": the reported SD of the change is used; its SE/CI columns are not.");
+        }
+      } else if (!Double.isNaN(r.changeSe())) {
+        sd = SpreadConversion.sdFromSe(r.changeSe(), r.n());
+        source = SdSource.FROM_SE;
+        conversion = String.format(Locale.ROOT, "SD = SE x sqrt(n) = %s x sqrt(%d) = %s (Cochrane Handbook 6.5.2.2)",
+            g(r.changeSe()), r.n(), g(sd));
+        approximate = r.changeFromModel();
+        if (approximate) {
+          conversion += "; approximate: the published SE came from a model, not from the raw changes";
+        }
+      } else if (!Double.isNaN(r.changeCiLow())) {
+        if (r.n() < 2) {
+          conversion = "SD not derivable from the CI: n = 1";
+        } else {
+          double t = SpreadConversion.tCritical(r.n(), request.inputCiLevel());
+          double se = SpreadConversion.seFromCi(r.changeCiLow(), r.changeCiHigh(), r.n(), request.inputCiLevel());
+          sd = se * Math.sqrt(r.n());
+          source = SdSource.FROM_CI;
+          approximate = r.changeFromModel();
+          conversion = String.format(Locale.ROOT,
+              "SD from the %s CI (%s, %s): SE = (upper - lower) / (2 x t(%s, %d)) = %s / (2 x %s) = %s, "
+                  + "SD = SE x sqrt(%d) = %s (Cochrane Handbook 6.5.2.2); %s",
+              pct(request.inputCiLevel()), g(r.changeCiLow()), g(r.changeCiHigh()),
+              g(1 - (1 - request.inputCiLevel()) / 2), r.n() - 1, g(r.changeCiHigh() - r.changeCiLow()), g(t), g(se),
+              r.n(), g(sd), approximate
+                  ? "approximate: the published CI came from a model (for example LS means), so this is the SD "
+                      + "that would give the model's SE with n participants"
+                  : "exact when the CI is the t interval of the raw mean change, approximate when it came from a "
+                      + "model");
+        }
+      } else {
+        notes.add(r.arm() + ": no SD, SE or CI of the change reported: the change has no SD, and t tests and "
+            + "d are not computed.");
+      }
+      change = SampleStatistics.fromSummary(r.n(), mean, sd, level);
+      if (conversion != null) {
+        notes.add(r.arm() + ": " + conversion + ".");
+      }
+      if (Double.isFinite(sd) && sd > 0 && Math.abs(mean) / sd > SD_LOOKS_LIKE_SE_WITHIN) {
+        warnings.add(String.format(Locale.ROOT,
+            "%s: |mean change| / SD = %s / %s = %.1f, implausibly large (> %s): is %s an SE or a CI half-width "
+                + "rather than an SD? Put an SE in change_se, a CI in change_ci_low/change_ci_high.",
+            r.arm(), g(Math.abs(mean)), g(sd), Math.abs(mean) / sd, g(SD_LOOKS_LIKE_SE_WITHIN),
+            source == SdSource.REPORTED ? "the reported SD" : "the " + source.key() + " column's value"));
+      }
+    }
+    List<Proportion> rates = new ArrayList<>();
+    List<BinaryEndpoint> endpoints = new ArrayList<>();
+    for (SummaryInput.Events e : r.events()) {
+      rates.add(ProportionInterval.WILSON.of(e.events(), e.n(), level));
+      endpoints.add(e.endpoint());
+    }
+    return new SummaryResult.Arm(r.arm(), isControl, r.n(), r.randomized(), baseline, change, source, conversion,
+        approximate, rates, endpoints);
+  }
+
+  private static SummaryResult.Comparison compare(SummaryInput.Row tr, SummaryResult.Arm t, SummaryInput.Row cr,
+      SummaryResult.Arm c, double level, List<String> notes, List<String> warnings) {
+    String name = t.arm() + " vs " + c.arm();
+    Difference welch = null;
+    Difference student = null;
+    Estimate d = null;
+    Estimate g = null;
+    MeanSummary ct = t.change();
+    MeanSummary cc = c.change();
+    if (ct != null && cc != null) {
+      welch = MeanDifferenceTest.WELCH.fromSummary(ct.n(), ct.mean(), ct.sd(), cc.n(), cc.mean(), cc.sd(), level);
+      student = MeanDifferenceTest.STUDENT.fromSummary(ct.n(), ct.mean(), ct.sd(), cc.n(), cc.mean(), cc.sd(), level);
+      d = StandardizedMeanDifference.COHENS_D.compute(ct.n(), ct.mean(), ct.sd(), cc.n(), cc.mean(), cc.sd(), level);
+      g = StandardizedMeanDifference.HEDGES_G.compute(ct.n(), ct.mean(), ct.sd(), cc.n(), cc.mean(), cc.sd(), level);
+      if (d.estimable() && Math.abs(d.estimate()) > SD_LOOKS_LIKE_SE_BETWEEN) {
+        warnings.add(String.format(Locale.ROOT,
+            "%s: Cohen's d = %.2f is implausibly large (|d| > %s): do the SDs (%s, %s) look like SEs? "
+                + "SD = SE x sqrt(n).", name, d.estimate(), g(SD_LOOKS_LIKE_SE_BETWEEN), g(ct.sd()), g(cc.sd())));
+      }
+    } else if (ct != null || cc != null) {
+      String reason = "change not reported for " + (ct == null ? t.arm() : c.arm());
+      welch = Difference.notEstimable(MeanDifferenceTest.WELCH.methodName(), level, reason);
+      student = Difference.notEstimable(MeanDifferenceTest.STUDENT.methodName(), level, reason);
+      d = Estimate.notEstimable(level, StandardizedMeanDifference.COHENS_D.methodName(), reason);
+      g = Estimate.notEstimable(level, StandardizedMeanDifference.HEDGES_G.methodName(), reason);
+    }
+    List<BinaryComparison> binary = new ArrayList<>();
+    for (BinaryEndpoint e : BinaryEndpoint.values()) {
+      Proportion pt = t.rate(e);
+      Proportion pc = c.rate(e);
+      if (pt != null && pc != null) {
+        binary.add(BinaryEndpointComparison.compare(e, pt.events(), pt.n(), pc.events(), pc.n(), level));
+      } else if (pt != null || pc != null) {
+        notes.add(String.format(Locale.ROOT, "%s reported for %s only: no %s comparison.", e.label(),
+            pt != null ? t.arm() : c.arm(), name));
+      }
+    }
+    return new SummaryResult.Comparison(t.arm(), c.arm(), welch, student, d, g, binary);
+  }
+
+  /** Four significant digits, for notes. */
+  static String g(double x) {
+    if (!Double.isFinite(x)) {
+      return "n/e";
+    }
+    String s = String.format(Locale.ROOT, "%.4g", x);
+    if (s.contains("e") || s.contains("E")) {
+      return s;
+    }
+    if (s.contains(".")) {
+      s = s.replaceAll("0+$", "");
+      s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+    return s;
+  }
+
+  private static String pct(double level) {
+    return g(100 * level) + "%";
+  }
+}

@@ -1,0 +1,271 @@
+package org.trialstat.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.trialstat.model.BinaryComparison;
+import org.trialstat.model.BinaryEndpoint;
+import org.trialstat.model.Difference;
+import org.trialstat.model.Estimate;
+import org.trialstat.model.MeanSummary;
+import org.trialstat.model.Proportion;
+import org.trialstat.model.SummaryInput;
+import org.trialstat.model.SummaryResult;
+
+/**
+ * Tables of {@code trialstat summary}: one results block per study ({@link SummaryLayout#STUDIES}) or
+ * the literature's two summary tables ({@link SummaryLayout#FINDINGS}). Every cell with a proportion
+ * writes its numerator and denominator; every N says whom it counts.
+ */
+public enum SummaryTables {
+  /** Aligned plain text. */
+  PLAIN,
+  /** GitHub-flavoured Markdown. */
+  MARKDOWN;
+
+  /** Renders a result in a layout. */
+  public String render(SummaryResult r, SummaryLayout layout) {
+    return layout == SummaryLayout.FINDINGS ? findings(r) : studies(r);
+  }
+
+  private String studies(SummaryResult r) {
+    String lvl = Fmt.level(r.confLevel());
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < r.studies().size(); i++) {
+      SummaryResult.Study s = r.studies().get(i);
+      if (i > 0) {
+        sb.append('\n');
+      }
+      heading(sb, "trialstat summary: " + s.study() + label(s));
+      sb.append("File ").append(s.file());
+      if (s.control() != null) {
+        sb.append("; control arm ").append(s.control());
+      }
+      sb.append("; ").append(lvl).append(" confidence intervals.\n\n");
+
+      TextTable t = new TextTable("Study", "Arm", ">N", ">Change (SD)", ">d [" + lvl + " CI]", ">Response",
+          ">Loss of diagnosis", ">Remission");
+      List<String> foot = new ArrayList<>();
+      for (SummaryResult.Arm a : s.arms()) {
+        String n = a.n() + (a.randomized() == SummaryInput.NOT_REPORTED ? "" : " of " + a.randomized() + " rand.");
+        String change = change(a, foot);
+        String d = a.control() ? "control" : dCell(s, a);
+        t.row(s.study(), a.arm(), n, change, d, rate(a.rate(BinaryEndpoint.RESPONSE)),
+            rate(a.rate(BinaryEndpoint.LOSS_OF_DIAGNOSIS)), rate(a.rate(BinaryEndpoint.REMISSION)));
+      }
+      section(sb, "Results by arm", t);
+
+      if (!s.comparisons().isEmpty()) {
+        TextTable c = new TextTable("Comparison", "Outcome", "Statistic", ">Estimate", ">" + lvl + " CI", ">p");
+        for (SummaryResult.Comparison k : s.comparisons()) {
+          String name = k.treatment() + " vs " + k.control();
+          if (k.welch() != null) {
+            diff(c, name, "Welch t: difference in mean change", k.welch());
+            diff(c, name, "Student t: difference in mean change", k.student());
+            est(c, name, "Change", "Cohen's d", k.cohensD(), 3, Double.NaN);
+            est(c, name, "Change", "Hedges' g", k.hedgesG(), 3, Double.NaN);
+          }
+          for (BinaryComparison b : k.binary()) {
+            String o = b.endpoint().label() + " (" + b.treatment().events() + "/" + b.treatment().n() + " vs "
+                + b.control().events() + "/" + b.control().n() + ")";
+            est(c, name, o, "Risk difference", b.riskDifference(), 3, b.fisherP());
+            est(c, name, o, "Risk ratio", b.riskRatio(), 2, Double.NaN);
+            est(c, name, o, "Odds ratio", b.oddsRatio(), 2, Double.NaN);
+            est(c, name, o, "NNT", b.nnt(), 1, Double.NaN);
+          }
+        }
+        section(sb, "Treatment vs control", c);
+      }
+      List<String> f = new ArrayList<>();
+      f.add("N: participants behind the arm's numbers (of those randomized, when reported); each rate is "
+          + "events/denominator as shown, with a Wilson " + lvl + " CI in the JSON and CSV output.");
+      f.add("Change (SD): mean change from baseline; a letter marks an SD derived from a reported SE or CI (see "
+          + "below). d: Cohen's d of the change, treatment - control, pooled SD, noncentral-t CI.");
+      if (!s.comparisons().isEmpty()) {
+        f.add("Comparisons: t tests and d from each arm's n, mean and SD; risk difference (treatment - control) "
+            + "with Newcombe's hybrid score CI, risk and odds ratios (treatment / control) with log and Woolf CIs, "
+            + "NNT = 1 / risk difference; p of the risk-difference row: Fisher's exact test, two-sided.");
+      }
+      f.addAll(foot);
+      for (String note : s.notes()) {
+        f.add("Note: " + note);
+      }
+      for (String w : s.warnings()) {
+        f.add("WARNING: " + w);
+      }
+      footnotes(sb, f);
+    }
+    return sb.toString();
+  }
+
+  private static String label(SummaryResult.Study s) {
+    List<String> parts = new ArrayList<>();
+    if (s.authors() != null || s.year() != null) {
+      parts.add(((s.authors() == null ? "" : s.authors()) + " " + (s.year() == null ? "" : s.year())).strip());
+    }
+    if (s.design() != null) {
+      parts.add(s.design());
+    }
+    return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+  }
+
+  private static String change(SummaryResult.Arm a, List<String> foot) {
+    MeanSummary c = a.change();
+    if (c == null) {
+      return "not reported";
+    }
+    String cell = Fmt.meanSd(c.mean(), c.sd(), 2);
+    if (a.conversion() != null && a.sdSource() != SummaryResult.SdSource.REPORTED) {
+      String mark = String.valueOf((char) ('a' + foot.size()));
+      foot.add("[" + mark + "] " + a.arm() + ": " + a.conversion() + ".");
+      cell += " [" + mark + "]";
+    }
+    return cell;
+  }
+
+  private static String dCell(SummaryResult.Study s, SummaryResult.Arm a) {
+    for (SummaryResult.Comparison c : s.comparisons()) {
+      if (c.treatment().equals(a.arm()) && c.cohensD() != null) {
+        Estimate d = c.cohensD();
+        if (!d.estimable()) {
+          return Fmt.NE;
+        }
+        return Fmt.fixed(d.estimate(), 3) + " [" + Fmt.ci(d.ciLow(), d.ciHigh(), 3) + "]";
+      }
+    }
+    return "";
+  }
+
+  private static String rate(Proportion p) {
+    if (p == null) {
+      return "";
+    }
+    return p.events() + "/" + p.n() + " (" + Fmt.percent(p.rate()) + ")";
+  }
+
+  private static void diff(TextTable t, String name, String label, Difference d) {
+    String est = Fmt.fixed(d.estimate(), 2) + (d.reason() != null ? "*" : "");
+    t.row(name, "Change", label, est, Fmt.ci(d.ciLow(), d.ciHigh(), 2), Fmt.p(d.p()));
+  }
+
+  private static void est(TextTable t, String name, String outcome, String label, Estimate e, int decimals,
+      double p) {
+    String est = Fmt.fixed(e.estimate(), decimals) + (e.reason() != null ? "*" : "");
+    t.row(name, outcome, label, est, Fmt.ci(e.ciLow(), e.ciHigh(), decimals), Double.isNaN(p) ? "" : Fmt.p(p));
+  }
+
+  private String findings(SummaryResult r) {
+    StringBuilder sb = new StringBuilder();
+    heading(sb, "Published MDMA trials: findings");
+    TextTable t1 = new TextTable("Authors", "Year", "Study type", "Findings");
+    TextTable t2 = new TextTable("Author/Sponsor", "N", "% no longer meeting PTSD criteria after MDMA treatment");
+    for (SummaryResult.Study s : r.studies()) {
+      t1.row(s.authors() == null ? s.study() : s.authors(), s.year() == null ? "" : s.year(),
+          s.design() == null ? "" : s.design(), findingsCell(s));
+      for (SummaryResult.Arm a : s.arms()) {
+        Proportion p = a.rate(BinaryEndpoint.LOSS_OF_DIAGNOSIS);
+        if (a.control() || p == null) {
+          continue;
+        }
+        String who = (s.authors() == null ? s.study() : s.authors()) + " (" + s.study()
+            + (s.arms().size() > 2 ? ", " + a.arm() : "") + ")";
+        String n = randomizedText(s) + p.n() + " " + a.arm() + " analysed";
+        String pct = Fmt.percent(p.rate()) + " (" + p.events() + "/" + p.n() + " " + a.arm() + ")";
+        for (SummaryResult.Arm c : s.arms()) {
+          Proportion pc = c.rate(BinaryEndpoint.LOSS_OF_DIAGNOSIS);
+          if (c.control() && pc != null) {
+            pct += " vs " + Fmt.percent(pc.rate()) + " (" + pc.events() + "/" + pc.n() + " " + c.arm() + ")";
+          }
+        }
+        t2.row(who, n, pct);
+      }
+    }
+    section(sb, "Table 1. Randomized trials of MDMA-assisted therapy", t1);
+    section(sb, "Table 2. Loss of PTSD diagnosis", t2);
+    List<String> f = new ArrayList<>();
+    f.add("Percentages are events / the denominator written next to them (the arm's analysed participants, "
+        + "for example completers), not / everyone randomized; N gives both. Change: mean change from baseline; "
+        + "d: Cohen's d, treatment - control (negative: larger drop with treatment).");
+    for (SummaryResult.Study s : r.studies()) {
+      for (String w : s.warnings()) {
+        f.add("WARNING " + s.study() + ": " + w);
+      }
+    }
+    footnotes(sb, f);
+    return sb.toString();
+  }
+
+  private static String randomizedText(SummaryResult.Study s) {
+    int total = 0;
+    List<String> parts = new ArrayList<>();
+    for (SummaryResult.Arm a : s.arms()) {
+      if (a.randomized() == SummaryInput.NOT_REPORTED) {
+        return "";
+      }
+      total += a.randomized();
+      parts.add(a.randomized() + " " + a.arm());
+    }
+    return total + " randomized" + (parts.size() > 1 ? " (" + String.join(", ", parts) + ")" : "") + "; ";
+  }
+
+  private static String findingsCell(SummaryResult.Study s) {
+    List<String> parts = new ArrayList<>();
+    if (s.comparisons().isEmpty()) {
+      for (SummaryResult.Arm a : s.arms()) {
+        if (a.change() != null) {
+          parts.add(a.arm() + ": change " + Fmt.meanSd(a.change().mean(), a.change().sd(), 1));
+        }
+        for (BinaryEndpoint e : a.endpoints()) {
+          Proportion p = a.rate(e);
+          parts.add(a.arm() + ": " + e.label().toLowerCase(Locale.ROOT) + " " + pct(p));
+        }
+      }
+    }
+    for (SummaryResult.Comparison c : s.comparisons()) {
+      SummaryResult.Arm t = arm(s, c.treatment());
+      SummaryResult.Arm k = arm(s, c.control());
+      String prefix = s.comparisons().size() > 1 ? c.treatment() + " vs " + c.control() + ": " : "";
+      if (t.change() != null && k.change() != null) {
+        String d = c.cohensD() != null && c.cohensD().estimable()
+            ? " (d = " + Fmt.fixed(c.cohensD().estimate(), 2) + ")" : "";
+        parts.add(prefix + "change " + Fmt.fixed(t.change().mean(), 1) + " vs " + Fmt.fixed(k.change().mean(), 1)
+            + d);
+      }
+      for (BinaryComparison b : c.binary()) {
+        parts.add(prefix + b.endpoint().label().toLowerCase(Locale.ROOT) + " " + pct(b.treatment()) + " vs "
+            + pct(b.control()));
+      }
+    }
+    return String.join("; ", parts);
+  }
+
+  private static SummaryResult.Arm arm(SummaryResult.Study s, String name) {
+    return s.arms().stream().filter(a -> a.arm().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static String pct(Proportion p) {
+    return Fmt.percent(p.rate()) + " (" + p.events() + "/" + p.n() + ")";
+  }
+
+  private void heading(StringBuilder sb, String text) {
+    if (this == MARKDOWN) {
+      sb.append("## ").append(text).append("\n\n");
+    } else {
+      sb.append(text).append('\n').append("=".repeat(text.length())).append('\n');
+    }
+  }
+
+  private void section(StringBuilder sb, String title, TextTable table) {
+    if (this == MARKDOWN) {
+      sb.append("### ").append(title).append("\n\n").append(table.markdown()).append('\n');
+    } else {
+      sb.append(title).append('\n').append(table.plain()).append('\n');
+    }
+  }
+
+  private void footnotes(StringBuilder sb, List<String> lines) {
+    for (String line : lines) {
+      sb.append(this == MARKDOWN ? "- " : "").append(line).append('\n');
+    }
+  }
+}
