@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -58,14 +57,7 @@ class LinearModelTest {
 
   /** Intercept plus dummies for groups 2..k (R's treatment contrasts). */
   static double[][] dummyDesign(int[] group) {
-    List<Integer> levels = new ArrayList<>(new TreeSet<Integer>() {
-      private static final long serialVersionUID = 1L;
-      {
-        for (int v : group) {
-          add(v);
-        }
-      }
-    });
+    List<Integer> levels = java.util.Arrays.stream(group).distinct().sorted().boxed().toList();
     double[][] x = new double[group.length][levels.size()];
     for (int i = 0; i < group.length; i++) {
       x[i][0] = 1;
