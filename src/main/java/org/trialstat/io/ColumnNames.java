@@ -15,10 +15,10 @@ import java.util.Objects;
  * @param visit     visit label (required in long format; absent in wide format)
  * @param score     severity score (required); in wide format the prefix of the per-visit score columns
  *                  {@code <score>_<visit>}
- * @param diagnosis diagnosis flag (optional; null means "do not look for one"); in wide format the prefix
- *                  of the per-visit columns {@code <diagnosis>_<visit>}
+ * @param diagnosis diagnosis flag (optional; null or blank means "do not look for one"); in wide format
+ *                  the prefix of the per-visit columns {@code <diagnosis>_<visit>}
  * @param week      week number of the visit, used to order the visits (optional, long format only; null
- *                  means "do not look for one")
+ *                  or blank means "do not look for one")
  */
 public record ColumnNames(String id, String arm, String visit, String score, String diagnosis, String week) {
 
@@ -28,10 +28,10 @@ public record ColumnNames(String id, String arm, String visit, String score, Str
     requireName(visit, "visit");
     requireName(score, "score");
     if (diagnosis != null && diagnosis.isBlank()) {
-      throw new IllegalArgumentException("diagnosis column name is blank; use null for none");
+      diagnosis = null;
     }
     if (week != null && week.isBlank()) {
-      throw new IllegalArgumentException("week column name is blank; use null for none");
+      week = null;
     }
   }
 

@@ -143,6 +143,8 @@ final class GuardedReader extends Reader {
       if (n > skip) {
         pin.unread(head, skip, n - skip);
       }
+    } catch (DataIOException e) {
+      throw e;
     } catch (IOException e) {
       throw new DataIOException(cannotRead(file, e));
     }
