@@ -1,0 +1,466 @@
+package org.trialstat.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import org.trialstat.model.DataException;
+
+/**
+ * The character stream handed to Commons CSV. It decodes the bytes strictly and watches every character
+ * on its way to the parser, so that the reader can:
+ *
+ * <ul>
+ *   <li>reject input that is not text (NUL characters) or not valid UTF-8 with the line where it happens;
+ *   <li>skip a byte-order mark and decode UTF-16 files that start with one;
+ *   <li>map a record's character position to its 1-based physical line (LF, CRLF and lone CR each end a
+ *       line, as in Commons CSV), embedded line breaks in quoted fields included;
+ *   <li>stop at a field longer than {@link #MAX_FIELD_CHARS} instead of buffering gigabytes;
+ *   <li>know where an unterminated quoted field started, and where text follows a closing quote.
+ * </ul>
+ *
+ * <p>The field tracking mirrors the Commons CSV lexer with {@code ignoreSurroundingSpaces}: whitespace
+ * before a field is skipped, a quote at the start of a field opens a quoted field, {@code ""} inside it
+ * is a quote, and after the closing quote only whitespace may come before the delimiter or line end.
+ *
+ * <p>Every problem is thrown as a {@link DataIOException} (an {@code IOException}, so that it passes
+ * through the parser) carrying the {@link DataException}.
+ */
+final class GuardedReader extends Reader {
+
+  /** Longest field accepted, in characters. */
+  static final int MAX_FIELD_CHARS = 1_000_000;
+
+  /** The IOException that carries a DataException through Commons CSV. */
+  static final class DataIOException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    DataIOException(DataException cause) {
+      super(cause.getMessage(), cause);
+    }
+
+    DataException data() {
+      return (DataException) getCause();
+    }
+  }
+
+  private static final int FIELD_START = 0;
+  private static final int UNQUOTED = 1;
+  private static final int QUOTED = 2;
+  private static final int QUOTE_SEEN = 3;
+  private static final int AFTER_QUOTE = 4;
+
+  private final String file;
+
+  // the source: bytes through a strict decoder, or characters
+  private final InputStream bytesIn;
+  private final CharsetDecoder decoder;
+  private final ByteBuffer bytes;
+  private boolean bytesEof;
+  private final Reader charsIn;
+  private boolean sourceEof;
+  /** A decoding problem met by the decoder; thrown when the consumer reaches it. */
+  private String decodeProblem;
+
+  // decoded characters not yet handed out: buf[head, tail)
+  private char[] buf = new char[16 * 1024];
+  private int head;
+  private int tail;
+
+  // what has been handed out
+  private long pos;
+  private long[] lineStarts = new long[256];
+  private int lineCount = 1;
+  private char prev;
+  private char delimiter = ',';
+
+  // field state machine
+  private int state = FIELD_START;
+  private int field;
+  private int fieldLen;
+  private long fieldLine = 1;
+  private long anomalyLine;
+  private int anomalyField = -1;
+
+  private GuardedReader(String file, InputStream bytesIn, Charset charset, Reader charsIn) {
+    this.file = file;
+    this.bytesIn = bytesIn;
+    this.charsIn = charsIn;
+    if (bytesIn != null) {
+      decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      bytes = ByteBuffer.allocate(16 * 1024);
+      bytes.flip();
+    } else {
+      decoder = null;
+      bytes = null;
+    }
+  }
+
+  /**
+   * Reads bytes: UTF-8, with or without a byte-order mark, or UTF-16 with a byte-order mark.
+   */
+  static GuardedReader ofBytes(InputStream in, String file) throws DataIOException {
+    PushbackInputStream pin = new PushbackInputStream(in, 4);
+    byte[] head = new byte[4];
+    int n = 0;
+    Charset cs = StandardCharsets.UTF_8;
+    try {
+      while (n < 4) {
+        int k = pin.read(head, n, 4 - n);
+        if (k < 0) {
+          break;
+        }
+        n += k;
+      }
+      int b0 = n > 0 ? head[0] & 0xff : -1;
+      int b1 = n > 1 ? head[1] & 0xff : -1;
+      int b2 = n > 2 ? head[2] & 0xff : -1;
+      int b3 = n > 3 ? head[3] & 0xff : -1;
+      int skip = 0;
+      if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+        skip = 3;
+      } else if ((b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) || (b0 == 0 && b1 == 0 && b2 == 0xFE
+          && b3 == 0xFF)) {
+        throw new DataIOException(new DataException(file, 0, 0,
+            "file is UTF-32 (byte-order mark found); expected UTF-8 text: save it as UTF-8 (\"CSV UTF-8\")"));
+      } else if (b0 == 0xFE && b1 == 0xFF) {
+        cs = StandardCharsets.UTF_16BE;
+        skip = 2;
+      } else if (b0 == 0xFF && b1 == 0xFE) {
+        cs = StandardCharsets.UTF_16LE;
+        skip = 2;
+      }
+      if (n > skip) {
+        pin.unread(head, skip, n - skip);
+      }
+    } catch (DataIOException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new DataIOException(cannotRead(file, e));
+    }
+    GuardedReader r = new GuardedReader(file, pin, cs, null);
+    r.skipBomChar();
+    return r;
+  }
+
+  /** Reads characters (the caller decoded them); a leading U+FEFF byte-order mark is skipped. */
+  static GuardedReader ofChars(Reader in, String file) throws DataIOException {
+    GuardedReader r = new GuardedReader(file, null, null, in);
+    r.skipBomChar();
+    return r;
+  }
+
+  private void skipBomChar() throws DataIOException {
+    if (appendMore() > 0 && buf[head] == '\uFEFF') {
+      head++;
+    }
+  }
+
+  /** Sets the delimiter before the first character is handed out. */
+  void setDelimiter(char d) {
+    this.delimiter = d;
+  }
+
+  /**
+   * The first line that is not blank (whitespace only), looked at without consuming anything, or null
+   * when the input has none. At most {@code limit} characters of it are returned.
+   */
+  String peekFirstNonBlankLine(int limit) throws DataIOException {
+    int i = head;
+    int lineStart = head;
+    boolean blank = true;
+    while (true) {
+      if (i == tail) {
+        if (i - head > 2L * limit) {
+          return null; // megabytes of blank lines: let the parser deal with them
+        }
+        int rel = i - head;
+        int relStart = lineStart - head;
+        if (appendMore() <= 0) {
+          break;
+        }
+        i = head + rel; // appendMore may have moved the characters
+        lineStart = head + relStart;
+        continue;
+      }
+      char c = buf[i];
+      if (c == '\n' || c == '\r') {
+        if (!blank) {
+          return new String(buf, lineStart, i - lineStart);
+        }
+        lineStart = i + 1;
+      } else if (!Character.isWhitespace(c)) {
+        blank = false;
+      }
+      i++;
+      if (!blank && i - lineStart >= limit) {
+        return new String(buf, lineStart, limit);
+      }
+    }
+    return blank ? null : new String(buf, lineStart, i - lineStart);
+  }
+
+  /**
+   * Reads more characters into buf[tail...], growing or compacting the buffer as needed.
+   *
+   * @return the number of characters added, or -1 at the end of the input (or at a decoding problem,
+   *         which is then pending)
+   */
+  private int appendMore() throws DataIOException {
+    if (sourceEof) {
+      return -1;
+    }
+    if (buf.length - tail < 64) {
+      if (head > 0) {
+        System.arraycopy(buf, head, buf, 0, tail - head);
+        tail -= head;
+        head = 0;
+      }
+      if (buf.length - tail < 64) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+    }
+    try {
+      if (charsIn != null) {
+        int n = charsIn.read(buf, tail, buf.length - tail);
+        while (n == 0) {
+          n = charsIn.read(buf, tail, buf.length - tail);
+        }
+        if (n < 0) {
+          sourceEof = true;
+          return -1;
+        }
+        tail += n;
+        return n;
+      }
+      return decodeMore();
+    } catch (DataIOException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new DataIOException(cannotRead(file, e));
+    }
+  }
+
+  private int decodeMore() throws IOException {
+    while (true) {
+      CharBuffer out = CharBuffer.wrap(buf, tail, buf.length - tail);
+      CoderResult r = decoder.decode(bytes, out, bytesEof);
+      int n = out.position() - tail;
+      tail = out.position();
+      if (r.isError()) {
+        StringBuilder hex = new StringBuilder();
+        for (int k = 0; k < r.length() && k < 4; k++) {
+          hex.append(k == 0 ? "" : " ")
+              .append(String.format(Locale.ROOT, "0x%02X", bytes.get(bytes.position() + k) & 0xff));
+        }
+        decodeProblem = decoder.charset() == StandardCharsets.UTF_8
+            ? "bytes " + hex + " are not valid UTF-8; expected UTF-8 text: save the file as \"CSV UTF-8\""
+              + " (a file saved as Latin-1 or Windows-1252 shows this)"
+            : "bytes " + hex + " are not valid " + decoder.charset().name() + "; expected text in the"
+              + " encoding its byte-order mark announces: save the file as UTF-8";
+        sourceEof = true;
+        return n > 0 ? n : -1;
+      }
+      if (r.isOverflow() || n > 0) {
+        return n;
+      }
+      if (bytesEof) {
+        decoder.flush(out);
+        n = out.position() - tail;
+        tail = out.position();
+        sourceEof = true;
+        return n > 0 ? n : -1;
+      }
+      bytes.compact();
+      int k = bytesIn.read(bytes.array(), bytes.position(), bytes.remaining());
+      if (k < 0) {
+        bytesEof = true;
+      } else {
+        bytes.position(bytes.position() + k);
+      }
+      bytes.flip();
+    }
+  }
+
+  @Override
+  public int read(char[] cbuf, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
+    if (head == tail) {
+      head = 0;
+      tail = 0;
+      if (appendMore() < 0) {
+        if (decodeProblem != null) {
+          String problem = decodeProblem;
+          decodeProblem = null;
+          throw new DataIOException(new DataException(file, lineCount, field + 1, problem));
+        }
+        return -1;
+      }
+    }
+    int n = Math.min(len, tail - head);
+    scan(n);
+    System.arraycopy(buf, head, cbuf, off, n);
+    head += n;
+    pos += n;
+    return n;
+  }
+
+  /** Watches buf[head, head + n) before it is handed out. */
+  private void scan(int n) throws DataIOException {
+    final char d = delimiter;
+    char p = prev;
+    for (int i = head, end = head + n; i < end; i++) {
+      char c = buf[i];
+      boolean eol = false;
+      if (c == '\n') {
+        eol = true;
+        if (p == '\r') {
+          lineStarts[lineCount - 1] = pos + (i - head) + 1;
+        } else {
+          addLineStart(pos + (i - head) + 1);
+        }
+      } else if (c == '\r') {
+        eol = true;
+        addLineStart(pos + (i - head) + 1);
+      } else if (c == 0) {
+        throw new DataIOException(new DataException(file, lineCount, field + 1,
+            "NUL byte found: this is not a text file (or it is UTF-16 without a byte-order mark);"
+                + " expected a CSV text file in UTF-8"));
+      }
+      p = c;
+      switch (state) {
+        case FIELD_START:
+          if (c == '"') {
+            state = QUOTED;
+            fieldLine = lineCount;
+            fieldLen = 0;
+          } else if (c == d) {
+            field++;
+          } else if (eol) {
+            field = 0;
+          } else if (!Character.isWhitespace(c)) {
+            state = UNQUOTED;
+            fieldLine = lineCount;
+            fieldLen = 1;
+          }
+          break;
+        case UNQUOTED:
+          if (c == d) {
+            state = FIELD_START;
+            field++;
+          } else if (eol) {
+            state = FIELD_START;
+            field = 0;
+          } else if (++fieldLen > MAX_FIELD_CHARS) {
+            throw tooLong();
+          }
+          break;
+        case QUOTED:
+          if (c == '"') {
+            state = QUOTE_SEEN;
+          } else if (++fieldLen > MAX_FIELD_CHARS) {
+            throw tooLong();
+          }
+          break;
+        default: // QUOTE_SEEN, AFTER_QUOTE
+          if (c == '"' && state == QUOTE_SEEN) {
+            state = QUOTED;
+            if (++fieldLen > MAX_FIELD_CHARS) {
+              throw tooLong();
+            }
+          } else if (c == d) {
+            state = FIELD_START;
+            field++;
+          } else if (eol) {
+            state = FIELD_START;
+            field = 0;
+          } else if (Character.isWhitespace(c)) {
+            state = AFTER_QUOTE;
+          } else {
+            if (anomalyField < 0) {
+              anomalyLine = lineCount;
+              anomalyField = field;
+            }
+            state = AFTER_QUOTE;
+          }
+          break;
+      }
+    }
+    prev = p;
+  }
+
+  private DataIOException tooLong() {
+    return new DataIOException(new DataException(file, fieldLine, field + 1, String.format(Locale.ROOT,
+        "field longer than %,d characters (an unclosed quote, or not a CSV file?); expected short cells",
+        MAX_FIELD_CHARS)));
+  }
+
+  private void addLineStart(long start) {
+    if (lineCount == lineStarts.length) {
+      lineStarts = Arrays.copyOf(lineStarts, lineCount * 2);
+    }
+    lineStarts[lineCount++] = start;
+  }
+
+  /** The 1-based line of the character at {@code position} (counted from the first character). */
+  long lineOf(long position) {
+    int i = Arrays.binarySearch(lineStarts, 0, lineCount, position);
+    return i >= 0 ? i + 1 : -i - 1;
+  }
+
+  /** Whether the input ended inside a quoted field. */
+  boolean insideQuotedField() {
+    return state == QUOTED;
+  }
+
+  /** Line where the current (or last) field started. */
+  long fieldLine() {
+    return fieldLine;
+  }
+
+  /** 1-based column of the current (or last) field. */
+  int fieldColumn() {
+    return field + 1;
+  }
+
+  /** Line of the first text found after a closing quote, or 0. */
+  long anomalyLine() {
+    return anomalyField < 0 ? 0 : anomalyLine;
+  }
+
+  /** 1-based column of the first text found after a closing quote, or 0. */
+  int anomalyColumn() {
+    return anomalyField + 1;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (bytesIn != null) {
+      bytesIn.close();
+    } else {
+      charsIn.close();
+    }
+  }
+
+  static DataException cannotRead(String file, IOException e) {
+    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new DataException(file, 0, 0, "cannot read the file (" + oneLine(msg)
+        + "); expected a readable CSV file");
+  }
+
+  static String oneLine(String s) {
+    return s.replace('\n', ' ').replace('\r', ' ');
+  }
+}

@@ -1,0 +1,63 @@
+package org.trialstat.io;
+
+import java.util.List;
+import java.util.Objects;
+import org.trialstat.model.Scale;
+
+/**
+ * What {@link TrialCsvReader} looks for and accepts.
+ *
+ * @param columns    the column names
+ * @param shape      long, wide, or decide from the header
+ * @param scoreMin   lowest valid score (inclusive); {@code Double.NEGATIVE_INFINITY} for no lower bound
+ * @param scoreMax   highest valid score (inclusive); {@code Double.POSITIVE_INFINITY} for no upper bound
+ * @param covariates names of extra columns to carry into {@code Observation.covariates()}, in this
+ *                   order; each must exist in the file
+ */
+public record ReadOptions(ColumnNames columns, InputShape shape, double scoreMin, double scoreMax,
+    List<String> covariates) {
+
+  public ReadOptions {
+    Objects.requireNonNull(columns, "columns");
+    Objects.requireNonNull(shape, "shape");
+    if (Double.isNaN(scoreMin) || Double.isNaN(scoreMax) || scoreMin > scoreMax) {
+      throw new IllegalArgumentException("invalid score range [" + scoreMin + ", " + scoreMax + "]");
+    }
+    covariates = List.copyOf(covariates);
+    for (String c : covariates) {
+      if (c.isBlank()) {
+        throw new IllegalArgumentException("blank covariate name");
+      }
+    }
+  }
+
+  /** Default columns, {@link InputShape#AUTO}, the CAPS-5 range 0..80, no covariates. */
+  public static ReadOptions defaults() {
+    return forScale(Scale.CAPS5);
+  }
+
+  /** Default columns, {@link InputShape#AUTO}, the given scale's range, no covariates. */
+  public static ReadOptions forScale(Scale scale) {
+    return new ReadOptions(ColumnNames.defaults(), InputShape.AUTO, scale.min(), scale.max(), List.of());
+  }
+
+  public ReadOptions withColumns(ColumnNames names) {
+    return new ReadOptions(names, shape, scoreMin, scoreMax, covariates);
+  }
+
+  public ReadOptions withShape(InputShape newShape) {
+    return new ReadOptions(columns, newShape, scoreMin, scoreMax, covariates);
+  }
+
+  public ReadOptions withRange(double min, double max) {
+    return new ReadOptions(columns, shape, min, max, covariates);
+  }
+
+  public ReadOptions withScale(Scale scale) {
+    return withRange(scale.min(), scale.max());
+  }
+
+  public ReadOptions withCovariates(List<String> names) {
+    return new ReadOptions(columns, shape, scoreMin, scoreMax, names);
+  }
+}

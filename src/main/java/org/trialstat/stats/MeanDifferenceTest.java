@@ -1,0 +1,130 @@
+package org.trialstat.stats;
+
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.trialstat.model.Difference;
+
+/**
+ * Two-sample t tests of a difference in means, treatment minus control, with a two-sided confidence
+ * interval; the same numbers as R's {@code t.test(treatment, control, var.equal = FALSE / TRUE)}.
+ *
+ * <p>Estimate {@code meanT - meanC}; {@code t = estimate / se}; two-sided {@code p = 2 P(T_df > |t|)};
+ * interval {@code estimate +/- t(1 - (1 - level) / 2, df) * se}.
+ *
+ * <p>Not estimable (NaN numbers with a reason, never an exception) when an arm has fewer than 2
+ * values, or when the standard error is 0 because both arms have zero variance (R stops with "data
+ * are essentially constant"). Welch's test with zero variance in only one arm is estimable: its df
+ * is then that of the other arm, n - 1.
+ */
+public enum MeanDifferenceTest {
+
+  /**
+   * Welch's unequal-variances t test (Welch 1947, Biometrika 34, 28-35): {@code se = sqrt(sT^2/nT +
+   * sC^2/nC)}, Welch-Satterthwaite df {@code se^4 / ((sT^2/nT)^2/(nT-1) + (sC^2/nC)^2/(nC-1))}
+   * (fractional). R's default {@code t.test}.
+   */
+  WELCH("Welch two-sample t test"),
+
+  /**
+   * Student's t test with pooled variance {@code sp^2 = ((nT-1) sT^2 + (nC-1) sC^2) / (nT+nC-2)}:
+   * {@code se = sp sqrt(1/nT + 1/nC)}, df {@code nT + nC - 2}. R's {@code t.test(var.equal = TRUE)};
+   * SAS PROC TTEST's "Pooled" line.
+   */
+  STUDENT("Student two-sample t test (pooled variance)");
+
+  private final String methodName;
+
+  MeanDifferenceTest(String methodName) {
+    this.methodName = methodName;
+  }
+
+  /** The method name carried in the result, for example "Welch two-sample t test". */
+  public String methodName() {
+    return methodName;
+  }
+
+  /**
+   * The test on raw values.
+   *
+   * @param treatment the treatment arm's values (finite)
+   * @param control   the control arm's values (finite)
+   * @param confLevel confidence level in (0, 1)
+   * @return the difference treatment - control with its test, or NaN numbers with a reason
+   */
+  public Difference test(double[] treatment, double[] control, double confLevel) {
+    SampleStatistics.checkLevel(confLevel);
+    return fromSummary(treatment.length, SampleStatistics.mean(treatment), SampleStatistics.sd(treatment),
+        control.length, SampleStatistics.mean(control), SampleStatistics.sd(control), confLevel);
+  }
+
+  /**
+   * The test from each arm's n, mean and SD.
+   *
+   * @param nT        treatment n (at least 0)
+   * @param meanT     treatment mean
+   * @param sdT       treatment SD (not negative; ignored when nT &lt; 2)
+   * @param nC        control n (at least 0)
+   * @param meanC     control mean
+   * @param sdC       control SD (not negative; ignored when nC &lt; 2)
+   * @param confLevel confidence level in (0, 1)
+   * @return the difference treatment - control with its test, or NaN numbers with a reason
+   */
+  public Difference fromSummary(int nT, double meanT, double sdT, int nC, double meanC, double sdC,
+      double confLevel) {
+    SampleStatistics.checkLevel(confLevel);
+    if (nT < 0 || nC < 0) {
+      throw new IllegalArgumentException("n must not be negative: " + nT + ", " + nC);
+    }
+    if (sdT < 0 || sdC < 0) {
+      throw new IllegalArgumentException("sd must not be negative: " + sdT + ", " + sdC);
+    }
+    String tooSmall = armsTooSmall(nT, nC);
+    if (tooSmall != null) {
+      return Difference.notEstimable(methodName, confLevel, tooSmall);
+    }
+    if (Double.isNaN(meanT) || Double.isNaN(meanC) || Double.isNaN(sdT) || Double.isNaN(sdC)) {
+      return Difference.notEstimable(methodName, confLevel, "mean or SD not available");
+    }
+    double vT = sdT * sdT / nT;
+    double vC = sdC * sdC / nC;
+    double se;
+    double df;
+    if (this == WELCH) {
+      se = Math.sqrt(vT + vC);
+      df = (vT + vC) * (vT + vC) / (vT * vT / (nT - 1) + vC * vC / (nC - 1));
+    } else {
+      df = nT + nC - 2.0;
+      double pooledVar = ((nT - 1) * sdT * sdT + (nC - 1) * sdC * sdC) / df;
+      se = Math.sqrt(pooledVar * (1.0 / nT + 1.0 / nC));
+    }
+    if (!(se > 0)) {
+      return Difference.notEstimable(methodName, confLevel, "zero variance in both arms");
+    }
+    double estimate = meanT - meanC;
+    return tTest(methodName, estimate, se, df, confLevel);
+  }
+
+  /**
+   * "treatment arm has n = 1 (at least 2 needed)" and the like, or null when both arms have n &ge; 2.
+   */
+  static String armsTooSmall(int nT, int nC) {
+    if (nT < 2 && nC < 2) {
+      return "both arms have fewer than 2 values (treatment n = " + nT + ", control n = " + nC + ")";
+    }
+    if (nT < 2) {
+      return "treatment arm has n = " + nT + " (at least 2 needed)";
+    }
+    if (nC < 2) {
+      return "control arm has n = " + nC + " (at least 2 needed)";
+    }
+    return null;
+  }
+
+  /** Estimate, se, df to a full t-based result; se must be positive and df positive. */
+  static Difference tTest(String method, double estimate, double se, double df, double confLevel) {
+    TDistribution dist = TDistribution.of(df);
+    double t = estimate / se;
+    double p = Math.min(1, 2 * dist.survivalProbability(Math.abs(t)));
+    double half = dist.inverseSurvivalProbability((1 - confLevel) / 2) * se;
+    return new Difference(method, estimate, se, estimate - half, estimate + half, confLevel, t, df, p, null);
+  }
+}
