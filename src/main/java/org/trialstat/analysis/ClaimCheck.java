@@ -45,11 +45,6 @@ public final class ClaimCheck {
   private static final Pattern EXPECTED = Pattern.compile(
       "(?:[pP]\\s*)?(<=|>=|<|>|=|\u2264|\u2265)?\\s*([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(%?)");
 
-  private enum Op {
-    ROUNDED, WITHIN, LT, LE, GT, GE
-  }
-
-  private final Op op;
   private final Compare compare;
   private final BigDecimal low;
   private final BigDecimal high;
@@ -57,9 +52,8 @@ public final class ClaimCheck {
   private final boolean highOpen;
   private final String accepted;
 
-  private ClaimCheck(Op op, Compare compare, BigDecimal low, BigDecimal high, boolean lowOpen, boolean highOpen,
+  private ClaimCheck(Compare compare, BigDecimal low, BigDecimal high, boolean lowOpen, boolean highOpen,
       String accepted) {
-    this.op = op;
     this.compare = compare;
     this.low = low;
     this.high = high;
@@ -107,10 +101,10 @@ public final class ClaimCheck {
       }
       String shown = sign + " " + plain(value);
       return switch (sign) {
-        case "<" -> new ClaimCheck(Op.LT, compare, null, value, false, true, shown);
-        case "<=" -> new ClaimCheck(Op.LE, compare, null, value, false, false, shown);
-        case ">" -> new ClaimCheck(Op.GT, compare, value, null, true, false, shown);
-        default -> new ClaimCheck(Op.GE, compare, value, null, false, false, shown);
+        case "<" -> new ClaimCheck(compare, null, value, false, true, shown);
+        case "<=" -> new ClaimCheck(compare, null, value, false, false, shown);
+        case ">" -> new ClaimCheck(compare, value, null, true, false, shown);
+        default -> new ClaimCheck(compare, value, null, false, false, shown);
       };
     }
     if (claim.tolerance() != null) {
@@ -131,7 +125,7 @@ public final class ClaimCheck {
       }
       BigDecimal lo = value.subtract(t);
       BigDecimal hi = value.add(t);
-      return new ClaimCheck(Op.WITHIN, compare, lo, hi, false, false,
+      return new ClaimCheck(compare, lo, hi, false, false,
           "[" + plain(lo) + ", " + plain(hi) + "] (" + plain(value) + " +/- " + plain(t) + ")");
     }
     // Half a unit in the last printed digit.
@@ -142,12 +136,12 @@ public final class ClaimCheck {
     BigDecimal lo = value.subtract(half);
     BigDecimal hi = value.add(half);
     if (value.signum() > 0) {
-      return new ClaimCheck(Op.ROUNDED, compare, lo, hi, false, true, "[" + plain(lo) + ", " + plain(hi) + ")");
+      return new ClaimCheck(compare, lo, hi, false, true, "[" + plain(lo) + ", " + plain(hi) + ")");
     }
     if (value.signum() < 0) {
-      return new ClaimCheck(Op.ROUNDED, compare, lo, hi, true, false, "(" + plain(lo) + ", " + plain(hi) + "]");
+      return new ClaimCheck(compare, lo, hi, true, false, "(" + plain(lo) + ", " + plain(hi) + "]");
     }
-    return new ClaimCheck(Op.ROUNDED, compare, lo, hi, false, false, "[" + plain(lo) + ", " + plain(hi) + "]");
+    return new ClaimCheck(compare, lo, hi, false, false, "[" + plain(lo) + ", " + plain(hi) + "]");
   }
 
   /** The accepted range in words, for example {@code [0.905, 0.915)} or {@code < 0.001}. */
@@ -178,7 +172,8 @@ public final class ClaimCheck {
       ok = highOpen ? c < 0 : c <= 0;
     }
     String shown = compare == Compare.ABS ? "|" + sig(computed) + "| = " + sig(x) : sig(x);
-    String message = shown + (ok ? " in " : " not in ") + accepted;
+    boolean bound = low == null || high == null;
+    String message = shown + (bound ? (ok ? " " : " not ") : (ok ? " in " : " not in ")) + accepted;
     return new ClaimResult(claim, ok ? ClaimResult.Status.PASS : ClaimResult.Status.FAIL, computed, accepted, message);
   }
 

@@ -116,7 +116,7 @@ public final class SummaryAnalysis {
         if (t == c) {
           continue;
         }
-        comparisons.add(compare(t, arms.get(i), c, ca, level, notes, warnings));
+        comparisons.add(compare(arms.get(i), ca, level, notes, warnings));
       }
     }
     return new SummaryResult.Study(file, name, first.authors(), first.year(), first.design(), rows.size() == 1 ? null
@@ -188,7 +188,7 @@ public final class SummaryAnalysis {
         }
       } else if (!Double.isNaN(r.changeCiLow())) {
         if (r.n() < 2) {
-          conversion = "SD not derivable from the CI: n = 1";
+          notes.add(r.arm() + ": n = 1: no SD can be derived from the CI.");
         } else {
           double t = SpreadConversion.tCritical(r.n(), request.inputCiLevel());
           double se = SpreadConversion.seFromCi(r.changeCiLow(), r.changeCiHigh(), r.n(), request.inputCiLevel());
@@ -211,9 +211,6 @@ public final class SummaryAnalysis {
             + "d are not computed.");
       }
       change = SampleStatistics.fromSummary(r.n(), mean, sd, level);
-      if (conversion != null) {
-        notes.add(r.arm() + ": " + conversion + ".");
-      }
       if (Double.isFinite(sd) && sd > 0 && Math.abs(mean) / sd > SD_LOOKS_LIKE_SE_WITHIN) {
         warnings.add(String.format(Locale.ROOT,
             "%s: |mean change| / SD = %s / %s = %.1f, implausibly large (> %s): is %s an SE or a CI half-width "
@@ -232,8 +229,7 @@ public final class SummaryAnalysis {
         approximate, rates, endpoints);
   }
 
-  private static SummaryResult.Comparison compare(SummaryInput.Row tr, SummaryResult.Arm t, SummaryInput.Row cr,
-      SummaryResult.Arm c, double level, List<String> notes, List<String> warnings) {
+  private static SummaryResult.Comparison compare(SummaryResult.Arm t, SummaryResult.Arm c, double level, List<String> notes, List<String> warnings) {
     String name = t.arm() + " vs " + c.arm();
     Difference welch = null;
     Difference student = null;

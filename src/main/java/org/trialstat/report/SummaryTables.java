@@ -185,7 +185,8 @@ public enum SummaryTables {
     List<String> f = new ArrayList<>();
     f.add("Percentages are events / the denominator written next to them (the arm's analysed participants, "
         + "for example completers), not / everyone randomized; N gives both. Change: mean change from baseline; "
-        + "d: Cohen's d, treatment - control (negative: larger drop with treatment).");
+        + "d: Cohen's d, treatment - control (negative: larger drop with treatment). Findings compare the treatment "
+        + "arm with the control arm (treatment first); the per-study blocks (--layout studies) give every CI.");
     for (SummaryResult.Study s : r.studies()) {
       for (String w : s.warnings()) {
         f.add("WARNING " + s.study() + ": " + w);
@@ -226,8 +227,11 @@ public enum SummaryTables {
       SummaryResult.Arm k = arm(s, c.control());
       String prefix = s.comparisons().size() > 1 ? c.treatment() + " vs " + c.control() + ": " : "";
       if (t.change() != null && k.change() != null) {
+        boolean derived = t.sdSource() != SummaryResult.SdSource.REPORTED
+            || k.sdSource() != SummaryResult.SdSource.REPORTED;
         String d = c.cohensD() != null && c.cohensD().estimable()
-            ? " (d = " + Fmt.fixed(c.cohensD().estimate(), 2) + ")" : "";
+            ? " (d = " + Fmt.fixed(c.cohensD().estimate(), 2) + (derived ? ", SDs derived from SEs/CIs" : "") + ")"
+            : "";
         parts.add(prefix + "change " + Fmt.fixed(t.change().mean(), 1) + " vs " + Fmt.fixed(k.change().mean(), 1)
             + d);
       }
