@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.trialstat.model.Claim;
 import org.trialstat.model.ClaimResult;
 import org.trialstat.model.DataException;
+import org.trialstat.model.Numbers;
 
 /**
  * The acceptance rule of one published claim of {@code trialstat verify}, and its check against a
@@ -21,7 +22,8 @@ import org.trialstat.model.DataException;
  *   <li>Without {@code tolerance}: half a unit in the last published digit, as rounding to the printed
  *       digits would accept: {@code 0.91} accepts [0.905, 0.915), {@code 71.2%} accepts [0.7115, 0.7125),
  *       {@code -0.91} accepts (-0.915, -0.905] (rounding half away from zero). The limits are exact
- *       decimals; the computed double is compared exactly (as a {@link BigDecimal}).
+ *       decimals; the computed double is compared exactly as the decimal it prints as (its shortest
+ *       round-trip form, {@link Numbers#shortest(double)}), so a value printed as 0.905 is accepted.
  *   <li>With {@code tolerance}: |computed - expected| &lt;= tolerance, closed. The tolerance is in the
  *       units of the statistic ({@code 0.01}); with a {@code %} sign it is in percentage points
  *       ({@code 0.5%} = 0.005).
@@ -161,7 +163,8 @@ public final class ClaimCheck {
           "computed: not estimable (null in the JSON)");
     }
     double x = compare == Compare.ABS ? Math.abs(computed) : computed;
-    BigDecimal v = new BigDecimal(x);
+    // The double as the decimal it prints as (shortest round-trip form), so 0.001 meets "<= 0.001".
+    BigDecimal v = new BigDecimal(Numbers.shortest(x));
     boolean ok = true;
     if (low != null) {
       int c = v.compareTo(low);

@@ -103,7 +103,7 @@ final class DelimitedText {
     List<Record> records = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       for (CSVRecord r : parser) {
-        long line = lineOf(lineStarts, r.getCharacterPosition());
+        long line = lineOf(lineStarts, firstContent(text, r.getCharacterPosition()));
         List<String> cells = new ArrayList<>(r.size());
         boolean blank = true;
         for (String c : r) {
@@ -266,6 +266,15 @@ final class DelimitedText {
       }
     }
     return null;
+  }
+
+  /** The record's position can be that of blank lines before it: skip them. */
+  private static long firstContent(String text, long position) {
+    int p = (int) position;
+    while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
+      p++;
+    }
+    return p;
   }
 
   private static long[] lineStarts(String text) {
