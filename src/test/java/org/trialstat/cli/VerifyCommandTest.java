@@ -1,0 +1,138 @@
+package org.trialstat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialstat.TestFiles;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** verify: the shipped claims pass, a wrong claim fails with exit 1, bad claims exit 3, JUnit XML is valid. */
+class VerifyCommandTest {
+
+  @TempDir
+  Path tmp;
+
+  /** The shipped claims file: samples/published/expected.csv (the working directory is the project root). */
+  @Test
+  void shippedClaimsAllPass() throws Exception {
+    Path junit = tmp.resolve("junit.xml");
+    CliRun run = CliRun.of("verify", "--junit", junit.toString(), "samples/published/expected.csv");
+    assertThat(run.code()).as(run.out() + run.err()).isZero();
+    assertThat(run.out().lines().filter(l -> l.startsWith("PASS"))).hasSize(13);
+    assertThat(run.out()).contains("13 claims: 13 passed, 0 failed, 0 errors.",
+        "|-0.908827| = 0.908827 in [0.905, 0.915) (published 0.91; Mitchell et al. 2021");
+    Document doc = parse(junit);
+    Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
+    assertThat(suite.getAttribute("tests")).isEqualTo("13");
+    assertThat(suite.getAttribute("failures")).isEqualTo("0");
+    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(13);
+    assertThat(doc.getElementsByTagName("failure").getLength()).isZero();
+  }
+
+  @Test
+  void aWrongClaimFailsWithExit1AndJunitCountsIt() throws Exception {
+    copySample("mapp1.csv");
+    Path claims = write("claims.csv", """
+        file,command,statistic,expected,compare,tolerance,source
+        mapp1.csv,summary,"comparisons[study=MAPP1,treatment=MDMA,control=Placebo].cohens_d.estimate",0.91,abs,,Mitchell 2021
+        mapp1.csv,summary,"comparisons[study=MAPP1,treatment=MDMA,control=Placebo].cohens_d.estimate",0.95,abs,,deliberately wrong
+        mapp1.csv,summary --conf-level 0.9,"arms[study=MAPP1,arm=MDMA].loss_of_diagnosis.rate",68%,value,,"wrong <&> too"
+        """);
+    Path junit = tmp.resolve("out/junit.xml");
+    Files.createDirectories(junit.getParent());
+    CliRun run = CliRun.of("verify", "--junit", junit.toString(), claims.toString());
+    assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.VERIFICATION_FAILED);
+    assertThat(run.out().lines().toList()).hasSize(4);
+    assertThat(run.out()).contains("PASS  " + claims + ":2", "FAIL  " + claims + ":3",
+        "|-0.908827| = 0.908827 not in [0.945, 0.955) (published 0.95; deliberately wrong)",
+        "FAIL  " + claims + ":4", "0.666667 not in [0.675, 0.685)", "3 claims: 1 passed, 2 failed, 0 errors.");
+    Document doc = parse(junit);
+    Element suites = doc.getDocumentElement();
+    assertThat(suites.getTagName()).isEqualTo("testsuites");
+    Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
+    assertThat(suite.getAttribute("tests")).isEqualTo("3");
+    assertThat(suite.getAttribute("failures")).isEqualTo("2");
+    assertThat(suite.getAttribute("errors")).isEqualTo("0");
+    NodeList cases = doc.getElementsByTagName("testcase");
+    assertThat(cases.getLength()).isEqualTo(3);
+    NodeList failures = doc.getElementsByTagName("failure");
+    assertThat(failures.getLength()).isEqualTo(2);
+    assertThat(((Element) failures.item(1)).getTextContent()).contains("wrong <&> too");
+    assertThat(((Element) cases.item(1)).getElementsByTagName("failure").getLength()).isEqualTo(1);
+  }
+
+  @Test
+  void analyzeClaimsRunThroughTheSameCodePath() throws IOException {
+    Files.copy(TestFiles.resource("oracles/mapp1_like.csv"), tmp.resolve("mapp1_like.csv"));
+    // Values: R 4.2.2 reference of src/test/resources/oracles/mapp1_like.expected.json
+    Path claims = write("claims.csv", """
+        file,command,statistic,expected,compare,tolerance
+        mapp1_like.csv,analyze --control Placebo --remission-max 11,"comparisons[treatment=MDMA,control=Placebo].cohens_d.estimate",-0.881709250476945,value,1e-9
+        mapp1_like.csv,analyze --control 'Placebo',"comparisons[treatment=MDMA,control=Placebo].welch.p",0.000148620510316634,,1e-12
+        mapp1_like.csv,analyze,arms[arm=Placebo].change.mean,-13.5,,
+        """);
+    CliRun run = CliRun.of("verify", claims.toString());
+    assertThat(run.code()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("3 claims: 3 passed");
+  }
+
+  @Test
+  void uncheckableClaimsAreErrorsWithExit3() throws Exception {
+    copySample("mapp1.csv");
+    Path claims = write("claims.csv", """
+        file,command,statistic,expected
+        mapp1.csv,summary,"comparisons[study=MAPP9].cohens_d.estimate",0.91
+        missing.csv,summary,arms[0].n,42
+        mapp1.csv,summary,arms[0].n,42
+        """);
+    Path junit = tmp.resolve("junit.xml");
+    CliRun run = CliRun.of("verify", "--junit", junit.toString(), claims.toString());
+    assertThat(run.code()).isEqualTo(ExitCode.DATA);
+    assertThat(run.out()).contains("ERROR " + claims + ":2", "no element matching [study=MAPP9]",
+        "ERROR " + claims + ":3", "no such file", "PASS  " + claims + ":4", "3 claims: 1 passed, 0 failed, 2 errors.");
+    Element suite = (Element) parse(junit).getElementsByTagName("testsuite").item(0);
+    assertThat(suite.getAttribute("errors")).isEqualTo("2");
+  }
+
+  @Test
+  void malformedClaimsFileIsExit3WithLineAndColumn() throws IOException {
+    Path noColumn = write("a.csv", "file,command,expected\nx.csv,summary,1\n");
+    CliRun a = CliRun.of("verify", noColumn.toString());
+    assertThat(a.code()).isEqualTo(ExitCode.DATA);
+    assertThat(a.err()).contains("a.csv:1: no 'statistic' column");
+    Path badCommand = write("b.csv", "file,command,statistic,expected\nx.csv,mmrm --x,arms[0].n,1\n");
+    CliRun b = CliRun.of("verify", badCommand.toString());
+    assertThat(b.code()).isEqualTo(ExitCode.DATA);
+    assertThat(b.err()).contains("b.csv:2:2: command: expected analyze or summary");
+    Path badExpected = write("c.csv", "file,command,statistic,expected\nx.csv,summary,arms[0].n,about 42\n");
+    assertThat(CliRun.of("verify", badExpected.toString()).err()).contains("c.csv:2:4: expected: not a published number");
+    Path format = write("d.csv", "file,command,statistic,expected\nx.csv,summary --format csv,arms[0].n,42\n");
+    assertThat(CliRun.of("verify", format.toString()).err()).contains("d.csv:2:2: command: --format is set by verify");
+    Path quote = write("e.csv", "file,command,statistic,expected\nx.csv,summary --control 'Plac,arms[0].n,42\n");
+    assertThat(CliRun.of("verify", quote.toString()).err()).contains("e.csv:2:2: command: unclosed single quote");
+  }
+
+  private void copySample(String name) throws IOException {
+    Files.copy(Path.of("samples/published", name), tmp.resolve(name));
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = tmp.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  private static Document parse(Path xml) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return f.newDocumentBuilder().parse(xml.toFile());
+  }
+}
