@@ -47,8 +47,8 @@ import org.trialstat.model.VisitContrast;
  * 83:1014-1022), falling back to Fisher scoring (expected information) when the Hessian is not positive
  * definite, with step halving; if that stalls, a Nelder-Mead simplex (commons-math3) restarts it.
  * Starting values: the pairwise covariance of the OLS residuals, correlations shrunk toward 0 until
- * positive definite. Convergence: g' H^-1 g / |-2 l_R| &lt; 1e-12 (SAS's default relative-Hessian
- * criterion, 1e-8, is looser). Subjects sharing a missingness pattern share one factorisation, and the
+ * positive definite. Convergence: g' H^-1 g / |-2 l_R| &lt; 1e-20, or at most three further Newton steps
+ * once it is below 1e-8 (SAS's default relative-Hessian criterion, which stops there). Subjects sharing a missingness pattern share one factorisation, and the
  * pattern sums X_i' A X_i come from per-pattern sufficient statistics, so the cost per iteration does
  * not grow with the number of subjects.
  *
@@ -72,7 +72,7 @@ import org.trialstat.model.VisitContrast;
  */
 public final class Mmrm {
 
-  private static final double TOLERANCE = 1e-12;
+  private static final double TOLERANCE = 1e-20;
   private static final double LOOSE_TOLERANCE = 1e-8;
   private static final int MAX_ITERATIONS = 200;
 
@@ -351,6 +351,7 @@ public final class Mmrm {
       if (ev == null) {
         return o;
       }
+      int polished = 0;
       for (int it = 0; ; it++) {
         double[] l = lower(theta);
         double[] jac = jacobian(l);
@@ -372,7 +373,8 @@ public final class Mmrm {
         }
         double crit = -dot(g, first) / Math.abs(ev.f);
         o.criterion = crit;
-        if (crit < TOLERANCE) {
+        boolean polishing = crit < LOOSE_TOLERANCE;
+        if (crit < TOLERANCE || (polishing && polished >= 3)) {
           o.converged = true;
           return o;
         }
@@ -396,7 +398,10 @@ public final class Mmrm {
               cand[j] = theta[j] + step * dir[j];
             }
             double fc = evaluate(cand);
-            if (fc <= ev.f + 1e-4 * step * slope) {
+            // Armijo decrease; near the optimum a full Newton step is also taken when it leaves -2 l_R
+            // unchanged up to rounding, whose error then exceeds the predicted decrease.
+            if (fc <= ev.f + 1e-4 * step * slope
+                || (polishing && step == 1 && fc <= ev.f + 1e-12 * Math.abs(ev.f))) {
               next = cand;
               break;
             }
@@ -414,6 +419,9 @@ public final class Mmrm {
           return o;
         }
         iterations++;
+        if (polishing) {
+          polished++;
+        }
         theta = next;
         ev = nextEval;
         o.theta = theta;
