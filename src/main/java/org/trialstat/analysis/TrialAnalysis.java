@@ -22,6 +22,8 @@ import org.trialstat.model.Difference;
 import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.MeanSummary;
 import org.trialstat.model.MissingPolicy;
+import org.trialstat.model.MmrmResult;
+import org.trialstat.model.VisitContrast;
 import org.trialstat.model.Numbers;
 import org.trialstat.model.Observation;
 import org.trialstat.model.Proportion;
@@ -140,6 +142,14 @@ public final class TrialAnalysis {
     } else {
       ArmData c = arms.get(control);
       Map<String, Difference> ancova = ancova(arms, control, level);
+      MmrmResult mmrmFit = mmrm ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level) : null;
+      if (mmrmFit != null) {
+        notes.add("MMRM: " + mmrmFit.method() + "; change ~ arm * visit + baseline * visit over every post-baseline "
+            + "visit; estimate at " + endpoint + (mmrmFit.converged()
+                ? String.format(Locale.ROOT, "; %d participants, %d observations, -2 REML log-likelihood %s.",
+                    mmrmFit.subjects(), mmrmFit.observations(), Numbers.shortest(mmrmFit.minus2RemlLogLik()))
+                : "; not estimable: " + mmrmFit.reason() + "."));
+      }
       for (ArmData t : arms.values()) {
         if (t.name.equals(control)) {
           continue;
@@ -157,11 +167,24 @@ public final class TrialAnalysis {
             ancova.get(t.name),
             StandardizedMeanDifference.COHENS_D.compute(ct, cc, level),
             StandardizedMeanDifference.HEDGES_G.compute(ct, cc, level),
-            binary, null));
+            binary, mmrmFit == null ? null : endpointContrast(mmrmFit, t.name, endpoint, level)));
       }
     }
     return new AnalysisResult(data.source(), settings, rows, armResults, comparisons, participantExclusions,
         notes);
+  }
+
+  private static Difference endpointContrast(MmrmResult fit, String treatment, String endpoint, double level) {
+    for (VisitContrast v : fit.comparisons()) {
+      if (v.treatment().equals(treatment) && v.visit().equals(endpoint)) {
+        if (!fit.converged() && v.difference().reason() == null) {
+          return Difference.notEstimable(v.difference().method(), level, fit.reason());
+        }
+        return v.difference();
+      }
+    }
+    return Difference.notEstimable(fit.method(), level, fit.reason() == null ? "no estimate at " + endpoint
+        : fit.reason());
   }
 
   private static String resolveVisit(TrialData data, String requested, String fallback, String option) {

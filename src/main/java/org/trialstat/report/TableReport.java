@@ -99,8 +99,10 @@ public enum TableReport {
         for (ComparisonResult c : r.comparisons()) {
           for (BinaryComparison b : c.binary()) {
             bin.row(c.treatment() + " vs " + c.control(), b.endpoint().label(),
-                withCi(b.riskDifference(), 3, reasons), withCi(b.riskRatio(), 2, reasons),
-                withCi(b.oddsRatio(), 2, reasons), withCi(b.nnt(), 1, reasons), Fmt.p(b.fisherP()));
+                withCi(b.riskDifference(), 3, reasons, ctx(c, b, "risk difference")),
+                withCi(b.riskRatio(), 2, reasons, ctx(c, b, "risk ratio")),
+                withCi(b.oddsRatio(), 2, reasons, ctx(c, b, "odds ratio")),
+                withCi(b.nnt(), 1, reasons, ctx(c, b, "NNT")), Fmt.p(b.fisherP()));
           }
         }
         section(sb, "Binary endpoints, treatment vs control [5]", bin);
@@ -146,9 +148,14 @@ public enum TableReport {
     t.row(name, label, est, Fmt.ci(e.ciLow(), e.ciHigh(), decimals));
   }
 
-  private static String withCi(Estimate e, int decimals, Set<String> reasons) {
+  private static String ctx(ComparisonResult c, BinaryComparison b, String what) {
+    return what + ", " + b.endpoint().label().toLowerCase(java.util.Locale.ROOT) + " (" + c.treatment() + " vs "
+        + c.control() + ")";
+  }
+
+  private static String withCi(Estimate e, int decimals, Set<String> reasons, String context) {
     if (e.reason() != null) {
-      reasons.add(e.method() + ": " + e.reason());
+      reasons.add(context + ": " + e.reason());
     }
     String mark = e.reason() != null ? "*" : "";
     if (!e.estimable()) {

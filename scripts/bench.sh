@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of `trialstat analyze` (JVM start included) against R on the same analysis.
+#   scripts/bench.sh [PARTICIPANTS] [POST_BASELINE_VISITS] [RUNS]
+# Needs python3 (data generator); R with effectsize and nlme is optional (timed when present).
+# Results go to stdout; docs/benchmarks.md keeps the figures.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+n="${1:-4000}"; v="${2:-3}"; runs="${3:-5}"
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+file="$tmp/trial_${n}x${v}.csv"
+python3 "$root/scripts/make_trial.py" "$n" "$v" > "$file"
+"$root/scripts/trialstat" --version >/dev/null   # build the jar if needed
+time_cmd() {  # prints the median wall time of $runs runs, in seconds
+  local times=()
+  for _ in $(seq "$runs"); do
+    local s e; s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N)
+    times+=("$(echo "$e - $s" | bc -l)")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f\n", a[int((NR+1)/2)]}'
+}
+echo "data: $n participants x $v post-baseline visits ($(($(wc -l < "$file") - 1)) rows)"
+echo "trialstat analyze (JVM start included), median of $runs: $(time_cmd java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$root/target/trialstat.jar" analyze --format json "$file") s"
+echo "trialstat analyze, default JIT, median of $runs: $(time_cmd java -jar "$root/target/trialstat.jar" analyze --format json "$file") s"
+if command -v Rscript >/dev/null && Rscript -e 'library(effectsize); library(nlme)' >/dev/null 2>&1; then
+  echo "R (stats + effectsize + nlme), median of $runs: $(time_cmd Rscript "$root/scripts/bench_analysis.R" "$file") s"
+else
+  echo "R with effectsize and nlme not installed: skipped"
+fi

@@ -1,0 +1,215 @@
+package org.trialstat.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.trialstat.model.DataException;
+import org.trialstat.model.InvalidOptionException;
+import org.trialstat.model.MmrmAnalysisResult;
+import org.trialstat.model.MmrmResult;
+import org.trialstat.model.MmrmSettings;
+import org.trialstat.model.Observation;
+import org.trialstat.model.RowAccounting;
+import org.trialstat.model.TrialData;
+import org.trialstat.stats.mmrm.Covariate;
+import org.trialstat.stats.mmrm.DdfMethod;
+import org.trialstat.stats.mmrm.Mmrm;
+import org.trialstat.stats.mmrm.MmrmInput;
+
+/**
+ * The repeated-measures analysis of {@code trialstat mmrm}, and the MMRM block of {@code analyze}.
+ *
+ * <p>With a baseline visit the outcome is the change from baseline at every later visit, with fixed
+ * effects arm x visit + baseline x visit (the CAPS convention); without one, the outcome is the score
+ * at every visit with fixed effects arm x visit. Further covariates enter as main effects, categorical
+ * when a value of the column is not a number. Participants with at least one usable post-baseline
+ * value contribute (missing at random). See {@link Mmrm} for the model and the estimation.
+ */
+public final class MmrmAnalysis {
+
+  /** Row exclusion reason: a covariate cell is empty or NA. */
+  public static final String MISSING_COVARIATE = "missing_covariate";
+  /** Row exclusion reason: a baseline row of a participant with no usable post-baseline value. */
+  public static final String NO_POST_BASELINE = "no_post_baseline";
+
+  private MmrmAnalysis() {
+  }
+
+  /**
+   * Fits the model of {@code trialstat mmrm}.
+   *
+   * @throws InvalidOptionException when an option names an arm or visit the data does not have
+   * @throws DataException          when the data cannot support the model (it does not converge, an arm
+   *                                has no data at a visit, ...), or in strict mode on a missing value
+   */
+  public static MmrmAnalysisResult analyze(TrialData data, MmrmRequest request) {
+    String control = TrialAnalysis.resolveControl(data, request.control());
+    if (control == null) {
+      throw new InvalidOptionException(data.source() + ": the repeated-measures model compares arms, but the file "
+          + "has one arm (" + data.arms().get(0) + ")");
+    }
+    List<String> visits = data.visits();
+    String baseline = request.baseline();
+    List<String> modelled;
+    if (baseline == null) {
+      modelled = visits;
+    } else {
+      int b = visits.indexOf(baseline);
+      if (b < 0) {
+        throw new InvalidOptionException(String.format(Locale.ROOT, "--baseline: no visit '%s' in %s; visits present: %s",
+            baseline, data.source(), String.join(", ", visits)));
+      }
+      modelled = visits.subList(b + 1, visits.size());
+      if (modelled.isEmpty()) {
+        throw new InvalidOptionException(String.format(Locale.ROOT,
+            "--baseline %s is the last visit of %s: no post-baseline visit to model; visits present: %s",
+            baseline, data.source(), String.join(", ", visits)));
+      }
+    }
+    Prepared p = prepare(data, control, baseline, modelled, request.covariates(), request.strictness());
+    MmrmResult fit = Mmrm.fit(p.input, request.ddf(), request.confLevel());
+    if (!fit.converged()) {
+      throw new DataException(data.source(), 0, 0, "the repeated-measures model cannot be fitted: " + fit.reason());
+    }
+    MmrmSettings settings = new MmrmSettings(request.scale(), request.scoreMin(), request.scoreMax(), control,
+        baseline, baseline == null ? "score" : "change", modelled, request.covariates(), request.ddf().label(),
+        request.confLevel());
+    return new MmrmAnalysisResult(data.source(), settings, p.rows, fit);
+  }
+
+  /** Fits the change-from-baseline model of {@code analyze} (no covariates); the caller keeps its rows. */
+  static MmrmResult fitForAnalyze(TrialData data, String control, String baseline, double confLevel) {
+    List<String> visits = data.visits();
+    List<String> modelled = visits.subList(visits.indexOf(baseline) + 1, visits.size());
+    Prepared p = prepare(data, control, baseline, modelled, List.of(), AnalysisRequest.Strictness.LENIENT);
+    return Mmrm.fit(p.input, DdfMethod.SATTERTHWAITE, confLevel);
+  }
+
+  /** The model input and the row accounting. */
+  private record Prepared(MmrmInput input, RowAccounting rows) {
+  }
+
+  private static Prepared prepare(TrialData data, String control, String baseline, List<String> modelled,
+      List<String> covariateNames, AnalysisRequest.Strictness strictness) {
+    List<Integer> covIndex = new ArrayList<>();
+    for (String c : covariateNames) {
+      int i = data.covariateNames().indexOf(c);
+      if (i < 0) {
+        throw new InvalidOptionException("--covariate: no column '" + c + "' was read from " + data.source());
+      }
+      covIndex.add(i);
+    }
+    Map<String, Double> baselineScore = new HashMap<>();
+    if (baseline != null) {
+      for (Observation o : data.observations()) {
+        if (o.visit().equals(baseline) && o.hasScore()) {
+          baselineScore.put(o.participant(), o.score());
+        }
+      }
+    }
+    java.util.Set<String> modelledSet = new java.util.HashSet<>(modelled);
+    List<String> subject = new ArrayList<>();
+    List<String> visit = new ArrayList<>();
+    List<String> arm = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    List<Double> base = new ArrayList<>();
+    List<List<String>> cov = new ArrayList<>();
+    for (int k = 0; k < covIndex.size(); k++) {
+      cov.add(new ArrayList<>());
+    }
+    Map<String, Integer> excluded = new TreeMap<>();
+    java.util.Set<String> contributing = new java.util.HashSet<>();
+    List<Observation> baselineRows = new ArrayList<>();
+    int used = 0;
+    // Canonical order (participant, visit), so that the fit does not depend on the order of the rows.
+    List<Observation> ordered = new ArrayList<>(data.observations());
+    Map<String, Integer> visitIndex = new HashMap<>();
+    for (int i = 0; i < data.visits().size(); i++) {
+      visitIndex.put(data.visits().get(i), i);
+    }
+    ordered.sort(java.util.Comparator.comparing(Observation::participant)
+        .thenComparing(o -> visitIndex.getOrDefault(o.visit(), -1)));
+    for (Observation o : ordered) {
+      boolean isBaseline = baseline != null && o.visit().equals(baseline);
+      if (!isBaseline && !modelledSet.contains(o.visit())) {
+        excluded.merge(TrialAnalysis.VISIT_NOT_ANALYSED, 1, Integer::sum);
+        continue;
+      }
+      if (!o.hasScore()) {
+        if (strictness == AnalysisRequest.Strictness.STRICT) {
+          throw new DataException(data.source(), o.line(), o.scoreColumn(), String.format(Locale.ROOT,
+              "participant %s has no score at visit %s (--strict makes a missing value an error)",
+              o.participant(), o.visit()));
+        }
+        excluded.merge(TrialAnalysis.MISSING_SCORE, 1, Integer::sum);
+        continue;
+      }
+      if (isBaseline) {
+        baselineRows.add(o);
+        continue;
+      }
+      if (baseline != null && !baselineScore.containsKey(o.participant())) {
+        excluded.merge(TrialAnalysis.NO_BASELINE, 1, Integer::sum);
+        continue;
+      }
+      boolean covMissing = false;
+      for (int i : covIndex) {
+        String v = o.covariates().get(i);
+        covMissing |= v == null || v.isBlank() || v.equalsIgnoreCase("NA");
+      }
+      if (covMissing) {
+        if (strictness == AnalysisRequest.Strictness.STRICT) {
+          throw new DataException(data.source(), o.line(), 0, String.format(Locale.ROOT,
+              "participant %s has an empty covariate value at visit %s (--strict makes a missing value an error)",
+              o.participant(), o.visit()));
+        }
+        excluded.merge(MISSING_COVARIATE, 1, Integer::sum);
+        continue;
+      }
+      subject.add(o.participant());
+      visit.add(o.visit());
+      arm.add(o.arm());
+      double b = baseline == null ? 0 : baselineScore.get(o.participant());
+      y.add(baseline == null ? o.score() : o.score() - b);
+      base.add(b);
+      for (int k = 0; k < covIndex.size(); k++) {
+        cov.get(k).add(o.covariates().get(covIndex.get(k)));
+      }
+      contributing.add(o.participant());
+      used++;
+    }
+    for (Observation o : baselineRows) {
+      if (contributing.contains(o.participant())) {
+        used++;
+      } else {
+        excluded.merge(NO_POST_BASELINE, 1, Integer::sum);
+      }
+    }
+    List<Covariate> covariates = new ArrayList<>();
+    for (int k = 0; k < covIndex.size(); k++) {
+      covariates.add(new Covariate(covariateNames.get(k), cov.get(k), !numeric(cov.get(k))));
+    }
+    MmrmInput input = new MmrmInput(subject, visit, arm, y.stream().mapToDouble(Double::doubleValue).toArray(),
+        baseline == null ? null : base.stream().mapToDouble(Double::doubleValue).toArray(), covariates, modelled,
+        data.arms(), control);
+    List<RowAccounting.Exclusion> ex = new ArrayList<>();
+    excluded.forEach((k, v) -> ex.add(new RowAccounting.Exclusion(k, v)));
+    return new Prepared(input, new RowAccounting(data.observations().size(), used, ex));
+  }
+
+  private static boolean numeric(List<String> values) {
+    for (String v : values) {
+      try {
+        if (!Double.isFinite(Double.parseDouble(v.trim()))) {
+          return false;
+        }
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+    return !values.isEmpty();
+  }
+}

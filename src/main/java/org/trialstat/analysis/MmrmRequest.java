@@ -1,0 +1,26 @@
+package org.trialstat.analysis;
+
+import java.util.List;
+import org.trialstat.model.Scale;
+import org.trialstat.stats.mmrm.DdfMethod;
+
+/**
+ * What the user asked of {@code trialstat mmrm}.
+ *
+ * @param scale      the rating scale
+ * @param scoreMin   lowest valid score
+ * @param scoreMax   highest valid score
+ * @param control    --control, or null for the default
+ * @param baseline   --baseline, or null: no baseline (outcome = the score at every visit)
+ * @param covariates --covariate columns
+ * @param ddf        denominator degrees of freedom
+ * @param confLevel  confidence level
+ * @param strictness whether a row excluded for a data problem is an error
+ */
+public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+    List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness) {
+
+  public MmrmRequest {
+    covariates = List.copyOf(covariates);
+  }
+}

@@ -1,0 +1,73 @@
+package org.trialstat.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.trialstat.analysis.AnalysisRequest;
+import org.trialstat.analysis.MmrmAnalysis;
+import org.trialstat.analysis.MmrmRequest;
+import org.trialstat.io.TrialCsvReader;
+import org.trialstat.model.MmrmAnalysisResult;
+import org.trialstat.report.MmrmWriter;
+import org.trialstat.stats.mmrm.DdfMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trialstat mmrm}: mixed model for repeated measures. */
+@Command(name = "mmrm", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Mixed model for repeated measures: every post-baseline visit, unstructured covariance, REML; "
+        + "LS means per arm and visit, treatment - control at every visit.",
+        "With --baseline the outcome is the change from baseline (fixed effects arm x visit + baseline x visit); "
+            + "without it, the score (arm x visit)."})
+public final class MmrmCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trial CSV files.")
+  List<Path> files;
+
+  @Mixin
+  InputOptions input;
+
+  @Mixin
+  ComparisonOptions comparison;
+
+  @Option(names = "--baseline", paramLabel = "VISIT",
+      description = "Baseline visit: model the change from it at every later visit (no default).")
+  String baseline;
+
+  @Option(names = "--covariate", paramLabel = "COL",
+      description = "Extra fixed effect (repeatable); categorical when a value is not a number.")
+  List<String> covariates = new ArrayList<>();
+
+  @Option(names = "--ddf", paramLabel = "METHOD",
+      description = "Denominator degrees of freedom: satterthwaite (default, as SAS DDFM=SATTERTH) or residual.",
+      defaultValue = "satterthwaite")
+  DdfMethod ddf;
+
+  @Option(names = "--strict", description = "Make every row excluded for a data problem (missing value) an error.")
+  boolean strict;
+
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public Integer call() {
+    double[] range = input.range();
+    MmrmRequest request = new MmrmRequest(input.scale, range[0], range[1], comparison.control, baseline, covariates,
+        ddf, comparison.confLevel(),
+        strict ? AnalysisRequest.Strictness.STRICT : AnalysisRequest.Strictness.LENIENT);
+    List<MmrmAnalysisResult> results = new ArrayList<>();
+    for (Path f : files) {
+      results.add(MmrmAnalysis.analyze(TrialCsvReader.read(f, f.toString(), input.readOptions(covariates)), request));
+    }
+    output.emit(MmrmWriter.render(results, output.format, files.size() > 1), spec.commandLine().getOut(), files);
+    return ExitCode.OK;
+  }
+}

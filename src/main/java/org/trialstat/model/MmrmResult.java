@@ -1,0 +1,31 @@
+package org.trialstat.model;
+
+import java.util.List;
+
+/**
+ * The result of a mixed model for repeated measures (MMRM) fit.
+ *
+ * @param method               what was fitted, for example "MMRM, unstructured covariance, REML,
+ *                             Satterthwaite df"
+ * @param minus2RemlLogLik     -2 REML log-likelihood including the (n - p) log(2 pi) constant (as SAS
+ *                             PROC MIXED "-2 Res Log Like" and R nlme::gls), or NaN
+ * @param converged            true when the optimiser met its convergence criterion at a positive
+ *                             definite covariance matrix
+ * @param iterations           optimiser iterations used
+ * @param convergenceCriterion final relative criterion g' H^-1 g / |-2 l|, or NaN
+ * @param subjects             number of subjects contributing observations
+ * @param observations         number of observations used
+ * @param lsmeans              LS means per arm and visit (empty when not estimable)
+ * @param comparisons          treatment minus control at every visit (empty when not estimable)
+ * @param reason               why the model could not be estimated or did not converge; null otherwise
+ */
+public record MmrmResult(String method, double minus2RemlLogLik, boolean converged, int iterations,
+    double convergenceCriterion, int subjects, int observations, List<LsMean> lsmeans,
+    List<VisitContrast> comparisons, String reason) {
+
+  /** Defensive copies of the lists. */
+  public MmrmResult {
+    lsmeans = List.copyOf(lsmeans);
+    comparisons = List.copyOf(comparisons);
+  }
+}

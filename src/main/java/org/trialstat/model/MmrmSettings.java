@@ -1,0 +1,27 @@
+package org.trialstat.model;
+
+import java.util.List;
+
+/**
+ * The settings a repeated-measures analysis used.
+ *
+ * @param scale      the rating scale
+ * @param scoreMin   lowest valid score
+ * @param scoreMax   highest valid score
+ * @param control    the reference arm
+ * @param baseline   the baseline visit (outcome = change from it, baseline score a covariate), or null
+ *                   (outcome = the score itself)
+ * @param outcome    "change" or "score"
+ * @param visits     the visits modelled, in order
+ * @param covariates extra covariate columns
+ * @param ddf        denominator degrees-of-freedom method, for example "Satterthwaite"
+ * @param confLevel  confidence level
+ */
+public record MmrmSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+    String outcome, List<String> visits, List<String> covariates, String ddf, double confLevel) {
+
+  public MmrmSettings {
+    visits = List.copyOf(visits);
+    covariates = List.copyOf(covariates);
+  }
+}

@@ -1,0 +1,194 @@
+package org.trialstat.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.trialstat.model.Difference;
+import org.trialstat.model.LsMean;
+import org.trialstat.model.MmrmAnalysisResult;
+import org.trialstat.model.MmrmResult;
+import org.trialstat.model.MmrmSettings;
+import org.trialstat.model.Numbers;
+import org.trialstat.model.RowAccounting;
+import org.trialstat.model.VisitContrast;
+
+/**
+ * Renders {@code trialstat mmrm} results in every {@link OutputFormat}. In tidy CSV the visit is part of
+ * the outcome: {@code change@week18} (or {@code score@VIS1} without a baseline).
+ */
+public final class MmrmWriter {
+
+  private MmrmWriter() {
+  }
+
+  /** Renders the results of one or more files. */
+  public static String render(List<MmrmAnalysisResult> results, OutputFormat format, boolean alwaysArray) {
+    switch (format) {
+      case JSON: {
+        if (results.size() == 1 && !alwaysArray) {
+          return Json.write(tree(results.get(0)));
+        }
+        List<Object> list = new ArrayList<>();
+        for (MmrmAnalysisResult r : results) {
+          list.add(tree(r));
+        }
+        return Json.write(list);
+      }
+      case CSV:
+      case TSV: {
+        List<TidyRow> rows = new ArrayList<>();
+        for (MmrmAnalysisResult r : results) {
+          rows.addAll(tidy(r));
+        }
+        StringBuilder sb = new StringBuilder();
+        (format == OutputFormat.CSV ? DelimitedWriter.CSV : DelimitedWriter.TSV).write(rows, sb);
+        return sb.toString();
+      }
+      default: {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < results.size(); i++) {
+          if (i > 0) {
+            sb.append('\n');
+          }
+          sb.append(table(results.get(i), format == OutputFormat.MARKDOWN));
+        }
+        return sb.toString();
+      }
+    }
+  }
+
+  /** The JSON object of one result; key names are public API (docs/output.md). */
+  public static Map<String, Object> tree(MmrmAnalysisResult r) {
+    Map<String, Object> o = Json.object();
+    o.put("file", r.file());
+    MmrmSettings s = r.settings();
+    Map<String, Object> st = Json.object();
+    st.put("scale", s.scale().key());
+    st.put("score_min", s.scoreMin());
+    st.put("score_max", s.scoreMax());
+    st.put("control", s.control());
+    st.put("baseline", s.baseline());
+    st.put("outcome", s.outcome());
+    st.put("visits", new ArrayList<Object>(s.visits()));
+    st.put("covariates", new ArrayList<Object>(s.covariates()));
+    st.put("ddf", s.ddf());
+    st.put("conf_level", s.confLevel());
+    st.put("effects", "treatment - control");
+    o.put("settings", st);
+    o.put("rows", ResultTree.rows(r.rows()));
+    MmrmResult f = r.fit();
+    Map<String, Object> fit = Json.object();
+    fit.put("method", f.method());
+    fit.put("minus2_reml_loglik", f.minus2RemlLogLik());
+    fit.put("converged", f.converged());
+    fit.put("iterations", f.iterations());
+    fit.put("convergence_criterion", f.convergenceCriterion());
+    fit.put("subjects", f.subjects());
+    fit.put("observations", f.observations());
+    if (f.reason() != null) {
+      fit.put("reason", f.reason());
+    }
+    o.put("fit", fit);
+    List<Object> ls = new ArrayList<>();
+    for (LsMean m : f.lsmeans()) {
+      Map<String, Object> e = Json.object();
+      e.put("arm", m.arm());
+      e.put("visit", m.visit());
+      e.put("n", m.n());
+      e.put("estimate", m.estimate());
+      e.put("se", m.se());
+      e.put("df", m.df());
+      e.put("ci_low", m.ciLow());
+      e.put("ci_high", m.ciHigh());
+      e.put("conf_level", m.confLevel());
+      ls.add(e);
+    }
+    o.put("lsmeans", ls);
+    List<Object> cmp = new ArrayList<>();
+    for (VisitContrast v : f.comparisons()) {
+      Difference d = v.difference();
+      Map<String, Object> e = Json.object();
+      e.put("treatment", v.treatment());
+      e.put("control", v.control());
+      e.put("visit", v.visit());
+      e.put("estimate", d.estimate());
+      e.put("se", d.se());
+      e.put("df", d.df());
+      e.put("t", d.t());
+      e.put("p", d.p());
+      e.put("ci_low", d.ciLow());
+      e.put("ci_high", d.ciHigh());
+      e.put("conf_level", d.confLevel());
+      e.put("method", d.method());
+      if (d.reason() != null) {
+        e.put("reason", d.reason());
+      }
+      cmp.add(e);
+    }
+    o.put("comparisons", cmp);
+    return o;
+  }
+
+  static List<TidyRow> tidy(MmrmAnalysisResult r) {
+    List<TidyRow> rows = new ArrayList<>();
+    String outcome = r.settings().outcome();
+    String method = r.fit().method();
+    for (LsMean m : r.fit().lsmeans()) {
+      rows.add(new TidyRow(r.file(), "", m.arm(), null, null, outcome + "@" + m.visit(), "lsmean", m.estimate(),
+          m.ciLow(), m.ciHigh(), Double.NaN, m.n(), "LS mean, " + method));
+    }
+    for (VisitContrast v : r.fit().comparisons()) {
+      Difference d = v.difference();
+      rows.add(new TidyRow(r.file(), "", null, v.treatment(), v.control(), outcome + "@" + v.visit(), "mmrm",
+          d.estimate(), d.ciLow(), d.ciHigh(), d.p(), TidyRow.NO_N, d.method()));
+    }
+    return rows;
+  }
+
+  private static String table(MmrmAnalysisResult r, boolean markdown) {
+    MmrmSettings s = r.settings();
+    MmrmResult f = r.fit();
+    String lvl = Fmt.level(s.confLevel());
+    StringBuilder sb = new StringBuilder();
+    String title = "trialstat mmrm: " + r.file();
+    sb.append(markdown ? "## " + title + "\n\n" : title + "\n" + "=".repeat(title.length()) + "\n");
+    sb.append("Outcome: ").append(s.baseline() == null ? "score" : "change from " + s.baseline())
+        .append("; control arm ").append(s.control()).append("; ").append(lvl).append(" confidence intervals.\n\n");
+    TextTable ls = new TextTable("Visit", "Arm", ">N", ">LS mean", ">SE", ">df", ">" + lvl + " CI");
+    for (LsMean m : f.lsmeans()) {
+      ls.row(m.visit(), m.arm(), Integer.toString(m.n()), Fmt.fixed(m.estimate(), 2), Fmt.fixed(m.se(), 3),
+          Fmt.fixed(m.df(), 1), Fmt.ci(m.ciLow(), m.ciHigh(), 2));
+    }
+    section(sb, "Least-squares means [1]", ls, markdown);
+    TextTable c = new TextTable("Visit", "Comparison", ">Estimate", ">SE", ">df", ">t", ">p", ">" + lvl + " CI");
+    for (VisitContrast v : f.comparisons()) {
+      Difference d = v.difference();
+      c.row(v.visit(), v.treatment() + " - " + v.control(), Fmt.fixed(d.estimate(), 2), Fmt.fixed(d.se(), 3),
+          Fmt.fixed(d.df(), 1), Fmt.fixed(d.t(), 2), Fmt.p(d.p()), Fmt.ci(d.ciLow(), d.ciHigh(), 2));
+    }
+    section(sb, "Treatment - control at each visit [2]", c, markdown);
+    List<String> notes = new ArrayList<>();
+    String fixed = (s.baseline() == null ? "score ~ arm * visit" : "change ~ arm * visit + baseline * visit")
+        + (s.covariates().isEmpty() ? "" : " + " + String.join(" + ", s.covariates()));
+    notes.add("[1] " + f.method() + ": " + fixed + "; unstructured covariance within participant. LS means weight "
+        + "categorical covariate levels equally and take numeric covariates at their mean.");
+    notes.add("[2] Contrasts of LS means, treatment - control, with " + s.ddf() + ".");
+    notes.add("Fit: " + (f.converged() ? "converged" : "NOT converged") + " in " + f.iterations() + " iterations; "
+        + f.subjects() + " participants, " + f.observations() + " observations; -2 REML log-likelihood "
+        + (Double.isFinite(f.minus2RemlLogLik()) ? Numbers.shortest(f.minus2RemlLogLik()) : Fmt.NE) + ".");
+    RowAccounting rows = r.rows();
+    StringBuilder acc = new StringBuilder("Rows: " + rows.read() + " read, " + rows.used() + " used");
+    for (RowAccounting.Exclusion e : rows.excluded()) {
+      acc.append(", ").append(e.count()).append(' ').append(e.reason());
+    }
+    notes.add(acc.append('.').toString());
+    for (String n : notes) {
+      sb.append(markdown ? "- " : "").append(n).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static void section(StringBuilder sb, String title, TextTable t, boolean markdown) {
+    sb.append(markdown ? "### " + title + "\n\n" + t.markdown() : title + "\n" + t.plain()).append('\n');
+  }
+}

@@ -1,0 +1,140 @@
+package org.trialstat.stats.mmrm;
+
+/**
+ * Small dense symmetric-matrix kernels on row-major {@code double[]} arrays, used in the inner loops of
+ * the REML optimiser where commons-math3's object-per-matrix API would dominate the run time
+ * (thousands of 2x2..10x10 factorisations per fit). Textbook algorithms (Golub &amp; Van Loan 2013,
+ * Matrix Computations, 4th ed., Alg. 4.2.1 for Cholesky).
+ */
+final class Dense {
+
+  private Dense() {
+  }
+
+  /**
+   * In-place Cholesky factorisation A = L L' of a symmetric n x n matrix. On success the lower triangle
+   * holds L and the strict upper triangle is zeroed.
+   *
+   * @return false when A is not (numerically) positive definite
+   */
+  static boolean cholesky(double[] a, int n) {
+    for (int j = 0; j < n; j++) {
+      double d = a[j * n + j];
+      for (int k = 0; k < j; k++) {
+        d -= a[j * n + k] * a[j * n + k];
+      }
+      if (!(d > 0) || !Double.isFinite(d)) {
+        return false;
+      }
+      double ljj = Math.sqrt(d);
+      a[j * n + j] = ljj;
+      for (int i = j + 1; i < n; i++) {
+        double s = a[i * n + j];
+        for (int k = 0; k < j; k++) {
+          s -= a[i * n + k] * a[j * n + k];
+        }
+        a[i * n + j] = s / ljj;
+      }
+      for (int i = 0; i < j; i++) {
+        a[i * n + j] = 0;
+      }
+    }
+    return true;
+  }
+
+  /** log det(A) from its Cholesky factor L: 2 sum log L_ii. */
+  static double logDet(double[] l, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += Math.log(l[i * n + i]);
+    }
+    return 2 * s;
+  }
+
+  /** A^-1 = L^-T L^-1 from the Cholesky factor L, written into {@code out} (full symmetric). */
+  static void inverseFromCholesky(double[] l, int n, double[] out) {
+    double[] li = new double[n * n];
+    for (int j = 0; j < n; j++) {
+      li[j * n + j] = 1 / l[j * n + j];
+      for (int i = j + 1; i < n; i++) {
+        double s = 0;
+        for (int k = j; k < i; k++) {
+          s -= l[i * n + k] * li[k * n + j];
+        }
+        li[i * n + j] = s / l[i * n + i];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        double s = 0;
+        for (int k = i; k < n; k++) {
+          s += li[k * n + i] * li[k * n + j];
+        }
+        out[i * n + j] = s;
+        out[j * n + i] = s;
+      }
+    }
+  }
+
+  /** Solves L L' x = b in place given the Cholesky factor L. */
+  static void solve(double[] l, int n, double[] b) {
+    for (int i = 0; i < n; i++) {
+      double s = b[i];
+      for (int k = 0; k < i; k++) {
+        s -= l[i * n + k] * b[k];
+      }
+      b[i] = s / l[i * n + i];
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      double s = b[i];
+      for (int k = i + 1; k < n; k++) {
+        s -= l[k * n + i] * b[k];
+      }
+      b[i] = s / l[i * n + i];
+    }
+  }
+
+  /** C = A B for n x n matrices. */
+  static void multiply(double[] a, double[] b, int n, double[] c) {
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        c[i * n + j] = 0;
+      }
+      for (int k = 0; k < n; k++) {
+        double aik = a[i * n + k];
+        if (aik == 0) {
+          continue;
+        }
+        for (int j = 0; j < n; j++) {
+          c[i * n + j] += aik * b[k * n + j];
+        }
+      }
+    }
+  }
+
+  /** x' A y for an n x n matrix A. */
+  static double quadratic(double[] x, double[] a, double[] y, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      double r = 0;
+      for (int j = 0; j < n; j++) {
+        r += a[i * n + j] * y[j];
+      }
+      s += x[i] * r;
+    }
+    return s;
+  }
+
+  /** A x for an n x n matrix A. */
+  static double[] times(double[] a, double[] x, int n) {
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int j = 0; j < n; j++) {
+        s += a[i * n + j] * x[j];
+      }
+      r[i] = s;
+    }
+    return r;
+  }
+}

@@ -1,0 +1,205 @@
+package org.trialstat.stats.mmrm;
+
+/**
+ * The subjects sharing one missingness pattern (the same set of observed visits): their design rows and
+ * outcomes, stored contiguously, plus (when the pattern holds enough subjects) the sufficient
+ * statistics G_ab = sum_i x_ia x_ib' that make X' A X independent of the number of subjects.
+ *
+ * <p>Layout: subject i, local visit a, column j at {@code x[(i * m + a) * p + j]}; outcome at
+ * {@code y[i * m + a]}. Within a pattern every subject has the same m x m covariance block, so its
+ * Cholesky factor and inverse are computed once per pattern and per likelihood evaluation.
+ */
+final class Pattern {
+
+  /** Global visit indices of the pattern, ascending. */
+  final int[] visits;
+  final int m;
+  final int p;
+  final int n;
+  final double[] x;
+  final double[] y;
+  /** Sufficient statistics, or null: for a &lt;= b, {@code g[a * m + b]} = G_aa or G_ab + G_ab'. */
+  private final double[][] g;
+
+  Pattern(int[] visits, int p, int n, double[] x, double[] y) {
+    this.visits = visits;
+    this.m = visits.length;
+    this.p = p;
+    this.n = n;
+    this.x = x;
+    this.y = y;
+    // Statistics cost m(m+1)/2 p^2 per use against n (m^2 p + m p^2) for the raw rows; memory at most
+    // twice the raw rows.
+    if ((long) n * 4 >= (long) (m + 1) * p) {
+      g = new double[m * m][];
+      for (int a = 0; a < m; a++) {
+        for (int b = a; b < m; b++) {
+          double[] gab = new double[p * p];
+          for (int i = 0; i < n; i++) {
+            int oa = (i * m + a) * p;
+            int ob = (i * m + b) * p;
+            for (int j = 0; j < p; j++) {
+              double xa = x[oa + j];
+              if (xa == 0) {
+                continue;
+              }
+              for (int k = 0; k < p; k++) {
+                gab[j * p + k] += xa * x[ob + k];
+              }
+            }
+          }
+          if (a != b) {
+            for (int j = 0; j < p; j++) {
+              for (int k = j; k < p; k++) {
+                double s = gab[j * p + k] + gab[k * p + j];
+                gab[j * p + k] = s;
+                gab[k * p + j] = s;
+              }
+            }
+          }
+          g[a * m + b] = gab;
+        }
+      }
+    } else {
+      g = null;
+    }
+  }
+
+  /** out += sum_i X_i' A X_i for a symmetric m x m matrix A. */
+  void addXtAX(double[] a, double[] out) {
+    if (g != null) {
+      for (int r = 0; r < m; r++) {
+        for (int c = r; c < m; c++) {
+          double coef = a[r * m + c];
+          if (coef == 0) {
+            continue;
+          }
+          double[] gab = g[r * m + c];
+          for (int t = 0; t < gab.length; t++) {
+            out[t] += coef * gab[t];
+          }
+        }
+      }
+      return;
+    }
+    double[] w = new double[m * p];
+    for (int i = 0; i < n; i++) {
+      int base = i * m * p;
+      java.util.Arrays.fill(w, 0);
+      for (int r = 0; r < m; r++) {
+        for (int c = 0; c < m; c++) {
+          double arc = a[r * m + c];
+          if (arc == 0) {
+            continue;
+          }
+          int oc = base + c * p;
+          for (int k = 0; k < p; k++) {
+            w[r * p + k] += arc * x[oc + k];
+          }
+        }
+      }
+      for (int r = 0; r < m; r++) {
+        int or = base + r * p;
+        for (int j = 0; j < p; j++) {
+          double xj = x[or + j];
+          if (xj == 0) {
+            continue;
+          }
+          for (int k = 0; k < p; k++) {
+            out[j * p + k] += xj * w[r * p + k];
+          }
+        }
+      }
+    }
+  }
+
+  /** out += sum_i X_i' A v_i for a symmetric m x m matrix A and per-subject vectors v (layout of y). */
+  void addXtAv(double[] a, double[] v, double[] out) {
+    double[] av = new double[m];
+    for (int i = 0; i < n; i++) {
+      for (int r = 0; r < m; r++) {
+        double s = 0;
+        for (int c = 0; c < m; c++) {
+          s += a[r * m + c] * v[i * m + c];
+        }
+        av[r] = s;
+      }
+      for (int r = 0; r < m; r++) {
+        int or = (i * m + r) * p;
+        double ar = av[r];
+        for (int j = 0; j < p; j++) {
+          out[j] += x[or + j] * ar;
+        }
+      }
+    }
+  }
+
+  /** The m x m matrix sum_i X_i M X_i' for a symmetric p x p matrix M. */
+  double[] xmx(double[] mm) {
+    double[] t = new double[m * m];
+    if (g != null) {
+      for (int a = 0; a < m; a++) {
+        for (int b = a; b < m; b++) {
+          double[] gab = g[a * m + b];
+          double s = 0;
+          for (int k = 0; k < gab.length; k++) {
+            s += mm[k] * gab[k];
+          }
+          if (a != b) {
+            s *= 0.5;
+          }
+          t[a * m + b] = s;
+          t[b * m + a] = s;
+        }
+      }
+      return t;
+    }
+    double[] u = new double[m * p];
+    for (int i = 0; i < n; i++) {
+      int base = i * m * p;
+      for (int a = 0; a < m; a++) {
+        for (int j = 0; j < p; j++) {
+          double s = 0;
+          for (int k = 0; k < p; k++) {
+            s += mm[j * p + k] * x[base + a * p + k];
+          }
+          u[a * p + j] = s;
+        }
+      }
+      for (int a = 0; a < m; a++) {
+        for (int b = 0; b < m; b++) {
+          double s = 0;
+          for (int j = 0; j < p; j++) {
+            s += x[base + b * p + j] * u[a * p + j];
+          }
+          t[a * m + b] += s;
+        }
+      }
+    }
+    return t;
+  }
+
+  /**
+   * Residuals r = y - X beta into {@code r} (layout of y); returns E = sum_i r_i r_i' (m x m).
+   */
+  double[] residuals(double[] beta, double[] r) {
+    double[] e = new double[m * m];
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < m; a++) {
+        int o = (i * m + a) * p;
+        double s = y[i * m + a];
+        for (int j = 0; j < p; j++) {
+          s -= x[o + j] * beta[j];
+        }
+        r[i * m + a] = s;
+      }
+      for (int a = 0; a < m; a++) {
+        double ra = r[i * m + a];
+        for (int b = 0; b < m; b++) {
+          e[a * m + b] += ra * r[i * m + b];
+        }
+      }
+    }
+    return e;
+  }
+}

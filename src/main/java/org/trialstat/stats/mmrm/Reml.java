@@ -1,0 +1,221 @@
+package org.trialstat.stats.mmrm;
+
+import java.util.List;
+
+/**
+ * The restricted (REML) log-likelihood of the unstructured-covariance MMRM and its derivatives with
+ * respect to the distinct elements sigma_ab (a &gt;= b) of the T x T covariance matrix.
+ *
+ * <p>With V = blockdiag(Sigma_i) (Sigma_i the rows/columns of Sigma at subject i's visits),
+ * M = (X' V^-1 X)^-1, beta = M X' V^-1 y, r = y - X beta and P = V^-1 - V^-1 X M X' V^-1:
+ * <pre>
+ *   -2 l_R = (n - p) log(2 pi) + sum_i log|Sigma_i| + log|X' V^-1 X| + r' V^-1 r
+ *   d(-2 l_R)/d sigma_k          = tr(P V_k) - r' V^-1 V_k V^-1 r
+ *   E d2(-2 l_R)/d sigma_k d sigma_l =  tr(P V_k P V_l)                       (expected)
+ *     d2(-2 l_R)/d sigma_k d sigma_l = -tr(P V_k P V_l) + 2 y' P V_k P V_l P y   (observed)
+ * </pre>
+ * (V_k = dV/d sigma_k is a 0/1 pattern, so second derivatives of V vanish.) Jennrich &amp; Schluchter
+ * (1986), Biometrics 42:805-820; Lindstrom &amp; Bates (1988), JASA 83:1014-1022. P is never formed:
+ * each trace splits into per-subject m x m blocks and p x p sums, and since subjects with the same
+ * missingness pattern share Sigma_i, every factorisation is done once per pattern.
+ */
+final class Reml {
+
+  private final List<Pattern> patterns;
+  private final int nVisits;
+  private final int q;
+  private final int p;
+  private final double constant;
+
+  /** The value and (optionally) derivatives at one covariance matrix. */
+  static final class Eval {
+    double f;
+    double[] beta;
+    /** cov(beta_hat) = (X' V^-1 X)^-1, p x p. */
+    double[] m;
+    double[] gradient;
+    double[] expected;
+    double[] observed;
+    /** Q_k = X' V^-1 V_k V^-1 X, so that d cov(beta_hat) / d sigma_k = M Q_k M. */
+    double[][] qk;
+  }
+
+  Reml(List<Pattern> patterns, int nVisits, int p, int nObs) {
+    this.patterns = patterns;
+    this.nVisits = nVisits;
+    this.q = nVisits * (nVisits + 1) / 2;
+    this.p = p;
+    this.constant = (nObs - p) * Math.log(2 * Math.PI);
+  }
+
+  /** Index of sigma_ab (a &gt;= b) among the q distinct elements. */
+  static int index(int a, int b) {
+    return a >= b ? a * (a + 1) / 2 + b : b * (b + 1) / 2 + a;
+  }
+
+  /** tr(V_k A) for the parameter sigma_ab, local indices, A m x m. */
+  private static double pick(double[] a, int m, int r, int c) {
+    return r == c ? a[r * m + r] : a[r * m + c] + a[c * m + r];
+  }
+
+  /**
+   * Evaluates at the T x T covariance {@code sigma} (row-major).
+   *
+   * @return null when some block of sigma or X' V^-1 X is not positive definite
+   */
+  Eval evaluate(double[] sigma, boolean derivatives) {
+    int np = patterns.size();
+    double[][] sInv = new double[np][];
+    double[][] resid = new double[np][];
+    double[][] eMat = new double[np][];
+    double[] xvx = new double[p * p];
+    double[] xvy = new double[p];
+    double f = constant;
+    for (int t = 0; t < np; t++) {
+      Pattern pt = patterns.get(t);
+      int m = pt.m;
+      double[] s = new double[m * m];
+      for (int a = 0; a < m; a++) {
+        for (int b = 0; b < m; b++) {
+          s[a * m + b] = sigma[pt.visits[a] * nVisits + pt.visits[b]];
+        }
+      }
+      if (!Dense.cholesky(s, m)) {
+        return null;
+      }
+      f += pt.n * Dense.logDet(s, m);
+      double[] inv = new double[m * m];
+      Dense.inverseFromCholesky(s, m, inv);
+      sInv[t] = inv;
+      pt.addXtAX(inv, xvx);
+      pt.addXtAv(inv, pt.y, xvy);
+    }
+    double[] chol = xvx.clone();
+    if (!Dense.cholesky(chol, p)) {
+      return null;
+    }
+    Eval ev = new Eval();
+    f += Dense.logDet(chol, p);
+    ev.m = new double[p * p];
+    Dense.inverseFromCholesky(chol, p, ev.m);
+    ev.beta = xvy.clone();
+    Dense.solve(chol, p, ev.beta);
+    for (int t = 0; t < np; t++) {
+      Pattern pt = patterns.get(t);
+      resid[t] = new double[pt.n * pt.m];
+      eMat[t] = pt.residuals(ev.beta, resid[t]);
+      double[] inv = sInv[t];
+      double tr = 0;
+      for (int k = 0; k < inv.length; k++) {
+        tr += inv[k] * eMat[t][k];
+      }
+      f += tr;
+    }
+    ev.f = f;
+    if (derivatives) {
+      derivatives(ev, sInv, resid, eMat);
+    }
+    return ev;
+  }
+
+  private void derivatives(Eval ev, double[][] sInv, double[][] resid, double[][] eMat) {
+    double[] grad = new double[q];
+    double[] info = new double[q * q];
+    double[] obs = new double[q * q];
+    double[][] qk = new double[q][p * p];
+    double[][] w = new double[q][p];
+    for (int t = 0; t < patterns.size(); t++) {
+      Pattern pt = patterns.get(t);
+      int m = pt.m;
+      int n = pt.n;
+      double[] s = sInv[t];
+      double[] tm = pt.xmx(ev.m);
+      double[] ts = new double[m * m];
+      Dense.multiply(tm, s, m, ts);
+      double[] sts = new double[m * m];
+      Dense.multiply(s, ts, m, sts);
+      double[] es = new double[m * m];
+      Dense.multiply(eMat[t], s, m, es);
+      double[] ses = new double[m * m];
+      Dense.multiply(s, es, m, ses);
+      int nl = m * (m + 1) / 2;
+      int[] ra = new int[nl];
+      int[] rb = new int[nl];
+      int[] glob = new int[nl];
+      int c = 0;
+      for (int a = 0; a < m; a++) {
+        for (int b = 0; b <= a; b++) {
+          ra[c] = a;
+          rb[c] = b;
+          glob[c] = index(pt.visits[a], pt.visits[b]);
+          c++;
+        }
+      }
+      double[] dk = new double[m * m];
+      double[] fk = new double[m * m];
+      double[] gk = new double[m * m];
+      for (int k = 0; k < nl; k++) {
+        int a = ra[k];
+        int b = rb[k];
+        int gkx = glob[k];
+        grad[gkx] += n * pick(s, m, a, b) - pick(sts, m, a, b) - pick(ses, m, a, b);
+        // D_k = S V_k S
+        for (int i = 0; i < m; i++) {
+          for (int j = 0; j < m; j++) {
+            double v = s[i * m + a] * s[b * m + j];
+            if (a != b) {
+              v += s[i * m + b] * s[a * m + j];
+            }
+            dk[i * m + j] = v;
+          }
+        }
+        pt.addXtAX(dk, qk[gkx]);
+        pt.addXtAv(dk, resid[t], w[gkx]);
+        Dense.multiply(dk, ts, m, fk);
+        Dense.multiply(dk, es, m, gk);
+        for (int l = 0; l < nl; l++) {
+          int la = ra[l];
+          int lb = rb[l];
+          int idx = gkx * q + glob[l];
+          // n tr(S V_k S V_l) - tr(S V_k S V_l S T) - tr(S V_l S V_k S T); the two traces are equal
+          info[idx] += n * pick(dk, m, la, lb) - 2 * pick(fk, m, la, lb);
+          obs[idx] += pick(gk, m, la, lb);
+        }
+      }
+    }
+    double[][] mq = new double[q][];
+    for (int k = 0; k < q; k++) {
+      mq[k] = new double[p * p];
+      Dense.multiply(ev.m, qk[k], p, mq[k]);
+    }
+    double[][] mw = new double[q][];
+    for (int k = 0; k < q; k++) {
+      mw[k] = Dense.times(ev.m, w[k], p);
+    }
+    for (int k = 0; k < q; k++) {
+      for (int l = 0; l <= k; l++) {
+        double tr = 0;
+        for (int i = 0; i < p; i++) {
+          for (int j = 0; j < p; j++) {
+            tr += mq[k][i * p + j] * mq[l][j * p + i];
+          }
+        }
+        double wmw = 0;
+        for (int i = 0; i < p; i++) {
+          wmw += w[k][i] * mw[l][i];
+        }
+        double ekl = 0.5 * (info[k * q + l] + info[l * q + k]) + tr;
+        double okl = 0.5 * (obs[k * q + l] + obs[l * q + k]) - wmw;
+        info[k * q + l] = ekl;
+        info[l * q + k] = ekl;
+        double h = -ekl + 2 * okl;
+        obs[k * q + l] = h;
+        obs[l * q + k] = h;
+      }
+    }
+    ev.gradient = grad;
+    ev.expected = info;
+    ev.observed = obs;
+    ev.qk = qk;
+  }
+}
