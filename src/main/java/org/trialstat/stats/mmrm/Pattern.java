@@ -22,15 +22,20 @@ final class Pattern {
   private final double[][] g;
 
   Pattern(int[] visits, int p, int n, double[] x, double[] y) {
+    // Statistics cost m(m+1)/2 p^2 per use against n (m^2 p + m p^2) for the raw rows; memory at most
+    // twice the raw rows.
+    this(visits, p, n, x, y, (long) n * 4 >= (long) (visits.length + 1) * p);
+  }
+
+  /** As above, choosing explicitly whether to keep the sufficient statistics (for tests). */
+  Pattern(int[] visits, int p, int n, double[] x, double[] y, boolean statistics) {
     this.visits = visits;
     this.m = visits.length;
     this.p = p;
     this.n = n;
     this.x = x;
     this.y = y;
-    // Statistics cost m(m+1)/2 p^2 per use against n (m^2 p + m p^2) for the raw rows; memory at most
-    // twice the raw rows.
-    if ((long) n * 4 >= (long) (m + 1) * p) {
+    if (statistics) {
       g = new double[m * m][];
       for (int a = 0; a < m; a++) {
         for (int b = a; b < m; b++) {
