@@ -139,6 +139,27 @@ final class Pattern {
     }
   }
 
+  /**
+   * The cross products H_ab = sum_i x_ia v_ib' (p-vectors, at {@code h[(a * m + b) * p + j]}) of the
+   * design rows with per-subject vectors v (layout of y), so that sum_i X_i' A v_i = sum_ab A_ab H_ab.
+   */
+  double[] crossProducts(double[] v) {
+    double[] h = new double[m * m * p];
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < m; a++) {
+        int oa = (i * m + a) * p;
+        for (int b = 0; b < m; b++) {
+          double vb = v[i * m + b];
+          int ob = (a * m + b) * p;
+          for (int j = 0; j < p; j++) {
+            h[ob + j] += x[oa + j] * vb;
+          }
+        }
+      }
+    }
+    return h;
+  }
+
   /** The m x m matrix sum_i X_i M X_i' for a symmetric p x p matrix M. */
   double[] xmx(double[] mm) {
     double[] t = new double[m * m];
