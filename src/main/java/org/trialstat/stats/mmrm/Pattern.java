@@ -22,29 +22,43 @@ final class Pattern {
   private final double[][] g;
 
   Pattern(int[] visits, int p, int n, double[] x, double[] y) {
+    // Statistics cost m(m+1)/2 p^2 per use against n (m^2 p + m p^2) for the raw rows, so they pay off
+    // from a handful of subjects; they take (m+1) p / (2n) times the memory of the rows: allow 8 times.
+    this(visits, p, n, x, y, (long) n * 16 >= (long) (visits.length + 1) * p);
+  }
+
+  /** As above, choosing explicitly whether to keep the sufficient statistics (for tests). */
+  Pattern(int[] visits, int p, int n, double[] x, double[] y, boolean statistics) {
     this.visits = visits;
     this.m = visits.length;
     this.p = p;
     this.n = n;
     this.x = x;
     this.y = y;
-    // Statistics cost m(m+1)/2 p^2 per use against n (m^2 p + m p^2) for the raw rows; memory at most
-    // twice the raw rows.
-    if ((long) n * 4 >= (long) (m + 1) * p) {
+    if (statistics) {
+      // design rows are sparse (0/1 indicators): accumulate over their nonzero entries only
+      int[][] nz = new int[n * m][];
+      int[] buf = new int[p];
+      for (int r = 0; r < n * m; r++) {
+        int c = 0;
+        for (int j = 0; j < p; j++) {
+          if (x[r * p + j] != 0) {
+            buf[c++] = j;
+          }
+        }
+        nz[r] = java.util.Arrays.copyOf(buf, c);
+      }
       g = new double[m * m][];
       for (int a = 0; a < m; a++) {
         for (int b = a; b < m; b++) {
           double[] gab = new double[p * p];
           for (int i = 0; i < n; i++) {
-            int oa = (i * m + a) * p;
-            int ob = (i * m + b) * p;
-            for (int j = 0; j < p; j++) {
-              double xa = x[oa + j];
-              if (xa == 0) {
-                continue;
-              }
-              for (int k = 0; k < p; k++) {
-                gab[j * p + k] += xa * x[ob + k];
+            int ra = i * m + a;
+            int rb = i * m + b;
+            for (int j : nz[ra]) {
+              double xa = x[ra * p + j];
+              for (int k : nz[rb]) {
+                gab[j * p + k] += xa * x[rb * p + k];
               }
             }
           }
@@ -132,6 +146,27 @@ final class Pattern {
         }
       }
     }
+  }
+
+  /**
+   * The cross products H_ab = sum_i x_ia v_ib' (p-vectors, at {@code h[(a * m + b) * p + j]}) of the
+   * design rows with per-subject vectors v (layout of y), so that sum_i X_i' A v_i = sum_ab A_ab H_ab.
+   */
+  double[] crossProducts(double[] v) {
+    double[] h = new double[m * m * p];
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < m; a++) {
+        int oa = (i * m + a) * p;
+        for (int b = 0; b < m; b++) {
+          double vb = v[i * m + b];
+          int ob = (a * m + b) * p;
+          for (int j = 0; j < p; j++) {
+            h[ob + j] += x[oa + j] * vb;
+          }
+        }
+      }
+    }
+    return h;
   }
 
   /** The m x m matrix sum_i X_i M X_i' for a symmetric p x p matrix M. */

@@ -130,6 +130,7 @@ final class Reml {
       int n = pt.n;
       double[] s = sInv[t];
       double[] tm = pt.xmx(ev.m);
+      double[] hr = pt.crossProducts(resid[t]);
       double[] ts = new double[m * m];
       Dense.multiply(tm, s, m, ts);
       double[] sts = new double[m * m];
@@ -170,7 +171,16 @@ final class Reml {
           }
         }
         pt.addXtAX(dk, qk[gkx]);
-        pt.addXtAv(dk, resid[t], w[gkx]);
+        double[] wk = w[gkx];
+        for (int r = 0; r < m; r++) {
+          for (int c2 = 0; c2 < m; c2++) {
+            double dv = dk[r * m + c2];
+            int o = (r * m + c2) * p;
+            for (int j = 0; j < p; j++) {
+              wk[j] += dv * hr[o + j];
+            }
+          }
+        }
         Dense.multiply(dk, ts, m, fk);
         Dense.multiply(dk, es, m, gk);
         for (int l = 0; l < nl; l++) {
