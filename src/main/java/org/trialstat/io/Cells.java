@@ -168,11 +168,16 @@ public final class Cells {
   public static double parseNumber(String s, boolean decimalComma) {
     int n = s.length();
     int i = 0;
+    boolean negative = false;
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      negative = s.charAt(i) == '-';
       i++;
     }
+    long mantissa = 0;
     int digits = 0;
+    int fractionDigits = 0;
     while (i < n && isDigit(s.charAt(i))) {
+      mantissa = mantissa * 10 + (s.charAt(i) - '0'); // overflow only matters below 16 digits
       i++;
       digits++;
     }
@@ -183,14 +188,18 @@ public final class Cells {
       }
       i++;
       while (i < n && isDigit(s.charAt(i))) {
+        mantissa = mantissa * 10 + (s.charAt(i) - '0');
         i++;
         digits++;
+        fractionDigits++;
       }
     }
     if (digits == 0) {
       return Double.NaN;
     }
+    boolean exponent = false;
     if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      exponent = true;
       i++;
       if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
         i++;
@@ -207,9 +216,18 @@ public final class Cells {
     if (i != n) {
       return Double.NaN;
     }
+    if (!exponent && digits <= 15) {
+      // Exact fast path (Clinger 1990): the mantissa (< 10^15 < 2^53) and the power of ten (<= 10^15)
+      // are exact doubles, so the correctly rounded quotient equals Double.parseDouble's result.
+      double v = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
+      return negative ? -v : v;
+    }
     String text = commaAt < 0 ? s : s.substring(0, commaAt) + '.' + s.substring(commaAt + 1);
     return Double.parseDouble(text);
   }
+
+  private static final double[] POWERS_OF_TEN = {
+      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
   /** Quotes a cell value for a message: at most 40 characters, control characters escaped. */
   public static String quote(String value) {

@@ -80,6 +80,7 @@ final class GuardedReader extends Reader {
   private long pos;
   private long[] lineStarts = new long[256];
   private int lineCount = 1;
+  private int lastLineIndex;
   private char prev;
   private char delimiter = ',';
 
@@ -416,8 +417,24 @@ final class GuardedReader extends Reader {
 
   /** The 1-based line of the character at {@code position} (counted from the first character). */
   long lineOf(long position) {
+    // records come in order: look just after the previous answer first
+    int k = lastLineIndex;
+    if (k < lineCount && lineStarts[k] <= position) {
+      while (k + 1 < lineCount && lineStarts[k + 1] <= position) {
+        k++;
+        if (k - lastLineIndex > 8) {
+          k = -1;
+          break;
+        }
+      }
+      if (k >= 0) {
+        lastLineIndex = k;
+        return k + 1;
+      }
+    }
     int i = Arrays.binarySearch(lineStarts, 0, lineCount, position);
-    return i >= 0 ? i + 1 : -i - 1;
+    lastLineIndex = i >= 0 ? i : -i - 2;
+    return lastLineIndex + 1;
   }
 
   /** Whether the input ended inside a quoted field. */

@@ -13,7 +13,8 @@ final class Header {
 
   /** Names other programs use for trialstat's columns (CDISC ADaM and common spellings). */
   private static final String[][] SYNONYMS = {
-      {"usubjid", "subjid", "subject", "subject_id", "patient", "patient_id", "pid", "id", "participant", "participant_id"},
+      {"usubjid", "subjid", "subject", "subject_id", "patient", "patient_id", "pid", "id", "participant",
+          "participant_id"},
       {"trt01p", "trt01a", "trtp", "trta", "armcd", "actarm", "treatment", "trt", "group", "arm"},
       {"avisit", "visitname", "visit_name", "timepoint", "time", "visit"},
       {"aval", "score", "total", "caps", "caps5", "caps_5", "caps5_total", "capstot", "caps_total"},

@@ -305,8 +305,7 @@ public final class TrialCsvReader {
     private TrialData readLong(Iterator<CSVRecord> records, int idCol, int armCol, int visitCol, int scoreCol,
         int dxCol, int weekCol, int[] covCols) {
       List<Observation> observations = new ArrayList<>();
-      Map<String, Seen> armOf = new HashMap<>();
-      Map<String, Long> rowOf = new HashMap<>();
+      Map<String, Participant> participants = new HashMap<>();
       Map<String, VisitInfo> visits = new LinkedHashMap<>();
       Set<String> arms = new LinkedHashSet<>();
       String scoreName = header.name(scoreCol);
@@ -336,14 +335,16 @@ public final class TrialCsvReader {
         } catch (DataException e) {
           throw relocate(e, r, line);
         }
-        Seen previousArm = armOf.putIfAbsent(id, new Seen(arm, line));
-        if (previousArm != null && !previousArm.value.equals(arm)) {
+        Participant who = participants.get(id);
+        if (who == null) {
+          who = new Participant(arm, line);
+          participants.put(id, who);
+        } else if (!who.arm.equals(arm)) {
           throw new DataException(file, cellLine(r, line, armCol), armCol + 1, "participant "
               + Cells.quote(id) + " is in arm " + Cells.quote(arm) + " here but in arm "
-              + Cells.quote(previousArm.value) + " on line " + previousArm.line
-              + "; expected one arm per participant");
+              + Cells.quote(who.arm) + " on line " + who.line + "; expected one arm per participant");
         }
-        Long previousRow = rowOf.putIfAbsent(id + '\u0000' + visit, line);
+        Long previousRow = who.rowOfVisit.putIfAbsent(visit, line);
         if (previousRow != null) {
           throw new DataException(file, cellLine(r, line, visitCol), visitCol + 1, "participant "
               + Cells.quote(id) + " has a second row for visit " + Cells.quote(visit) + " (the first is on"
@@ -613,12 +614,13 @@ public final class TrialCsvReader {
     }
   }
 
-  private static final class Seen {
-    final String value;
+  private static final class Participant {
+    final String arm;
     final long line;
+    final Map<String, Long> rowOfVisit = new HashMap<>(8);
 
-    Seen(String value, long line) {
-      this.value = value;
+    Participant(String arm, long line) {
+      this.arm = arm;
       this.line = line;
     }
   }
