@@ -761,6 +761,29 @@ class TrialCsvReaderTest {
     }
 
     @Test
+    void wideFileWrittenByRMatchesTheLongFile() {
+      // mapp1_like_wide_r.csv was written by R 4.2.2 from mapp1_like.csv:
+      //   w <- reshape(d[, c("participant_id","arm","visit","caps_total","ptsd_dx")],
+      //                idvar = c("participant_id","arm"), timevar = "visit", direction = "wide", sep = "_")
+      //   write.csv(w[order(w$participant_id), ], "mapp1_like_wide_r.csv", row.names = FALSE)
+      TrialData wide = TrialCsvReader.read(resource("mapp1_like_wide_r.csv"), "w", ReadOptions.defaults());
+      TrialData longForm = TrialCsvReader.read(resource("mapp1_like.csv"), "l", ReadOptions.defaults());
+      // R: nrow(w) * 4 == 360 cells; sum(is.na(w$caps_total_*)) == 21 (360 - 339 rows of the long file)
+      assertThat(wide.observations()).hasSize(360);
+      assertThat(wide.observations().stream().filter(o -> !o.hasScore())).hasSize(21);
+      assertThat(wide.visits()).containsExactly("baseline", "week6", "week12", "week18");
+      assertThat(wide.arms()).containsExactly("MDMA", "Placebo");
+      assertThat(wide.hasDiagnosis()).isTrue();
+      java.util.function.Function<Observation, String> key =
+          o -> o.participant() + "|" + o.arm() + "|" + o.visit() + "|" + o.score() + "|" + o.diagnosis();
+      assertThat(wide.observations().stream().filter(Observation::hasScore).map(key))
+          .containsExactlyInAnyOrderElementsOf(longForm.observations().stream().map(key).toList());
+      // "P001" is on file line 2, its week18 score in column 9
+      assertThat(wide.observations().get(3).line()).isEqualTo(2);
+      assertThat(wide.observations().get(3).scoreColumn()).isEqualTo(9);
+    }
+
+    @Test
     void wideForcedEvenWithVisitColumnAndLongForcedOtherwise() {
       String csv = "participant_id,arm,visit,caps_total_b,caps_total_e\nP1,A,x,1,2\n";
       // AUTO: the visit column makes it long, and there is no caps_total column
