@@ -156,6 +156,15 @@ class TrialCsvReaderTest {
     }
 
     @Test
+    void excelWorkbooks() {
+      byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0};
+      assertThat(errorBytes(xlsx).getMessage()).startsWith("file is a ZIP archive (an Excel .xlsx workbook?);"
+          + " expected a CSV text file");
+      byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+      assertThat(errorBytes(xls).getMessage()).startsWith("file is an OLE document (an Excel .xls workbook?)");
+    }
+
+    @Test
     void nulBytes() {
       byte[] bytes = (HEADER + "P1,A,b,0,1,1\nP2,A,b,0,\0\0,1\n").getBytes(StandardCharsets.UTF_8);
       DataException e = errorBytes(bytes);
