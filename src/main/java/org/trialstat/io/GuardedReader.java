@@ -128,7 +128,13 @@ final class GuardedReader extends Reader {
       int b2 = n > 2 ? head[2] & 0xff : -1;
       int b3 = n > 3 ? head[3] & 0xff : -1;
       int skip = 0;
-      if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+      if (b0 == 'P' && b1 == 'K' && b2 == 3 && b3 == 4) {
+        throw new DataIOException(new DataException(file, 0, 0, "file is a ZIP archive (an Excel .xlsx"
+            + " workbook?); expected a CSV text file: save the sheet as \"CSV UTF-8\""));
+      } else if (b0 == 0xD0 && b1 == 0xCF && b2 == 0x11 && b3 == 0xE0) {
+        throw new DataIOException(new DataException(file, 0, 0, "file is an OLE document (an Excel .xls"
+            + " workbook?); expected a CSV text file: save the sheet as \"CSV UTF-8\""));
+      } else if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
         skip = 3;
       } else if ((b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) || (b0 == 0 && b1 == 0 && b2 == 0xFE
           && b3 == 0xFF)) {

@@ -156,6 +156,15 @@ class TrialCsvReaderTest {
     }
 
     @Test
+    void excelWorkbooks() {
+      byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0};
+      assertThat(errorBytes(xlsx).getMessage()).startsWith("file is a ZIP archive (an Excel .xlsx workbook?);"
+          + " expected a CSV text file");
+      byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+      assertThat(errorBytes(xls).getMessage()).startsWith("file is an OLE document (an Excel .xls workbook?)");
+    }
+
+    @Test
     void nulBytes() {
       byte[] bytes = (HEADER + "P1,A,b,0,1,1\nP2,A,b,0,\0\0,1\n").getBytes(StandardCharsets.UTF_8);
       DataException e = errorBytes(bytes);
@@ -758,6 +767,29 @@ class TrialCsvReaderTest {
           new Observation("P1", "MDMA", "week18", 20, false, List.of("34"), 2, 6),
           new Observation("P2", "Placebo", "baseline", 39, true, List.of("41"), 3, 4),
           new Observation("P2", "Placebo", "week18", Double.NaN, null, List.of("41"), 3, 6));
+    }
+
+    @Test
+    void wideFileWrittenByRMatchesTheLongFile() {
+      // mapp1_like_wide_r.csv was written by R 4.2.2 from mapp1_like.csv:
+      //   w <- reshape(d[, c("participant_id","arm","visit","caps_total","ptsd_dx")],
+      //                idvar = c("participant_id","arm"), timevar = "visit", direction = "wide", sep = "_")
+      //   write.csv(w[order(w$participant_id), ], "mapp1_like_wide_r.csv", row.names = FALSE)
+      TrialData wide = TrialCsvReader.read(resource("mapp1_like_wide_r.csv"), "w", ReadOptions.defaults());
+      TrialData longForm = TrialCsvReader.read(resource("mapp1_like.csv"), "l", ReadOptions.defaults());
+      // R: nrow(w) * 4 == 360 cells; sum(is.na(w$caps_total_*)) == 21 (360 - 339 rows of the long file)
+      assertThat(wide.observations()).hasSize(360);
+      assertThat(wide.observations().stream().filter(o -> !o.hasScore())).hasSize(21);
+      assertThat(wide.visits()).containsExactly("baseline", "week6", "week12", "week18");
+      assertThat(wide.arms()).containsExactly("MDMA", "Placebo");
+      assertThat(wide.hasDiagnosis()).isTrue();
+      java.util.function.Function<Observation, String> key =
+          o -> o.participant() + "|" + o.arm() + "|" + o.visit() + "|" + o.score() + "|" + o.diagnosis();
+      assertThat(wide.observations().stream().filter(Observation::hasScore).map(key))
+          .containsExactlyInAnyOrderElementsOf(longForm.observations().stream().map(key).toList());
+      // "P001" is on file line 2, its week18 score in column 9
+      assertThat(wide.observations().get(3).line()).isEqualTo(2);
+      assertThat(wide.observations().get(3).scoreColumn()).isEqualTo(9);
     }
 
     @Test
