@@ -57,7 +57,7 @@ import org.trialstat.model.VisitContrast;
  * before the optimum. With {@link Convergence#SAS} the fit follows SAS's documented default path
  * (SAS/STAT User's Guide, PROC MIXED, "Computational Issues" and "Iteration History"):
  * <ol>
- * <li>Starting values: MIVQUE0 (Rao 1971, J Multivariate Anal 1:257-275 and 1972, JASA 67:112-115;
+ * <li>Starting values: MIVQUE0 (Rao 1971, J Multivariate Anal 1:445-456 and 1972, JASA 67:112-115;
  * Giesbrecht 1989), the minimum-variance quadratic unbiased estimator at the prior V0 = I. With only
  * R-side parameters, V = sum_k sigma_k V_k (V_k the 0/1 pattern of sigma_ab), and the MIVQUE0
  * equations are sum_l tr(M V_k M V_l) sigma_l = r' V_k r, with M = I - X (X'X)^- X' and r = M y
