@@ -70,7 +70,7 @@ public final class MmrmAnalysis {
       }
     }
     Prepared p = prepare(data, control, baseline, modelled, request.covariates(), request.strictness());
-    MmrmResult fit = Mmrm.fit(p.input, request.ddf(), request.confLevel());
+    MmrmResult fit = Mmrm.fit(p.input, request.ddf(), request.confLevel(), request.convergence());
     if (!fit.converged()) {
       throw new DataException(data.source(), 0, 0, "the repeated-measures model cannot be fitted: " + fit.reason());
     }

@@ -2,6 +2,7 @@ package org.trialstat.analysis;
 
 import java.util.List;
 import org.trialstat.model.Scale;
+import org.trialstat.stats.mmrm.Convergence;
 import org.trialstat.stats.mmrm.DdfMethod;
 
 /**
@@ -16,11 +17,22 @@ import org.trialstat.stats.mmrm.DdfMethod;
  * @param ddf        denominator degrees of freedom
  * @param confLevel  confidence level
  * @param strictness whether a row excluded for a data problem is an error
+ * @param convergence where the REML optimisation stops (the optimum, or SAS PROC MIXED's default rule)
  */
 public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
-    List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness) {
+    List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
+    Convergence convergence) {
 
   public MmrmRequest {
     covariates = List.copyOf(covariates);
+    if (convergence == null) {
+      convergence = Convergence.OPTIMUM;
+    }
+  }
+
+  /** As the canonical constructor, stopping at the REML optimum ({@link Convergence#OPTIMUM}). */
+  public MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness) {
+    this(scale, scoreMin, scoreMax, control, baseline, covariates, ddf, confLevel, strictness, Convergence.OPTIMUM);
   }
 }

@@ -10,6 +10,7 @@ import org.trialstat.analysis.MmrmRequest;
 import org.trialstat.io.TrialCsvReader;
 import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.report.MmrmWriter;
+import org.trialstat.stats.mmrm.Convergence;
 import org.trialstat.stats.mmrm.DdfMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +52,12 @@ public final class MmrmCommand implements Callable<Integer> {
       defaultValue = "satterthwaite")
   DdfMethod ddf;
 
+  @Option(names = "--convergence", paramLabel = "RULE",
+      description = "Where REML stops: optimum (default: the REML optimum, as R) or sas (SAS PROC MIXED's default: "
+          + "MIVQUE0 start, Newton-Raphson, relative Hessian criterion < 1e-8; reproduces its printed digits).",
+      defaultValue = "optimum")
+  Convergence convergence;
+
   @Option(names = "--strict", description = "Make every row excluded for a data problem (missing value) an error.")
   boolean strict;
 
@@ -62,7 +69,7 @@ public final class MmrmCommand implements Callable<Integer> {
     double[] range = input.range();
     MmrmRequest request = new MmrmRequest(input.scale, range[0], range[1], comparison.control, baseline, covariates,
         ddf, comparison.confLevel(),
-        strict ? AnalysisRequest.Strictness.STRICT : AnalysisRequest.Strictness.LENIENT);
+        strict ? AnalysisRequest.Strictness.STRICT : AnalysisRequest.Strictness.LENIENT, convergence);
     List<MmrmAnalysisResult> results = new ArrayList<>();
     for (Path f : files) {
       results.add(MmrmAnalysis.analyze(TrialCsvReader.read(f, f.toString(), input.readOptions(covariates)), request));

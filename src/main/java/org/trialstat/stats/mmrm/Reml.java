@@ -48,6 +48,11 @@ final class Reml {
     this.constant = (nObs - p) * Math.log(2 * Math.PI);
   }
 
+  /** The (n - p) log(2 pi) term of -2 l_R. */
+  double constant() {
+    return constant;
+  }
+
   /** Index of sigma_ab (a &gt;= b) among the q distinct elements. */
   static int index(int a, int b) {
     return a >= b ? a * (a + 1) / 2 + b : b * (b + 1) / 2 + a;
