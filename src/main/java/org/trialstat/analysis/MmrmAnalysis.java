@@ -76,6 +76,7 @@ public final class MmrmAnalysis {
     }
     MmrmSettings settings = new MmrmSettings(request.scale(), request.scoreMin(), request.scoreMax(), control,
         baseline, baseline == null ? "score" : "change", modelled, request.covariates(), request.ddf().label(),
+        request.convergence().name().toLowerCase(Locale.ROOT),
         request.confLevel());
     return new MmrmAnalysisResult(data.source(), settings, p.rows, fit);
   }

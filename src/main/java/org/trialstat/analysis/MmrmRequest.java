@@ -29,10 +29,4 @@ public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String 
       convergence = Convergence.OPTIMUM;
     }
   }
-
-  /** As the canonical constructor, stopping at the REML optimum ({@link Convergence#OPTIMUM}). */
-  public MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
-      List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness) {
-    this(scale, scoreMin, scoreMax, control, baseline, covariates, ddf, confLevel, strictness, Convergence.OPTIMUM);
-  }
 }

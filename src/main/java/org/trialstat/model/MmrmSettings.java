@@ -15,10 +15,11 @@ import java.util.List;
  * @param visits     the visits modelled, in order
  * @param covariates extra covariate columns
  * @param ddf        denominator degrees-of-freedom method, for example "Satterthwaite"
+ * @param convergence stopping rule: "optimum" (the REML optimum) or "sas" (SAS PROC MIXED's path)
  * @param confLevel  confidence level
  */
 public record MmrmSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
-    String outcome, List<String> visits, List<String> covariates, String ddf, double confLevel) {
+    String outcome, List<String> visits, List<String> covariates, String ddf, String convergence, double confLevel) {
 
   public MmrmSettings {
     visits = List.copyOf(visits);

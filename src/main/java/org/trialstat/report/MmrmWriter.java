@@ -72,6 +72,7 @@ public final class MmrmWriter {
     st.put("visits", new ArrayList<Object>(s.visits()));
     st.put("covariates", new ArrayList<Object>(s.covariates()));
     st.put("ddf", s.ddf());
+    st.put("convergence", s.convergence());
     st.put("conf_level", s.confLevel());
     st.put("effects", "treatment - control");
     o.put("settings", st);
