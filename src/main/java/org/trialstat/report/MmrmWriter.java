@@ -152,7 +152,7 @@ public final class MmrmWriter {
     String lvl = Fmt.level(s.confLevel());
     StringBuilder sb = new StringBuilder();
     String title = "trialstat mmrm: " + r.file();
-    sb.append(markdown ? "## " + title + "\n\n" : title + "\n" + "=".repeat(title.length()) + "\n");
+    TextTable.heading(sb, title, markdown);
     sb.append("Outcome: ").append(s.baseline() == null ? "score" : "change from " + s.baseline())
         .append("; control arm ").append(s.control()).append("; ").append(lvl).append(" confidence intervals.\n\n");
     TextTable ls = new TextTable("Visit", "Arm", ">N", ">LS mean", ">SE", ">df", ">" + lvl + " CI");
@@ -160,14 +160,14 @@ public final class MmrmWriter {
       ls.row(m.visit(), m.arm(), Integer.toString(m.n()), Fmt.fixed(m.estimate(), 2), Fmt.fixed(m.se(), 3),
           Fmt.fixed(m.df(), 1), Fmt.ci(m.ciLow(), m.ciHigh(), 2));
     }
-    section(sb, "Least-squares means [1]", ls, markdown);
+    ls.appendSection(sb, "Least-squares means [1]", markdown);
     TextTable c = new TextTable("Visit", "Comparison", ">Estimate", ">SE", ">df", ">t", ">p", ">" + lvl + " CI");
     for (VisitContrast v : f.comparisons()) {
       Difference d = v.difference();
       c.row(v.visit(), v.treatment() + " - " + v.control(), Fmt.fixed(d.estimate(), 2), Fmt.fixed(d.se(), 3),
           Fmt.fixed(d.df(), 1), Fmt.fixed(d.t(), 2), Fmt.p(d.p()), Fmt.ci(d.ciLow(), d.ciHigh(), 2));
     }
-    section(sb, "Treatment - control at each visit [2]", c, markdown);
+    c.appendSection(sb, "Treatment - control at each visit [2]", markdown);
     List<String> notes = new ArrayList<>();
     String fixed = (s.baseline() == null ? "score ~ arm * visit" : "change ~ arm * visit + baseline * visit")
         + (s.covariates().isEmpty() ? "" : " + " + String.join(" + ", s.covariates()));
@@ -187,9 +187,5 @@ public final class MmrmWriter {
       sb.append(markdown ? "- " : "").append(n).append('\n');
     }
     return sb.toString();
-  }
-
-  private static void section(StringBuilder sb, String title, TextTable t, boolean markdown) {
-    sb.append(markdown ? "### " + title + "\n\n" + t.markdown() : title + "\n" + t.plain()).append('\n');
   }
 }

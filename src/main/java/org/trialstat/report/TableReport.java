@@ -113,19 +113,11 @@ public enum TableReport {
   }
 
   private void heading(StringBuilder sb, String text) {
-    if (this == MARKDOWN) {
-      sb.append("## ").append(text).append("\n\n");
-    } else {
-      sb.append(text).append('\n').append("=".repeat(text.length())).append('\n');
-    }
+    TextTable.heading(sb, text, this == MARKDOWN);
   }
 
   private void section(StringBuilder sb, String title, TextTable table) {
-    if (this == MARKDOWN) {
-      sb.append("### ").append(title).append("\n\n").append(table.markdown()).append('\n');
-    } else {
-      sb.append(title).append('\n').append(table.plain()).append('\n');
-    }
+    table.appendSection(sb, title, this == MARKDOWN);
   }
 
   private static void diffRow(TextTable t, String name, String method, Difference d, Set<String> reasons) {

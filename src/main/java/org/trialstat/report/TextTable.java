@@ -90,6 +90,24 @@ final class TextTable {
     return sb.toString();
   }
 
+  /** Appends a document heading: Markdown "## text", or the text underlined with '='. */
+  static void heading(StringBuilder sb, String text, boolean markdown) {
+    if (markdown) {
+      sb.append("## ").append(text).append("\n\n");
+    } else {
+      sb.append(text).append('\n').append("=".repeat(text.length())).append('\n');
+    }
+  }
+
+  /** Appends this table under a section title, then a blank line. */
+  void appendSection(StringBuilder sb, String title, boolean markdown) {
+    if (markdown) {
+      sb.append("### ").append(title).append("\n\n").append(markdown()).append('\n');
+    } else {
+      sb.append(title).append('\n').append(plain()).append('\n');
+    }
+  }
+
   private static String escape(String s) {
     return s.replace("|", "\\|");
   }
