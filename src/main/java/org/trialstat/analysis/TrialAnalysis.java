@@ -271,35 +271,42 @@ public final class TrialAnalysis {
     return endpoints;
   }
 
-  /** ANCOVA change ~ arm + baseline over the completers of all arms, control as reference level. */
+  /**
+   * ANCOVA change ~ arm + baseline over the completers of all arms, control as reference level. The
+   * design is built in a canonical order that depends neither on the order of the rows nor on the arm
+   * names, so that the QR fit, and the output, are byte-identical for a shuffled or renamed file: rows
+   * sorted by participant id, treatment columns ordered by their smallest participant id.
+   */
   private static Map<String, Difference> ancova(Map<String, ArmData> arms, String control, double level) {
     List<String> treatments = arms.keySet().stream().filter(a -> !a.equals(control)).collect(Collectors.toList());
-    int n = 0;
+    List<Participant> completers = new ArrayList<>();
     for (ArmData a : arms.values()) {
-      n += a.completers.size();
+      completers.addAll(a.completers);
     }
+    completers.sort(Comparator.comparing(part -> part.id));
+    List<String> columns = new ArrayList<>(treatments);
+    columns.sort(Comparator.comparing((String a) -> arms.get(a).completers.isEmpty() ? null
+        : arms.get(a).completers.get(0).id, Comparator.nullsLast(Comparator.naturalOrder())));
+    int n = completers.size();
     int p = 2 + treatments.size();
     double[][] x = new double[n][p];
     double[] y = new double[n];
-    int row = 0;
-    for (ArmData a : arms.values()) {
-      int col = treatments.indexOf(a.name);
-      for (Participant part : a.completers) {
-        x[row][0] = 1;
-        if (col >= 0) {
-          x[row][1 + col] = 1;
-        }
-        x[row][p - 1] = part.baseline.score();
-        y[row] = part.endpoint.score() - part.baseline.score();
-        row++;
+    for (int row = 0; row < n; row++) {
+      Participant part = completers.get(row);
+      int col = columns.indexOf(part.arm);
+      x[row][0] = 1;
+      if (col >= 0) {
+        x[row][1 + col] = 1;
       }
+      x[row][p - 1] = part.baseline.score();
+      y[row] = part.endpoint.score() - part.baseline.score();
     }
     String method = "ANCOVA: change ~ arm + baseline (all arms, OLS)";
     Map<String, Difference> out = new LinkedHashMap<>();
     LinearModel fit = n > 0 ? LinearModel.fit(x, y) : null;
-    for (int i = 0; i < treatments.size(); i++) {
-      out.put(treatments.get(i), fit == null ? Difference.notEstimable(method, level, "no completers")
-          : fit.coefficientTest(1 + i, level, method));
+    for (String t : treatments) {
+      out.put(t, fit == null ? Difference.notEstimable(method, level, "no completers")
+          : fit.coefficientTest(1 + columns.indexOf(t), level, method));
     }
     return out;
   }
