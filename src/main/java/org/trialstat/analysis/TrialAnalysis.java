@@ -72,14 +72,18 @@ public final class TrialAnalysis {
     if (visits.isEmpty()) {
       throw new DataException(data.source(), 0, 0, "the file has no visits");
     }
+    if (visits.size() == 1) {
+      throw new DataException(data.source(), 0, 0, "every row is at visit '" + visits.get(0)
+          + "'; expected at least two visits (a baseline and an endpoint)");
+    }
     String baseline = resolveVisit(data, request.baseline(), visits.get(0), "--baseline");
     String endpoint = resolveVisit(data, request.endpoint(), visits.get(visits.size() - 1), "--endpoint");
     int baselineIndex = visits.indexOf(baseline);
     int endpointIndex = visits.indexOf(endpoint);
     if (baselineIndex >= endpointIndex) {
       throw new InvalidOptionException(String.format(Locale.ROOT,
-          "the endpoint visit must come after the baseline visit (baseline '%s', endpoint '%s'); visits in order: %s",
-          baseline, endpoint, String.join(", ", visits)));
+          "%s: the endpoint visit must come after the baseline visit (baseline '%s', endpoint '%s'); visits in order: %s",
+          data.source(), baseline, endpoint, String.join(", ", visits)));
     }
     String control = resolveControl(data, request.control());
     double remissionMax = Double.isNaN(request.remissionMax()) ? request.scale().remissionMax()
@@ -229,7 +233,8 @@ public final class TrialAnalysis {
       } else if (!o.hasScore()) {
         if (strictness == AnalysisRequest.Strictness.STRICT) {
           throw new DataException(data.source(), o.line(), o.scoreColumn(), String.format(Locale.ROOT,
-              "participant %s has no score at visit %s (--strict makes a missing value an error)",
+              "participant %s has no score at visit %s; expected a score (--strict makes a missing value an error;"
+                  + " without --strict the row is excluded and counted as missing_score)",
               o.participant(), o.visit()));
         }
         reason = MISSING_SCORE;
@@ -428,8 +433,9 @@ public final class TrialAnalysis {
     private void unknown(BinaryEndpoint e, Observation o, AnalysisRequest.Strictness strictness, String source) {
       if (strictness == AnalysisRequest.Strictness.STRICT) {
         throw new DataException(source, o.line(), 0, String.format(Locale.ROOT,
-            "participant %s has no diagnosis value at visit %s (--strict makes a missing value an error)",
-            o.participant(), o.visit()));
+            "participant %s has no diagnosis value at visit %s; expected 1/0, Y/N, yes/no or true/false (--strict"
+                + " makes a missing value an error; without --strict the participant is left out of %s and counted"
+                + " as unknown_diagnosis)", o.participant(), o.visit(), e.key()));
       }
       unknownDiagnosis.merge(e, 1, Integer::sum);
     }
