@@ -74,14 +74,18 @@ public final class TrialAnalysis {
     if (visits.isEmpty()) {
       throw new DataException(data.source(), 0, 0, "the file has no visits");
     }
+    if (visits.size() == 1) {
+      throw new DataException(data.source(), 0, 0, "every row is at visit '" + visits.get(0)
+          + "'; expected at least two visits (a baseline and an endpoint)");
+    }
     String baseline = resolveVisit(data, request.baseline(), visits.get(0), "--baseline");
     String endpoint = resolveVisit(data, request.endpoint(), visits.get(visits.size() - 1), "--endpoint");
     int baselineIndex = visits.indexOf(baseline);
     int endpointIndex = visits.indexOf(endpoint);
     if (baselineIndex >= endpointIndex) {
       throw new InvalidOptionException(String.format(Locale.ROOT,
-          "the endpoint visit must come after the baseline visit (baseline '%s', endpoint '%s'); visits in order: %s",
-          baseline, endpoint, String.join(", ", visits)));
+          "%s: the endpoint visit must come after the baseline visit (baseline '%s', endpoint '%s'); visits in order: %s",
+          data.source(), baseline, endpoint, String.join(", ", visits)));
     }
     String control = resolveControl(data, request.control());
     double remissionMax = Double.isNaN(request.remissionMax()) ? request.scale().remissionMax()
@@ -252,7 +256,8 @@ public final class TrialAnalysis {
       } else if (!o.hasScore()) {
         if (strictness == AnalysisRequest.Strictness.STRICT) {
           throw new DataException(data.source(), o.line(), o.scoreColumn(), String.format(Locale.ROOT,
-              "participant %s has no score at visit %s (--strict makes a missing value an error)",
+              "participant %s has no score at visit %s; expected a score (--strict makes a missing value an error;"
+                  + " without --strict the row is excluded and counted as missing_score)",
               o.participant(), o.visit()));
         }
         reason = MISSING_SCORE;
@@ -294,35 +299,42 @@ public final class TrialAnalysis {
     return endpoints;
   }
 
-  /** ANCOVA change ~ arm + baseline over the completers of all arms, control as reference level. */
+  /**
+   * ANCOVA change ~ arm + baseline over the completers of all arms, control as reference level. The
+   * design is built in a canonical order that depends neither on the order of the rows nor on the arm
+   * names, so that the QR fit, and the output, are byte-identical for a shuffled or renamed file: rows
+   * sorted by participant id, treatment columns ordered by their smallest participant id.
+   */
   private static Map<String, Difference> ancova(Map<String, ArmData> arms, String control, double level) {
     List<String> treatments = arms.keySet().stream().filter(a -> !a.equals(control)).collect(Collectors.toList());
-    int n = 0;
+    List<Participant> completers = new ArrayList<>();
     for (ArmData a : arms.values()) {
-      n += a.completers.size();
+      completers.addAll(a.completers);
     }
+    completers.sort(Comparator.comparing(part -> part.id));
+    List<String> columns = new ArrayList<>(treatments);
+    columns.sort(Comparator.comparing((String a) -> arms.get(a).completers.isEmpty() ? null
+        : arms.get(a).completers.get(0).id, Comparator.nullsLast(Comparator.naturalOrder())));
+    int n = completers.size();
     int p = 2 + treatments.size();
     double[][] x = new double[n][p];
     double[] y = new double[n];
-    int row = 0;
-    for (ArmData a : arms.values()) {
-      int col = treatments.indexOf(a.name);
-      for (Participant part : a.completers) {
-        x[row][0] = 1;
-        if (col >= 0) {
-          x[row][1 + col] = 1;
-        }
-        x[row][p - 1] = part.baseline.score();
-        y[row] = part.endpoint.score() - part.baseline.score();
-        row++;
+    for (int row = 0; row < n; row++) {
+      Participant part = completers.get(row);
+      int col = columns.indexOf(part.arm);
+      x[row][0] = 1;
+      if (col >= 0) {
+        x[row][1 + col] = 1;
       }
+      x[row][p - 1] = part.baseline.score();
+      y[row] = part.endpoint.score() - part.baseline.score();
     }
     String method = "ANCOVA: change ~ arm + baseline (all arms, OLS)";
     Map<String, Difference> out = new LinkedHashMap<>();
     LinearModel fit = n > 0 ? LinearModel.fit(x, y) : null;
-    for (int i = 0; i < treatments.size(); i++) {
-      out.put(treatments.get(i), fit == null ? Difference.notEstimable(method, level, "no completers")
-          : fit.coefficientTest(1 + i, level, method));
+    for (String t : treatments) {
+      out.put(t, fit == null ? Difference.notEstimable(method, level, "no completers")
+          : fit.coefficientTest(1 + columns.indexOf(t), level, method));
     }
     return out;
   }
@@ -444,8 +456,9 @@ public final class TrialAnalysis {
     private void unknown(BinaryEndpoint e, Observation o, AnalysisRequest.Strictness strictness, String source) {
       if (strictness == AnalysisRequest.Strictness.STRICT) {
         throw new DataException(source, o.line(), 0, String.format(Locale.ROOT,
-            "participant %s has no diagnosis value at visit %s (--strict makes a missing value an error)",
-            o.participant(), o.visit()));
+            "participant %s has no diagnosis value at visit %s; expected 1/0, Y/N, yes/no or true/false (--strict"
+                + " makes a missing value an error; without --strict the participant is left out of %s and counted"
+                + " as unknown_diagnosis)", o.participant(), o.visit(), e.key()));
       }
       unknownDiagnosis.merge(e, 1, Integer::sum);
     }

@@ -48,6 +48,11 @@ public final class OutputFiles {
       } finally {
         Files.deleteIfExists(tmp);
       }
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InvalidOptionException("--output " + target + ": cannot write: the folder " + dir
+          + " does not exist; expected a file in an existing folder");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new InvalidOptionException("--output " + target + ": cannot write: permission denied in the folder " + dir);
     } catch (IOException e) {
       throw new InvalidOptionException("--output " + target + ": cannot write (" + e.getMessage() + ")");
     }
