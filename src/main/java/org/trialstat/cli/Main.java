@@ -31,7 +31,17 @@ public final class Main {
    * @return the exit code (see {@link ExitCode})
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    // Every formatter names Locale.ROOT; the default is set too, for libraries' messages, and restored.
+    Locale previous = Locale.getDefault();
     Locale.setDefault(Locale.ROOT);
+    try {
+      return execute(out, err, args);
+    } finally {
+      Locale.setDefault(previous);
+    }
+  }
+
+  private static int execute(PrintStream out, PrintStream err, String... args) {
     PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
     CommandLine cmd = new CommandLine(new TrialstatCommand());

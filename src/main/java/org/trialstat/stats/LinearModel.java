@@ -39,6 +39,9 @@ public final class LinearModel {
   private final double[] coefficients;
   private final double[] unscaledVariance;
   private final double rss;
+  /** Relative residual variance below which a fit counts as exact (see {@link #coefficientTest}). */
+  static final double PERFECT_FIT = 1e-24;
+
   private final boolean perfectFit;
 
   private LinearModel(int n, int p, int rank, boolean[] aliased, double[] coefficients,
@@ -203,8 +206,10 @@ public final class LinearModel {
       }
       unscaled[j] = s;
     }
-    // R's summary.lm "essentially perfect fit" test: residual variance below 1e-30 times
-    // (mean(fitted)^2 + var(fitted))
+    // "Essentially perfect fit": R's summary.lm warns when the residual variance is below 1e-30 times
+    // (mean(fitted)^2 + var(fitted)). Rounding alone leaves residuals of about 1e-15 of the fitted scale
+    // times sqrt(n), so trialstat uses 1e-24 (residual SD below 1e-12 of the fitted scale): below it the
+    // t statistic is rounding noise (t ~ 1e14) and is reported as not estimable.
     double[] fitted = new double[n];
     for (int i = 0; i < n; i++) {
       double f = 0;
@@ -218,7 +223,7 @@ public final class LinearModel {
     double resvar = n > rank ? rss / (n - rank) : Double.NaN;
     double fm = SampleStatistics.mean(fitted);
     double fv = n > 1 ? Math.pow(SampleStatistics.sd(fitted), 2) : 0;
-    boolean perfect = resvar < (fm * fm + fv) * 1e-30 || rss == 0;
+    boolean perfect = resvar < (fm * fm + fv) * PERFECT_FIT || rss == 0;
     return new LinearModel(n, p, rank, aliased, coefficients, unscaled, rss, perfect);
   }
 
@@ -325,9 +330,9 @@ public final class LinearModel {
    * @param confLevel confidence level in (0, 1)
    * @param method    method name carried in the result, for example "ANCOVA (change ~ arm + baseline)"
    * @return the test, or NaN numbers with a reason when the column is aliased, there are no residual
-   *     degrees of freedom, or the fit is exact: residual variance below 1e-30 (mean(fitted)^2 +
-   *     var(fitted)), where R's {@code summary.lm} warns "essentially perfect fit" but still reports
-   *     numbers
+   *     degrees of freedom, or the fit is exact: residual variance below 1e-24 (mean(fitted)^2 +
+   *     var(fitted)); R's {@code summary.lm} warns "essentially perfect fit" only below 1e-30 and still
+   *     reports numbers, which between the two thresholds are rounding noise
    */
   public Difference coefficientTest(int j, double confLevel, String method) {
     checkColumn(j);

@@ -228,8 +228,12 @@ public final class Mmrm {
             "REML optimisation failed: covariance matrix not positive definite");
       }
       if (!o.converged) {
-        return failure(d, method, confLevel, o.eval.f, iterations, o.criterion, String.format(Locale.ROOT,
-            "REML optimisation did not converge (criterion %.3g after %d iterations)", o.criterion, iterations));
+        String why = Double.isFinite(o.criterion)
+            ? String.format(Locale.ROOT, "criterion %.3g after %d iterations", o.criterion, iterations)
+            : String.format(Locale.ROOT, "the REML criterion is not finite after %d iterations: the data may have "
+                + "no within-arm variation at some visit", iterations);
+        return failure(d, method, confLevel, o.eval.f, iterations, o.criterion,
+            "REML optimisation did not converge (" + why + ")");
       }
       return check(o);
     }
