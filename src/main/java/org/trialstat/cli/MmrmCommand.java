@@ -3,6 +3,7 @@ package org.trialstat.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.MmrmAnalysis;
@@ -13,11 +14,13 @@ import org.trialstat.report.MmrmWriter;
 import org.trialstat.stats.mmrm.Convergence;
 import org.trialstat.stats.mmrm.DdfMethod;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code trialstat mmrm}: mixed model for repeated measures. */
 @Command(name = "mmrm", mixinStandardHelpOptions = true, sortOptions = false,
@@ -47,10 +50,26 @@ public final class MmrmCommand implements Callable<Integer> {
       description = "Extra fixed effect (repeatable); categorical when a value is not a number.")
   List<String> covariates = new ArrayList<>();
 
-  @Option(names = "--ddf", paramLabel = "METHOD",
-      description = "Denominator degrees of freedom: satterthwaite (default, as SAS DDFM=SATTERTH) or residual.",
+  @Option(names = "--ddf", paramLabel = "METHOD", converter = DdfConverter.class,
+      description = "Denominator degrees of freedom: satterthwaite (default, as SAS DDFM=SATTERTH), "
+          + "kenward-roger (adjusted SEs and df, as SAS DDFM=KR) or residual.",
       defaultValue = "satterthwaite")
   DdfMethod ddf;
+
+  /** Maps satterthwaite, residual, kenward-roger (any case; '-' or '_') to {@link DdfMethod}. */
+  static final class DdfConverter implements ITypeConverter<DdfMethod> {
+    @Override
+    public DdfMethod convert(String value) {
+      String key = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+      for (DdfMethod m : DdfMethod.values()) {
+        if (m.name().equals(key)) {
+          return m;
+        }
+      }
+      throw new TypeConversionException("'" + value
+          + "' is not a df method; expected satterthwaite, kenward-roger or residual");
+    }
+  }
 
   @Option(names = "--convergence", paramLabel = "RULE",
       description = "Where REML stops: optimum (default: the REML optimum, as R) or sas (SAS PROC MIXED's default: "

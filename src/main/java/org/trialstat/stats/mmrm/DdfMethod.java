@@ -16,7 +16,20 @@ public enum DdfMethod {
    * Note: R emmeans(mode = "df.error") on a gls fit additionally subtracts the number of covariance
    * parameters other than sigma.
    */
-  RESIDUAL("residual df");
+  RESIDUAL("residual df"),
+  /**
+   * Kenward &amp; Roger (1997, Biometrics 53:983-997), as SAS PROC MIXED DDFM=KR: the covariance of beta_hat
+   * is the adjusted Phi_A = Phi + 2 Lambda (Kackar-Harville bias correction plus the variability of the
+   * estimated covariance parameters; linear parametrisation by the elements sigma_ab of the unstructured
+   * matrix, so KR's second-derivative terms vanish and DDFM=KR equals DDFM=KR(FIRSTORDER); W = 2 H^-1
+   * from the observed Hessian, as SAS), and standard errors are sqrt(L Phi_A L'). For the single-row
+   * contrasts and LS means reported here KR's F scaling is lambda = 1 and its df m equals the
+   * Satterthwaite df computed from the unadjusted Phi (SAS and R mmrm do the same). R mmrm:
+   * {@code mmrm(..., method = "Kenward-Roger", vcov = "Kenward-Roger-Linear")}; its default
+   * {@code vcov = "Kenward-Roger"} keeps second-derivative terms of its Cholesky parametrisation and
+   * differs slightly from SAS.
+   */
+  KENWARD_ROGER("Kenward-Roger df and SE");
 
   private final String label;
 

@@ -82,12 +82,15 @@ import org.trialstat.model.VisitContrast;
  * The LS mean of arm a at visit v is L beta with categorical covariate levels weighted equally and
  * numeric covariates (baseline) at their mean over the observations used (SAS LSMEANS and emmeans
  * defaults). Contrasts are treatment minus control at each visit. SE = sqrt(L C L'), C = (X' V^-1 X)^-1
- * (the model-based, not bias-corrected, covariance; no Kenward-Roger adjustment). Denominator df:
+ * (the model-based, not bias-corrected, covariance), or with {@link DdfMethod#KENWARD_ROGER}
+ * sqrt(L Phi_A L') with Kenward &amp; Roger's adjusted covariance (package-private class {@code KenwardRoger}). Denominator df:
  * {@link DdfMethod#SATTERTHWAITE} (Satterthwaite 1946, Biometrics Bulletin 2:110-114; as SAS
  * DDFM=SATTERTH and R mmrm): df = 2 (L C L')^2 / (g' A g), g_k = L (dC/d sigma_k) L', A = 2 H^-1 with H
  * the observed Hessian of -2 l_R in the sigma parametrisation (the df is invariant to the
  * parametrisation at the optimum); or {@link DdfMethod#RESIDUAL}: n - rank(X). CI: estimate +/- t(df)
- * SE; p two-sided from t(df). Kenward &amp; Roger (1997, Biometrics 53:983-997) is not implemented.
+ * SE; p two-sided from t(df). {@link DdfMethod#KENWARD_ROGER} (Kenward &amp; Roger 1997,
+ * Biometrics 53:983-997; SAS DDFM=KR): the Satterthwaite df above (for a single-row contrast KR's m
+ * equals it and lambda = 1) with the adjusted SE.
  *
  * <h2>Data conditions</h2>
  * Never throws for data problems: an arm without observations at a visit (rank-deficient design), a
@@ -255,7 +258,7 @@ public final class Mmrm {
         return failure(d, method, confLevel, o.eval.f, iterations, o.criterion,
             "Hessian of the REML log-likelihood not positive definite at convergence");
       }
-      return inference(o, hchol);
+      return inference(o, hchol, sigma);
     }
 
     // ---- SAS PROC MIXED path ----
@@ -711,17 +714,19 @@ public final class Mmrm {
     }
 
     // ---- inference ----
-    MmrmResult inference(Outcome o, double[] hessianCholesky) {
+    MmrmResult inference(Outcome o, double[] hessianCholesky, double[] sigma) {
       Reml.Eval ev = o.eval;
       int p = d.p;
+      KenwardRoger kr = ddf == DdfMethod.KENWARD_ROGER
+          ? new KenwardRoger(d.patterns, nv, p, sigma, ev, hessianCholesky) : null;
       List<LsMean> ls = new ArrayList<>();
       for (int v = 0; v < nv; v++) {
         for (int a = 0; a < d.arms.size(); a++) {
           double[] lv = d.lsMeanVector(a, v);
           double est = dot(lv, ev.beta);
           double var = Dense.quadratic(lv, ev.m, lv, p);
-          double se = Math.sqrt(var);
           double df = df(lv, var, ev, hessianCholesky);
+          double se = Math.sqrt(kr == null ? var : kr.adjustedVariance(lv));
           double[] ci = ci(est, se, df);
           ls.add(new LsMean(d.arms.get(a), d.visits.get(v), d.cellCounts[a][v], est, se, df, ci[0], ci[1],
               confLevel));
@@ -742,15 +747,16 @@ public final class Mmrm {
           }
           double est = dot(lv, ev.beta);
           double var = Dense.quadratic(lv, ev.m, lv, p);
-          double se = Math.sqrt(var);
           double df = df(lv, var, ev, hessianCholesky);
+          double se = Math.sqrt(kr == null ? var : kr.adjustedVariance(lv));
           double[] ci = ci(est, se, df);
           double t = est / se;
           double pv = Double.NaN;
           if (df > 0) {
             pv = 2 * TDistribution.of(df).survivalProbability(Math.abs(t));
           }
-          String why = Double.isNaN(df) ? "degrees of freedom not available" : null;
+          String why = Double.isNaN(df) ? "degrees of freedom not available"
+              : Double.isNaN(se) ? "Kenward-Roger adjusted variance not positive" : null;
           cmp.add(new VisitContrast(d.arms.get(a), d.arms.get(d.controlArm), d.visits.get(v),
               new Difference(cm, est, se, ci[0], ci[1], confLevel, t, df, pv, why)));
         }
