@@ -394,8 +394,10 @@ public final class TrialAnalysis {
           // Non-responder imputation: only participants diagnosed at baseline enter the denominator.
           Boolean dx0 = p.baseline == null ? null : p.baseline.diagnosis();
           event = Boolean.TRUE.equals(dx0) ? Boolean.FALSE : null;
-          if (dx0 == null) {
-            unknownDiagnosis.merge(e, 1, Integer::sum);
+          if (p.baseline != null && dx0 == null) {
+            unknown(e, p.baseline, strictness, source); // as for a completer: an error under --strict
+          } else if (dx0 == null) {
+            unknownDiagnosis.merge(e, 1, Integer::sum); // no baseline row at all: nothing to point at
           }
         }
         if (event == null) {
