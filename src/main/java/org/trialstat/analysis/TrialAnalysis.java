@@ -333,7 +333,11 @@ public final class TrialAnalysis {
     Map<String, Difference> out = new LinkedHashMap<>();
     LinearModel fit = n > 0 ? LinearModel.fit(x, y) : null;
     for (String t : treatments) {
-      out.put(t, fit == null ? Difference.notEstimable(method, level, "no completers")
+      // An arm without completers has an all-zero (treatment) or absorbed (control) design column: say so
+      // in words instead of the design's "column j is a linear combination of earlier columns".
+      String none = arms.get(t).completers.isEmpty() ? "no completers in arm " + t
+          : arms.get(control).completers.isEmpty() ? "no completers in the control arm " + control : null;
+      out.put(t, none != null ? Difference.notEstimable(method, level, none)
           : fit.coefficientTest(1 + columns.indexOf(t), level, method));
     }
     return out;

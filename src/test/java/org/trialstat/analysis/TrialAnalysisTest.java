@@ -2,6 +2,7 @@ package org.trialstat.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisResult.ParticipantExclusion;
 import org.trialstat.model.BinaryEndpoint;
+import org.trialstat.model.ComparisonResult;
 import org.trialstat.model.DataException;
+import org.trialstat.model.Difference;
 import org.trialstat.model.MissingPolicy;
 import org.trialstat.model.Observation;
 import org.trialstat.model.Proportion;
@@ -82,5 +85,42 @@ class TrialAnalysisTest {
         .isInstanceOf(DataException.class)
         .hasMessageContaining("participant D2 has no diagnosis value at visit baseline")
         .satisfies(e -> assertThat(((DataException) e).line()).isEqualTo(3));
+  }
+
+  @Test
+  void ancovaOfAnArmWithoutCompletersSaysSo() {
+    // R 4.2.2: lm(change ~ relevel(factor(arm), "Placebo") + baseline) on the completers: arm Drug has no
+    // rows (R drops the level: no coefficient); armLow = -12.049999999999999, SE 7.595411626618918,
+    // CI -36.221989668242294 12.121989668242295; tol 1e-9
+    String[][] rows = {
+        {"D1", "Drug", "baseline", "40", ""}, {"D2", "Drug", "baseline", "42", ""},
+        {"L1", "Low", "baseline", "40", ""}, {"L1", "Low", "end", "30", ""},
+        {"L2", "Low", "baseline", "41", ""}, {"L2", "Low", "end", "25", ""},
+        {"L3", "Low", "baseline", "47", ""}, {"L3", "Low", "end", "20", ""},
+        {"P1", "Placebo", "baseline", "45", ""}, {"P1", "Placebo", "end", "40", ""},
+        {"P2", "Placebo", "baseline", "44", ""}, {"P2", "Placebo", "end", "30", ""},
+        {"P3", "Placebo", "baseline", "52", ""}, {"P3", "Placebo", "end", "47", ""}};
+    AnalysisResult r = TrialAnalysis.analyze(data(rows, false), AnalysisRequest.defaults(Scale.CAPS5));
+    ComparisonResult drug = r.comparisons().get(0);
+    assertThat(drug.treatment()).isEqualTo("Drug");
+    assertThat(drug.ancova().estimable()).isFalse();
+    assertThat(drug.ancova().reason()).isEqualTo("no completers in arm Drug");
+    Difference low = r.comparisons().get(1).ancova();
+    assertThat(low.estimate()).isCloseTo(-12.049999999999999, within(1e-9));
+    assertThat(low.se()).isCloseTo(7.595411626618918, within(1e-9));
+    assertThat(low.ciLow()).isCloseTo(-36.221989668242294, within(1e-9));
+    assertThat(low.ciHigh()).isCloseTo(12.121989668242295, within(1e-9));
+  }
+
+  @Test
+  void ancovaWithoutControlCompletersSaysSo() {
+    // R 4.2.2: lm(change ~ arm + baseline) with no Placebo completers has no Drug - Placebo contrast.
+    String[][] rows = {
+        {"D1", "Drug", "baseline", "40", ""}, {"D1", "Drug", "end", "30", ""},
+        {"D2", "Drug", "baseline", "41", ""}, {"D2", "Drug", "end", "25", ""},
+        {"D3", "Drug", "baseline", "47", ""}, {"D3", "Drug", "end", "20", ""},
+        {"P1", "Placebo", "baseline", "45", ""}, {"P2", "Placebo", "baseline", "44", ""}};
+    AnalysisResult r = TrialAnalysis.analyze(data(rows, false), AnalysisRequest.defaults(Scale.CAPS5));
+    assertThat(r.comparisons().get(0).ancova().reason()).isEqualTo("no completers in the control arm Placebo");
   }
 }
