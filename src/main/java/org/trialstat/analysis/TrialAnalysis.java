@@ -57,7 +57,8 @@ public final class TrialAnalysis {
   /** Participant exclusion reason: the diagnosis needed by an endpoint is unknown (empty cell). */
   public static final String UNKNOWN_DIAGNOSIS = "unknown_diagnosis";
 
-  private static final Pattern CONTROL_NAME =
+  /** Names of a default control arm (any case), shared by {@code analyze}, {@code mmrm} and {@code summary}. */
+  static final Pattern CONTROL_NAME =
       Pattern.compile("placebo|control|sham|comparator", Pattern.CASE_INSENSITIVE);
 
   private TrialAnalysis() {
