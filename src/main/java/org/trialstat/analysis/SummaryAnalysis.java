@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.trialstat.model.BinaryComparison;
 import org.trialstat.model.BinaryEndpoint;
@@ -33,7 +32,8 @@ import org.trialstat.stats.StandardizedMeanDifference;
  *   <li>The SD of the change is taken from {@code change_sd}, else from {@code change_se}
  *       ({@code SD = SE * sqrt(n)}), else from the CI ({@code SE = (upper - lower) / (2 t(1 - (1 - L)/2,
  *       n - 1))} at {@code --input-ci-level} L, then {@code SD = SE * sqrt(n)}), Cochrane Handbook
- *       6.5.2.2; each conversion is stated in the arm's {@code conversion} and the study's notes.
+ *       6.5.2.2; each conversion is stated, with its numbers, in the arm's {@code conversion} (the
+ *       tables print it as a footnote).
  *   <li>Welch and Student t tests, Cohen's d and Hedges' g from (n, mean, SD) of each arm; Wilson rates,
  *       Newcombe risk difference, RR, OR, NNT and Fisher's p from the counts.
  *   <li>An SD that looks like an SE is warned about (never changed): see {@link #SD_LOOKS_LIKE_SE_WITHIN}
@@ -54,9 +54,6 @@ public final class SummaryAnalysis {
    * any published psychiatric treatment effect; MAPP2's SEs taken as SDs give d = 5.2.
    */
   public static final double SD_LOOKS_LIKE_SE_BETWEEN = 3;
-
-  private static final Pattern CONTROL_NAME =
-      Pattern.compile("placebo|control|sham|comparator", Pattern.CASE_INSENSITIVE);
 
   private SummaryAnalysis() {
   }
@@ -141,7 +138,8 @@ public final class SummaryAnalysis {
         return r.arm();
       }
     }
-    List<String> matches = armNames.stream().filter(a -> CONTROL_NAME.matcher(a).find()).collect(Collectors.toList());
+    List<String> matches = armNames.stream().filter(a -> TrialAnalysis.CONTROL_NAME.matcher(a).find())
+        .collect(Collectors.toList());
     if (matches.size() == 1) {
       return matches.get(0);
     }

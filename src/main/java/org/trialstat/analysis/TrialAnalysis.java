@@ -57,7 +57,8 @@ public final class TrialAnalysis {
   /** Participant exclusion reason: the diagnosis needed by an endpoint is unknown (empty cell). */
   public static final String UNKNOWN_DIAGNOSIS = "unknown_diagnosis";
 
-  private static final Pattern CONTROL_NAME =
+  /** Names of a default control arm (any case), shared by {@code analyze}, {@code mmrm} and {@code summary}. */
+  static final Pattern CONTROL_NAME =
       Pattern.compile("placebo|control|sham|comparator", Pattern.CASE_INSENSITIVE);
 
   private TrialAnalysis() {
@@ -333,7 +334,11 @@ public final class TrialAnalysis {
     Map<String, Difference> out = new LinkedHashMap<>();
     LinearModel fit = n > 0 ? LinearModel.fit(x, y) : null;
     for (String t : treatments) {
-      out.put(t, fit == null ? Difference.notEstimable(method, level, "no completers")
+      // An arm without completers has an all-zero (treatment) or absorbed (control) design column: say so
+      // in words instead of the design's "column j is a linear combination of earlier columns".
+      String none = arms.get(t).completers.isEmpty() ? "no completers in arm " + t
+          : arms.get(control).completers.isEmpty() ? "no completers in the control arm " + control : null;
+      out.put(t, none != null ? Difference.notEstimable(method, level, none)
           : fit.coefficientTest(1 + columns.indexOf(t), level, method));
     }
     return out;
@@ -394,8 +399,10 @@ public final class TrialAnalysis {
           // Non-responder imputation: only participants diagnosed at baseline enter the denominator.
           Boolean dx0 = p.baseline == null ? null : p.baseline.diagnosis();
           event = Boolean.TRUE.equals(dx0) ? Boolean.FALSE : null;
-          if (dx0 == null) {
-            unknownDiagnosis.merge(e, 1, Integer::sum);
+          if (p.baseline != null && dx0 == null) {
+            unknown(e, p.baseline, strictness, source); // as for a completer: an error under --strict
+          } else if (dx0 == null) {
+            unknownDiagnosis.merge(e, 1, Integer::sum); // no baseline row at all: nothing to point at
           }
         }
         if (event == null) {

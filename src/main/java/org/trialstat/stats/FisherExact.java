@@ -51,8 +51,8 @@ public final class FisherExact {
    * @throws IllegalArgumentException for a negative count or events above n
    */
   public static double twoSidedP(int eventsT, int nT, int eventsC, int nC) {
-    BinaryArguments.checkCounts(eventsT, nT, "treatment arm");
-    BinaryArguments.checkCounts(eventsC, nC, "control arm");
+    Arguments.checkCounts(eventsT, nT, "treatment arm");
+    Arguments.checkCounts(eventsC, nC, "control arm");
     if (nT == 0 || nC == 0) {
       return Double.NaN;
     }

@@ -336,7 +336,7 @@ public final class LinearModel {
    */
   public Difference coefficientTest(int j, double confLevel, String method) {
     checkColumn(j);
-    SampleStatistics.checkLevel(confLevel);
+    Arguments.checkConfLevel(confLevel);
     if (aliased[j]) {
       return Difference.notEstimable(method, confLevel,
           "design is rank deficient: column " + j + " is a linear combination of earlier columns");

@@ -51,7 +51,7 @@ public enum MeanDifferenceTest {
    * @return the difference treatment - control with its test, or NaN numbers with a reason
    */
   public Difference test(double[] treatment, double[] control, double confLevel) {
-    SampleStatistics.checkLevel(confLevel);
+    Arguments.checkConfLevel(confLevel);
     return fromSummary(treatment.length, SampleStatistics.mean(treatment), SampleStatistics.sd(treatment),
         control.length, SampleStatistics.mean(control), SampleStatistics.sd(control), confLevel);
   }
@@ -70,13 +70,8 @@ public enum MeanDifferenceTest {
    */
   public Difference fromSummary(int nT, double meanT, double sdT, int nC, double meanC, double sdC,
       double confLevel) {
-    SampleStatistics.checkLevel(confLevel);
-    if (nT < 0 || nC < 0) {
-      throw new IllegalArgumentException("n must not be negative: " + nT + ", " + nC);
-    }
-    if (sdT < 0 || sdC < 0) {
-      throw new IllegalArgumentException("sd must not be negative: " + sdT + ", " + sdC);
-    }
+    Arguments.checkConfLevel(confLevel);
+    Arguments.checkArmSummaries(nT, sdT, nC, sdC);
     String tooSmall = armsTooSmall(nT, nC);
     if (tooSmall != null) {
       return Difference.notEstimable(methodName, confLevel, tooSmall);
@@ -124,7 +119,7 @@ public enum MeanDifferenceTest {
     TDistribution dist = TDistribution.of(df);
     double t = estimate / se;
     double p = Math.min(1, 2 * dist.survivalProbability(Math.abs(t)));
-    double half = dist.inverseSurvivalProbability((1 - confLevel) / 2) * se;
+    double half = Arguments.tTwoSided(confLevel, df) * se;
     return new Difference(method, estimate, se, estimate - half, estimate + half, confLevel, t, df, p, null);
   }
 }

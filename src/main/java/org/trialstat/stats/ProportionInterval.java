@@ -76,8 +76,8 @@ public enum ProportionInterval {
    * @throws IllegalArgumentException for a negative count, {@code events > n} or a level outside (0, 1)
    */
   public Proportion of(int events, int n, double confLevel) {
-    BinaryArguments.checkCounts(events, n, "proportion");
-    BinaryArguments.checkConfLevel(confLevel);
+    Arguments.checkCounts(events, n, "proportion");
+    Arguments.checkConfLevel(confLevel);
     if (n == 0) {
       return new Proportion(events, n, Double.NaN, Double.NaN, Double.NaN, confLevel, methodName,
           "no participants (n = 0)");

@@ -97,9 +97,9 @@ public enum RatioMeasure {
    * @throws IllegalArgumentException for a negative count, events above n or a level outside (0, 1)
    */
   public Estimate compute(int eventsT, int nT, int eventsC, int nC, double confLevel) {
-    BinaryArguments.checkCounts(eventsT, nT, "treatment arm");
-    BinaryArguments.checkCounts(eventsC, nC, "control arm");
-    BinaryArguments.checkConfLevel(confLevel);
+    Arguments.checkCounts(eventsT, nT, "treatment arm");
+    Arguments.checkCounts(eventsC, nC, "control arm");
+    Arguments.checkConfLevel(confLevel);
     if (nT == 0 || nC == 0) {
       return Estimate.notEstimable(confLevel, methodName, RiskDifferenceInterval.emptyArmReason(nT, nC));
     }
@@ -122,7 +122,7 @@ public enum RatioMeasure {
       note = ZERO_CELL_NOTE;
     }
     final double log = logRatio(a, b, c, d);
-    final double halfWidth = BinaryArguments.zTwoSided(confLevel) * seLogRatio(a, b, c, d);
+    final double halfWidth = Arguments.zTwoSided(confLevel) * seLogRatio(a, b, c, d);
     return new Estimate(Math.exp(log), Math.exp(log - halfWidth), Math.exp(log + halfWidth), confLevel,
         methodName, note);
   }

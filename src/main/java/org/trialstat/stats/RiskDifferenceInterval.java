@@ -62,9 +62,9 @@ public enum RiskDifferenceInterval {
    * @throws IllegalArgumentException for a negative count, events above n or a level outside (0, 1)
    */
   public Estimate compute(int eventsT, int nT, int eventsC, int nC, double confLevel) {
-    BinaryArguments.checkCounts(eventsT, nT, "treatment arm");
-    BinaryArguments.checkCounts(eventsC, nC, "control arm");
-    BinaryArguments.checkConfLevel(confLevel);
+    Arguments.checkCounts(eventsT, nT, "treatment arm");
+    Arguments.checkCounts(eventsC, nC, "control arm");
+    Arguments.checkConfLevel(confLevel);
     if (nT == 0 || nC == 0) {
       return Estimate.notEstimable(confLevel, methodName, emptyArmReason(nT, nC));
     }

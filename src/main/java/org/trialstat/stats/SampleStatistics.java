@@ -1,6 +1,5 @@
 package org.trialstat.stats;
 
-import org.apache.commons.statistics.distribution.TDistribution;
 import org.trialstat.model.MeanSummary;
 
 /**
@@ -92,7 +91,7 @@ public final class SampleStatistics {
    * @return the summary
    */
   public static MeanSummary summarize(double[] x, double confLevel) {
-    checkLevel(confLevel);
+    Arguments.checkConfLevel(confLevel);
     return build(x.length, mean(x), sd(x), confLevel);
   }
 
@@ -106,7 +105,7 @@ public final class SampleStatistics {
    * @return the summary; when n &ge; 2 but mean or SD is NaN, NaN numbers with a reason
    */
   public static MeanSummary fromSummary(int n, double mean, double sd, double confLevel) {
-    checkLevel(confLevel);
+    Arguments.checkConfLevel(confLevel);
     if (n < 0) {
       throw new IllegalArgumentException("n must not be negative: " + n);
     }
@@ -131,20 +130,8 @@ public final class SampleStatistics {
       return new MeanSummary(n, mean, nan, nan, nan, nan, confLevel, "SD not available");
     }
     double se = sd / Math.sqrt(n);
-    double half = tQuantile(confLevel, n - 1) * se;
+    double half = Arguments.tTwoSided(confLevel, n - 1) * se;
     return new MeanSummary(n, mean, sd, se, mean - half, mean + half, confLevel, null);
-  }
-
-  /** t(1 - (1 - level) / 2, df): the two-sided critical value, computed from the upper tail. */
-  static double tQuantile(double confLevel, double df) {
-    return TDistribution.of(df).inverseSurvivalProbability((1 - confLevel) / 2);
-  }
-
-  /** Throws unless 0 &lt; level &lt; 1. */
-  static void checkLevel(double confLevel) {
-    if (!(confLevel > 0 && confLevel < 1)) {
-      throw new IllegalArgumentException("confidence level must be in (0, 1): " + confLevel);
-    }
   }
 
   private static void checkFinite(double[] x) {

@@ -1,7 +1,5 @@
 package org.trialstat.stats;
 
-import org.apache.commons.statistics.distribution.TDistribution;
-
 /**
  * Standard deviations recovered from the spread a paper reports for a mean: a standard error, or a
  * confidence interval (Cochrane Handbook for Systematic Reviews of Interventions, version 6.4, section
@@ -55,11 +53,11 @@ public final class SpreadConversion {
    */
   public static double tCritical(int n, double ciLevel) {
     checkN(n);
-    checkLevel(ciLevel);
+    Arguments.checkConfLevel(ciLevel);
     if (n < 2) {
       return Double.NaN;
     }
-    return TDistribution.of(n - 1.0).inverseSurvivalProbability((1 - ciLevel) / 2);
+    return Arguments.tTwoSided(ciLevel, n - 1.0);
   }
 
   /**
@@ -91,12 +89,6 @@ public final class SpreadConversion {
   private static void checkN(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("n must be at least 1: " + n);
-    }
-  }
-
-  private static void checkLevel(double level) {
-    if (!(level > 0 && level < 1)) {
-      throw new IllegalArgumentException("level must be in (0, 1): " + level);
     }
   }
 }

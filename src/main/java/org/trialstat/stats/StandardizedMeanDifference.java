@@ -60,13 +60,8 @@ public enum StandardizedMeanDifference {
    */
   public Estimate compute(int nT, double meanT, double sdT, int nC, double meanC, double sdC,
       double confLevel) {
-    SampleStatistics.checkLevel(confLevel);
-    if (nT < 0 || nC < 0) {
-      throw new IllegalArgumentException("n must not be negative: " + nT + ", " + nC);
-    }
-    if (sdT < 0 || sdC < 0) {
-      throw new IllegalArgumentException("sd must not be negative: " + sdT + ", " + sdC);
-    }
+    Arguments.checkConfLevel(confLevel);
+    Arguments.checkArmSummaries(nT, sdT, nC, sdC);
     String tooSmall = MeanDifferenceTest.armsTooSmall(nT, nC);
     if (tooSmall != null) {
       return Estimate.notEstimable(confLevel, methodName, tooSmall);

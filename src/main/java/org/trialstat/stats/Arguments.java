@@ -2,18 +2,20 @@ package org.trialstat.stats;
 
 import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * Argument checks and shared helpers of the binary-endpoint statistics. Violations are programming
- * errors (the counts come from our own tallies), so they throw {@link IllegalArgumentException};
- * data conditions such as {@code n = 0} or zero events never throw.
+ * The argument checks and two-sided critical values shared by the routines of this package, written
+ * once. Violations are programming errors (counts, n and levels come from our own tallies or from
+ * validated input), so they throw {@link IllegalArgumentException}; data conditions such as
+ * {@code n = 0}, zero events or zero variance never throw.
  */
-final class BinaryArguments {
+final class Arguments {
 
   /** The standard normal distribution. */
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
-  private BinaryArguments() {
+  private Arguments() {
   }
 
   /**
@@ -52,5 +54,28 @@ final class BinaryArguments {
    */
   static double zTwoSided(double confLevel) {
     return STANDARD_NORMAL.inverseSurvivalProbability(0.5 * (1 - confLevel));
+  }
+
+  /**
+   * The two-sided Student t critical value {@code t(1 - (1 - level) / 2, df)}, R's
+   * {@code qt((1 + conf.level) / 2, df)}; computed as the upper-tail quantile of
+   * {@code (1 - confLevel) / 2} so that no precision is lost near 1.
+   */
+  static double tTwoSided(double confLevel, double df) {
+    return TDistribution.of(df).inverseSurvivalProbability((1 - confLevel) / 2);
+  }
+
+  /**
+   * Checks the n and SD of two arms given as summaries.
+   *
+   * @throws IllegalArgumentException if an n or an SD is negative
+   */
+  static void checkArmSummaries(int nT, double sdT, int nC, double sdC) {
+    if (nT < 0 || nC < 0) {
+      throw new IllegalArgumentException("n must not be negative: " + nT + ", " + nC);
+    }
+    if (sdT < 0 || sdC < 0) {
+      throw new IllegalArgumentException("sd must not be negative: " + sdT + ", " + sdC);
+    }
   }
 }

@@ -1,0 +1,126 @@
+package org.trialstat.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.trialstat.model.AnalysisResult;
+import org.trialstat.model.AnalysisResult.ParticipantExclusion;
+import org.trialstat.model.BinaryEndpoint;
+import org.trialstat.model.ComparisonResult;
+import org.trialstat.model.DataException;
+import org.trialstat.model.Difference;
+import org.trialstat.model.MissingPolicy;
+import org.trialstat.model.Observation;
+import org.trialstat.model.Proportion;
+import org.trialstat.model.Scale;
+import org.trialstat.model.TrialData;
+
+/**
+ * Endpoint definitions and exclusions of {@link TrialAnalysis} (docs/methods.md, docs/errors.md) on small
+ * hand-made files. Counts were checked with R 4.2.2 by the definitions of docs/methods.md (code in each
+ * test); the numeric statistics themselves are tested against R in the stats package and the oracles.
+ */
+class TrialAnalysisTest {
+
+  /**
+   * participant_id,arm,visit,caps_total,ptsd_dx: D1 has no endpoint row, D2 no endpoint row and an empty
+   * baseline diagnosis cell; everyone else is a completer.
+   */
+  static final String[][] UNKNOWN_DX_DROPOUT = {
+      {"D1", "Drug", "baseline", "40", "1"}, {"D2", "Drug", "baseline", "42", ""},
+      {"D3", "Drug", "baseline", "45", "1"}, {"D3", "Drug", "end", "20", "0"},
+      {"D4", "Drug", "baseline", "50", "1"}, {"D4", "Drug", "end", "30", "1"},
+      {"P1", "Placebo", "baseline", "45", "1"}, {"P1", "Placebo", "end", "40", "1"},
+      {"P2", "Placebo", "baseline", "44", "1"}, {"P2", "Placebo", "end", "30", "0"},
+      {"P3", "Placebo", "baseline", "52", "1"}, {"P3", "Placebo", "end", "47", "1"}};
+
+  static TrialData data(String[][] rows, boolean diagnosis) {
+    List<Observation> obs = new ArrayList<>();
+    Set<String> arms = new LinkedHashSet<>();
+    Set<String> visits = new LinkedHashSet<>();
+    for (int i = 0; i < rows.length; i++) {
+      String[] r = rows[i];
+      Boolean dx = !diagnosis || r[4].isEmpty() ? null : r[4].equals("1");
+      obs.add(new Observation(r[0], r[1], r[2], Double.parseDouble(r[3]), dx, List.of(), i + 2, 4));
+      arms.add(r[1]);
+      visits.add(r[2]);
+    }
+    return new TrialData("t.csv", obs, List.copyOf(arms), List.copyOf(visits), diagnosis, List.of());
+  }
+
+  static AnalysisRequest nonresponder(AnalysisRequest.Strictness strictness) {
+    AnalysisRequest d = AnalysisRequest.defaults(Scale.CAPS5);
+    return new AnalysisRequest(d.scale(), d.scoreMin(), d.scoreMax(), null, null, null, d.response(),
+        d.remissionMax(), MissingPolicy.NONRESPONDER, d.confLevel(), strictness, d.repeatedMeasures());
+  }
+
+  @Test
+  void nonresponderLossOfDiagnosisLeavesOutAnUnknownBaselineDiagnosisAndCountsIt() {
+    // R 4.2.2, by docs/methods.md (denominator: participants diagnosed at baseline; unknown left out):
+    //   m <- merge(b, e, by = c("participant_id", "arm"), all.x = TRUE, suffixes = c(".b", ".e"))
+    //   den <- m[m$arm == a & !is.na(m$ptsd_dx.b) & m$ptsd_dx.b == 1, ]
+    //   sum(!is.na(den$caps_total.e) & den$ptsd_dx.e %in% 0); nrow(den); sum(is.na(m$ptsd_dx.b[m$arm == a]))
+    // Drug: events 1, n 3, unknown 1. Exact counts.
+    AnalysisResult r = TrialAnalysis.analyze(data(UNKNOWN_DX_DROPOUT, true),
+        nonresponder(AnalysisRequest.Strictness.LENIENT));
+    Proportion drug = r.arms().get(0).rate(BinaryEndpoint.LOSS_OF_DIAGNOSIS);
+    assertThat(drug.events()).isEqualTo(1);
+    assertThat(drug.n()).isEqualTo(3);
+    assertThat(r.participantExclusions()).containsExactly(
+        new ParticipantExclusion("Drug", "loss_of_diagnosis", TrialAnalysis.UNKNOWN_DIAGNOSIS, 1));
+  }
+
+  @Test
+  void strictMakesAnUnknownBaselineDiagnosisOfANonCompleterAnError() {
+    // docs/errors.md, --strict: "an unknown diagnosis that an endpoint needs" is an error (exit 3, with the
+    // line), for a completer and, under --missing nonresponder, for a participant without an endpoint.
+    assertThatThrownBy(() -> TrialAnalysis.analyze(data(UNKNOWN_DX_DROPOUT, true),
+        nonresponder(AnalysisRequest.Strictness.STRICT)))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("participant D2 has no diagnosis value at visit baseline")
+        .satisfies(e -> assertThat(((DataException) e).line()).isEqualTo(3));
+  }
+
+  @Test
+  void ancovaOfAnArmWithoutCompletersSaysSo() {
+    // R 4.2.2: lm(change ~ relevel(factor(arm), "Placebo") + baseline) on the completers: arm Drug has no
+    // rows (R drops the level: no coefficient); armLow = -12.049999999999999, SE 7.595411626618918,
+    // CI -36.221989668242294 12.121989668242295; tol 1e-9
+    String[][] rows = {
+        {"D1", "Drug", "baseline", "40", ""}, {"D2", "Drug", "baseline", "42", ""},
+        {"L1", "Low", "baseline", "40", ""}, {"L1", "Low", "end", "30", ""},
+        {"L2", "Low", "baseline", "41", ""}, {"L2", "Low", "end", "25", ""},
+        {"L3", "Low", "baseline", "47", ""}, {"L3", "Low", "end", "20", ""},
+        {"P1", "Placebo", "baseline", "45", ""}, {"P1", "Placebo", "end", "40", ""},
+        {"P2", "Placebo", "baseline", "44", ""}, {"P2", "Placebo", "end", "30", ""},
+        {"P3", "Placebo", "baseline", "52", ""}, {"P3", "Placebo", "end", "47", ""}};
+    AnalysisResult r = TrialAnalysis.analyze(data(rows, false), AnalysisRequest.defaults(Scale.CAPS5));
+    ComparisonResult drug = r.comparisons().get(0);
+    assertThat(drug.treatment()).isEqualTo("Drug");
+    assertThat(drug.ancova().estimable()).isFalse();
+    assertThat(drug.ancova().reason()).isEqualTo("no completers in arm Drug");
+    Difference low = r.comparisons().get(1).ancova();
+    assertThat(low.estimate()).isCloseTo(-12.049999999999999, within(1e-9));
+    assertThat(low.se()).isCloseTo(7.595411626618918, within(1e-9));
+    assertThat(low.ciLow()).isCloseTo(-36.221989668242294, within(1e-9));
+    assertThat(low.ciHigh()).isCloseTo(12.121989668242295, within(1e-9));
+  }
+
+  @Test
+  void ancovaWithoutControlCompletersSaysSo() {
+    // R 4.2.2: lm(change ~ arm + baseline) with no Placebo completers has no Drug - Placebo contrast.
+    String[][] rows = {
+        {"D1", "Drug", "baseline", "40", ""}, {"D1", "Drug", "end", "30", ""},
+        {"D2", "Drug", "baseline", "41", ""}, {"D2", "Drug", "end", "25", ""},
+        {"D3", "Drug", "baseline", "47", ""}, {"D3", "Drug", "end", "20", ""},
+        {"P1", "Placebo", "baseline", "45", ""}, {"P2", "Placebo", "baseline", "44", ""}};
+    AnalysisResult r = TrialAnalysis.analyze(data(rows, false), AnalysisRequest.defaults(Scale.CAPS5));
+    assertThat(r.comparisons().get(0).ancova().reason()).isEqualTo("no completers in the control arm Placebo");
+  }
+}
