@@ -395,10 +395,16 @@ public final class TrialAnalysis {
       }
       for (BinaryEndpoint e : endpoints) {
         Boolean event = completer ? event(e, p, s, strictness, source) : Boolean.FALSE;
+        if (!completer && e == BinaryEndpoint.REMISSION && p.endpoint != null && p.endpoint.hasScore()) {
+          // Remission needs only the endpoint: a non-completer with an endpoint score is judged on it.
+          event = event(e, p, s, strictness, source);
+        }
         if (e == BinaryEndpoint.LOSS_OF_DIAGNOSIS && !completer) {
-          // Non-responder imputation: only participants diagnosed at baseline enter the denominator.
+          // Non-responder imputation: only participants diagnosed at baseline enter the denominator; an
+          // observed endpoint diagnosis is used, a missing one counts as no event.
           Boolean dx0 = p.baseline == null ? null : p.baseline.diagnosis();
-          event = Boolean.TRUE.equals(dx0) ? Boolean.FALSE : null;
+          Boolean dx1 = p.endpoint == null ? null : p.endpoint.diagnosis();
+          event = Boolean.TRUE.equals(dx0) ? Boolean.valueOf(Boolean.FALSE.equals(dx1)) : null;
           if (p.baseline != null && dx0 == null) {
             unknown(e, p.baseline, strictness, source); // as for a completer: an error under --strict
           } else if (dx0 == null) {
@@ -416,21 +422,32 @@ public final class TrialAnalysis {
       }
     }
 
+    /**
+     * {@code x >= bound} for values computed from decimal scores: binary floating point makes
+     * 40.3 - 30.3 = 9.9999999999999964, so a drop of exactly 10 would be missed (R's {@code >=} misses
+     * it). The comparison allows a relative slack of 1e-9 of the operands' magnitude, far below any
+     * real difference between scores recorded to a few decimals.
+     */
+    static boolean atLeast(double x, double bound, double a, double b) {
+      double scale = Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+      return x >= bound - 1e-9 * scale;
+    }
+
     /** The event for a completer; null when the participant is not in this endpoint's denominator. */
     private Boolean event(BinaryEndpoint e, Participant p, AnalysisSettings s,
         AnalysisRequest.Strictness strictness, String source) {
-      double b = p.baseline.score();
       double f = p.endpoint.score();
       switch (e) {
         case RESPONSE:
+          double b = p.baseline.score();
           if (s.response().kind() == ResponseRule.Kind.DROP) {
-            return b - f >= s.response().threshold();
+            return atLeast(b - f, s.response().threshold(), b, f);
           }
           if (b == 0) {
             zeroBaselinePercent = true;
             return false;
           }
-          return 100 * (b - f) >= s.response().threshold() * b;
+          return atLeast(100 * (b - f), s.response().threshold() * b, 100 * b, 100 * f);
         case LOSS_OF_DIAGNOSIS: {
           Boolean dx0 = p.baseline.diagnosis();
           Boolean dx1 = p.endpoint.diagnosis();

@@ -123,4 +123,51 @@ class TrialAnalysisTest {
     AnalysisResult r = TrialAnalysis.analyze(data(rows, false), AnalysisRequest.defaults(Scale.CAPS5));
     assertThat(r.comparisons().get(0).ancova().reason()).isEqualTo("no completers in the control arm Placebo");
   }
+
+  /**
+   * Decimal scores at the responder boundary. Reference: exact decimal arithmetic of the definitions in
+   * docs/methods.md: 40.3 - 30.3 = 10 (a 10-point drop: responder) and 100 x (40.4 - 20.2) = 50 x 40.4 (a 50%
+   * drop: responder); 40.3 - 30.4 = 9.9 is not. In binary floating point the first two differences come
+   * out just below the threshold (R 4.2.2: 40.3 - 30.3 >= 10 is FALSE), which trialstat must not follow.
+   */
+  @Test
+  void decimalScoresAtTheResponderBoundary() {
+    String[][] rows = {
+        {"A", "Drug", "baseline", "40.3", "1"}, {"A", "Drug", "end", "30.3", "1"},
+        {"B", "Drug", "baseline", "40.3", "1"}, {"B", "Drug", "end", "30.4", "1"},
+        {"C", "Drug", "baseline", "40.4", "1"}, {"C", "Drug", "end", "20.2", "1"}};
+    AnalysisRequest drop = AnalysisRequest.defaults(Scale.CAPS5);
+    Proportion byPoints = TrialAnalysis.analyze(data(rows, true), drop).arms().get(0).rate(BinaryEndpoint.RESPONSE);
+    assertThat(byPoints.events()).isEqualTo(2); // A (drop 10) and C (drop 20.2); not B (9.9)
+    AnalysisRequest pct = new AnalysisRequest(Scale.CAPS5, 0, 80, null, null, null,
+        new org.trialstat.model.ResponseRule(org.trialstat.model.ResponseRule.Kind.PERCENT, 50), Double.NaN,
+        MissingPolicy.COMPLETERS, 0.95, AnalysisRequest.Strictness.LENIENT, AnalysisRequest.RepeatedMeasures.OFF);
+    Proportion byPercent = TrialAnalysis.analyze(data(rows, true), pct).arms().get(0).rate(BinaryEndpoint.RESPONSE);
+    assertThat(byPercent.events()).isEqualTo(1); // C: exactly 50%; A 24.8%, B 24.6%
+  }
+
+  /**
+   * --missing nonresponder judges what is observed: remission needs only the endpoint, so E2 (no baseline
+   * row, endpoint 8 without diagnosis) remits; E3 (no endpoint) counts as no event. Loss of diagnosis:
+   * denominator = the 3 diagnosed at baseline (E2 has no baseline row), events = E1. Reference, R 4.2.2:
+   * d <- data.frame(id = c("E1","E1","E2","E3","E4","E4"), visit = c("baseline","end","end","baseline",
+   * "baseline","end"), score = c(40,10,8,45,44,30), dx = c(1,0,0,1,1,1)); remission per id =
+   * (endpoint row exists & score <= 11 & dx == 0): 2 of 4; loss of diagnosis among baseline dx == 1: 1 of 3.
+   */
+  @Test
+  void nonresponderDenominatorsUseWhatIsObserved() {
+    String[][] rows = {
+        {"E1", "Drug", "baseline", "40", "1"}, {"E1", "Drug", "end", "10", "0"},
+        {"E2", "Drug", "end", "8", "0"},
+        {"E3", "Drug", "baseline", "45", "1"},
+        {"E4", "Drug", "baseline", "44", "1"}, {"E4", "Drug", "end", "30", "1"}};
+    AnalysisRequest req = new AnalysisRequest(Scale.CAPS5, 0, 80, null, null, null,
+        new org.trialstat.model.ResponseRule(org.trialstat.model.ResponseRule.Kind.DROP, 10), Double.NaN,
+        MissingPolicy.NONRESPONDER, 0.95, AnalysisRequest.Strictness.LENIENT, AnalysisRequest.RepeatedMeasures.OFF);
+    var arm = TrialAnalysis.analyze(data(rows, true), req).arms().get(0);
+    assertThat(arm.rate(BinaryEndpoint.REMISSION).events()).isEqualTo(2);
+    assertThat(arm.rate(BinaryEndpoint.REMISSION).n()).isEqualTo(4);
+    assertThat(arm.rate(BinaryEndpoint.LOSS_OF_DIAGNOSIS).events()).isEqualTo(1);
+    assertThat(arm.rate(BinaryEndpoint.LOSS_OF_DIAGNOSIS).n()).isEqualTo(3);
+  }
 }
