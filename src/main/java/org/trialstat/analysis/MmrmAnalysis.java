@@ -1,6 +1,9 @@
 package org.trialstat.analysis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +114,7 @@ public final class MmrmAnalysis {
         }
       }
     }
-    java.util.Set<String> modelledSet = new java.util.HashSet<>(modelled);
+    Set<String> modelledSet = new HashSet<>(modelled);
     List<String> subject = new ArrayList<>();
     List<String> visit = new ArrayList<>();
     List<String> arm = new ArrayList<>();
@@ -122,7 +125,7 @@ public final class MmrmAnalysis {
       cov.add(new ArrayList<>());
     }
     Map<String, Integer> excluded = new TreeMap<>();
-    java.util.Set<String> contributing = new java.util.HashSet<>();
+    Set<String> contributing = new HashSet<>();
     List<Observation> baselineRows = new ArrayList<>();
     int used = 0;
     // Canonical order (participant, visit), so that the fit does not depend on the order of the rows.
@@ -131,7 +134,7 @@ public final class MmrmAnalysis {
     for (int i = 0; i < data.visits().size(); i++) {
       visitIndex.put(data.visits().get(i), i);
     }
-    ordered.sort(java.util.Comparator.comparing(Observation::participant)
+    ordered.sort(Comparator.comparing(Observation::participant)
         .thenComparing(o -> visitIndex.getOrDefault(o.visit(), -1)));
     for (Observation o : ordered) {
       boolean isBaseline = baseline != null && o.visit().equals(baseline);
