@@ -43,7 +43,7 @@ public final class SummaryCommand implements Callable<Integer> {
 
   @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "studies",
       description = "Table layout: studies (default; one results block per study) or findings (the literature's "
-          + "summary tables: findings per study, and % no longer meeting PTSD criteria with denominators).")
+          + "summary tables: findings per study, and %% no longer meeting PTSD criteria with denominators).")
   SummaryLayout layout;
 
   @Mixin
