@@ -56,7 +56,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Double drop;
 
     @Option(names = "--response-pct", paramLabel = "PERCENT",
-        description = "Responder: a drop of at least PERCENT % of the baseline score (>=, see docs/methods.md).")
+        description = "Responder: a drop of at least PERCENT %% of the baseline score (>=, see docs/methods.md).")
     Double pct;
   }
 

@@ -20,10 +20,15 @@ public final class ComparisonOptions {
   double confLevel;
 
   double confLevel() {
-    if (!(confLevel > 0 && confLevel < 1)) {
+    return level(spec, "--conf-level", confLevel);
+  }
+
+  /** A confidence level option's value, checked: strictly between 0 and 1 (usage error otherwise). */
+  static double level(CommandSpec spec, String option, double value) {
+    if (!(value > 0 && value < 1)) {
       throw new ParameterException(spec.commandLine(),
-          "--conf-level: expected a number between 0 and 1, for example 0.95; got " + confLevel);
+          option + ": expected a number between 0 and 1, for example 0.95; got " + value);
     }
-    return confLevel;
+    return value;
   }
 }

@@ -43,7 +43,7 @@ public final class SummaryCommand implements Callable<Integer> {
 
   @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "studies",
       description = "Table layout: studies (default; one results block per study) or findings (the literature's "
-          + "summary tables: findings per study, and % no longer meeting PTSD criteria with denominators).")
+          + "summary tables: findings per study, and %% no longer meeting PTSD criteria with denominators).")
   SummaryLayout layout;
 
   @Mixin
@@ -63,11 +63,8 @@ public final class SummaryCommand implements Callable<Integer> {
 
   /** Reads every file and analyses all studies in one call. */
   SummaryResult compute() {
-    if (!(inputCiLevel > 0 && inputCiLevel < 1)) {
-      throw new ParameterException(spec.commandLine(),
-          "--input-ci-level: expected a number between 0 and 1, for example 0.95; got " + inputCiLevel);
-    }
-    SummaryRequest request = new SummaryRequest(comparison.control, comparison.confLevel(), inputCiLevel);
+    double inputLevel = ComparisonOptions.level(spec, "--input-ci-level", inputCiLevel);
+    SummaryRequest request = new SummaryRequest(comparison.control, comparison.confLevel(), inputLevel);
     List<SummaryInput> inputs = new ArrayList<>();
     for (Path f : files) {
       inputs.add(SummaryCsvReader.read(f, f.toString()));

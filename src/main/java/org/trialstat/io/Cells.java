@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.trialstat.model.DataException;
+import org.trialstat.model.Numbers;
 import org.trialstat.model.Scale;
 
 /**
@@ -287,12 +288,9 @@ public final class Cells {
     return scales.isEmpty() ? text : text + " (the " + String.join(" or ", scales) + " range)";
   }
 
-  /** A number without a trailing ".0" when it is a whole number. */
+  /** A number in messages: the project's one number formatter (whole numbers without ".0"). */
   static String format(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return Double.toString(v);
+    return Double.isFinite(v) ? Numbers.shortest(v) : Double.toString(v);
   }
 
   private static String notANumberReason(String cell, boolean decimalComma) {

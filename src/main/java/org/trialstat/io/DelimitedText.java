@@ -96,7 +96,7 @@ final class DelimitedText {
     if (headerLine == null) {
       throw new DataException(file, 0, 0, "the file is empty; expected a header line");
     }
-    char delimiter = detectDelimiter(headerLine);
+    char delimiter = TrialCsvReader.detectDelimiter(headerLine); // one dialect for every input file
     CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
     List<String> header = null;
     long headerAt = 1;
@@ -231,32 +231,8 @@ final class DelimitedText {
     return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ");
   }
 
-  static char detectDelimiter(String headerLine) {
-    int[] counts = new int[3];
-    char[] candidates = {',', ';', '\t'};
-    boolean quoted = false;
-    for (char c : headerLine.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted) {
-        for (int i = 0; i < 3; i++) {
-          if (c == candidates[i]) {
-            counts[i]++;
-          }
-        }
-      }
-    }
-    int best = 0;
-    for (int i = 1; i < 3; i++) {
-      if (counts[i] > counts[best]) {
-        best = i;
-      }
-    }
-    return candidates[best];
-  }
-
   private static String hint(char delimiter) {
-    return " (delimiter detected from the header: " + (delimiter == '\t' ? "tab" : "'" + delimiter + "'") + ")";
+    return " (delimiter detected from the header: " + TrialCsvReader.delimiterName(delimiter) + ")";
   }
 
   private static String firstNonBlankLine(String text) {

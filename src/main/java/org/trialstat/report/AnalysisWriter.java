@@ -1,6 +1,5 @@
 package org.trialstat.report;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.trialstat.model.AnalysisResult;
 
@@ -15,41 +14,7 @@ public final class AnalysisWriter {
    * one table; tables: one block per file.
    */
   public static String render(List<AnalysisResult> results, OutputFormat format, boolean alwaysArray) {
-    switch (format) {
-      case JSON: {
-        if (results.size() == 1 && !alwaysArray) {
-          return Json.write(ResultTree.of(results.get(0)));
-        }
-        List<Object> list = new ArrayList<>();
-        for (AnalysisResult r : results) {
-          list.add(ResultTree.of(r));
-        }
-        return Json.write(list);
-      }
-      case CSV:
-      case TSV: {
-        List<TidyRow> rows = new ArrayList<>();
-        for (AnalysisResult r : results) {
-          rows.addAll(TidyRows.of(r));
-        }
-        StringBuilder sb = new StringBuilder();
-        (format == OutputFormat.CSV ? DelimitedWriter.CSV : DelimitedWriter.TSV).write(rows, sb);
-        return sb.toString();
-      }
-      case MARKDOWN:
-      case TABLE: {
-        StringBuilder sb = new StringBuilder();
-        TableReport style = format == OutputFormat.TABLE ? TableReport.PLAIN : TableReport.MARKDOWN;
-        for (int i = 0; i < results.size(); i++) {
-          if (i > 0) {
-            sb.append('\n');
-          }
-          sb.append(style.render(results.get(i)));
-        }
-        return sb.toString();
-      }
-      default:
-        throw new IllegalArgumentException(format.toString());
-    }
+    return PerFileOutput.render(results, format, alwaysArray, ResultTree::of, TidyRows::of,
+        (r, markdown) -> (markdown ? TableReport.MARKDOWN : TableReport.PLAIN).render(r));
   }
 }

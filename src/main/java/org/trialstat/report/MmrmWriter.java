@@ -8,7 +8,6 @@ import org.trialstat.model.LsMean;
 import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.model.MmrmSettings;
-import org.trialstat.model.Numbers;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.VisitContrast;
 
@@ -23,38 +22,7 @@ public final class MmrmWriter {
 
   /** Renders the results of one or more files. */
   public static String render(List<MmrmAnalysisResult> results, OutputFormat format, boolean alwaysArray) {
-    switch (format) {
-      case JSON: {
-        if (results.size() == 1 && !alwaysArray) {
-          return Json.write(tree(results.get(0)));
-        }
-        List<Object> list = new ArrayList<>();
-        for (MmrmAnalysisResult r : results) {
-          list.add(tree(r));
-        }
-        return Json.write(list);
-      }
-      case CSV:
-      case TSV: {
-        List<TidyRow> rows = new ArrayList<>();
-        for (MmrmAnalysisResult r : results) {
-          rows.addAll(tidy(r));
-        }
-        StringBuilder sb = new StringBuilder();
-        (format == OutputFormat.CSV ? DelimitedWriter.CSV : DelimitedWriter.TSV).write(rows, sb);
-        return sb.toString();
-      }
-      default: {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < results.size(); i++) {
-          if (i > 0) {
-            sb.append('\n');
-          }
-          sb.append(table(results.get(i), format == OutputFormat.MARKDOWN));
-        }
-        return sb.toString();
-      }
-    }
+    return PerFileOutput.render(results, format, alwaysArray, MmrmWriter::tree, MmrmWriter::tidy, MmrmWriter::table);
   }
 
   /** The JSON object of one result; key names are public API (docs/output.md). */
@@ -155,28 +123,29 @@ public final class MmrmWriter {
     TextTable.heading(sb, title, markdown);
     sb.append("Outcome: ").append(s.baseline() == null ? "score" : "change from " + s.baseline())
         .append("; control arm ").append(s.control()).append("; ").append(lvl).append(" confidence intervals.\n\n");
-    TextTable ls = new TextTable("Visit", "Arm", ">N", ">LS mean", ">SE", ">df", ">" + lvl + " CI");
+    // Columns in the order of analyze's comparison table: estimate, CI, SE, (t,) df(, p).
+    TextTable ls = new TextTable("Visit", "Arm", ">N", ">LS mean", ">" + lvl + " CI", ">SE", ">df");
     for (LsMean m : f.lsmeans()) {
-      ls.row(m.visit(), m.arm(), Integer.toString(m.n()), Fmt.fixed(m.estimate(), 2), Fmt.fixed(m.se(), 3),
-          Fmt.fixed(m.df(), 1), Fmt.ci(m.ciLow(), m.ciHigh(), 2));
+      ls.row(m.visit(), m.arm(), Integer.toString(m.n()), Fmt.fixed(m.estimate(), 2), Fmt.ci(m.ciLow(), m.ciHigh(), 2),
+          Fmt.fixed(m.se(), 2), Fmt.fixed(m.df(), 1));
     }
     ls.appendSection(sb, "Least-squares means [1]", markdown);
-    TextTable c = new TextTable("Visit", "Comparison", ">Estimate", ">SE", ">df", ">t", ">p", ">" + lvl + " CI");
+    TextTable c = new TextTable("Visit", "Comparison", ">Estimate", ">" + lvl + " CI", ">SE", ">t", ">df", ">p");
     for (VisitContrast v : f.comparisons()) {
       Difference d = v.difference();
-      c.row(v.visit(), v.treatment() + " - " + v.control(), Fmt.fixed(d.estimate(), 2), Fmt.fixed(d.se(), 3),
-          Fmt.fixed(d.df(), 1), Fmt.fixed(d.t(), 2), Fmt.p(d.p()), Fmt.ci(d.ciLow(), d.ciHigh(), 2));
+      c.row(v.visit(), v.treatment() + " - " + v.control(), Fmt.fixed(d.estimate(), 2), Fmt.ci(d.ciLow(), d.ciHigh(), 2),
+          Fmt.fixed(d.se(), 2), Fmt.fixed(d.t(), 2), Fmt.fixed(d.df(), 1), Fmt.p(d.p()));
     }
     c.appendSection(sb, "Treatment - control at each visit [2]", markdown);
     List<String> notes = new ArrayList<>();
     String fixed = (s.baseline() == null ? "score ~ arm * visit" : "change ~ arm * visit + baseline * visit")
         + (s.covariates().isEmpty() ? "" : " + " + String.join(" + ", s.covariates()));
-    notes.add("[1] " + f.method() + ": " + fixed + "; unstructured covariance within participant. LS means weight "
+    notes.add("[1] " + f.method() + ": " + fixed + ". LS means weight "
         + "categorical covariate levels equally and take numeric covariates at their mean.");
     notes.add("[2] Contrasts of LS means, treatment - control, with " + s.ddf() + ".");
     notes.add("Fit: " + (f.converged() ? "converged" : "NOT converged") + " in " + f.iterations() + " iterations; "
         + f.subjects() + " participants, " + f.observations() + " observations; -2 REML log-likelihood "
-        + (Double.isFinite(f.minus2RemlLogLik()) ? Numbers.shortest(f.minus2RemlLogLik()) : Fmt.NE) + ".");
+        + Fmt.fixed(f.minus2RemlLogLik(), 2) + " (every digit in the JSON output).");
     RowAccounting rows = r.rows();
     StringBuilder acc = new StringBuilder("Rows: " + rows.read() + " read, " + rows.used() + " used");
     for (RowAccounting.Exclusion e : rows.excluded()) {

@@ -17,11 +17,8 @@ public final class SummaryWriter {
       case JSON:
         return Json.write(SummaryTree.of(result));
       case CSV:
-      case TSV: {
-        StringBuilder sb = new StringBuilder();
-        (format == OutputFormat.CSV ? DelimitedWriter.CSV : DelimitedWriter.TSV).write(SummaryTidyRows.of(result), sb);
-        return sb.toString();
-      }
+      case TSV:
+        return PerFileOutput.tidy(SummaryTidyRows.of(result), format);
       case TABLE:
         return SummaryTables.PLAIN.render(result, layout);
       case MARKDOWN:

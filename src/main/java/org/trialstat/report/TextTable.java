@@ -37,24 +37,55 @@ final class TextTable {
   }
 
   String plain() {
-    int[] w = new int[header.length];
-    for (int i = 0; i < header.length; i++) {
-      w[i] = header[i].length();
-      for (String[] r : rows) {
+    String[] head = header.clone();
+    List<String[]> body = new ArrayList<>();
+    for (String[] r : rows) {
+      body.add(r.clone());
+    }
+    hangFootnoteMarks(head, body);
+    int[] w = new int[head.length];
+    for (int i = 0; i < head.length; i++) {
+      w[i] = head[i].length();
+      for (String[] r : body) {
         w[i] = Math.max(w[i], r[i].length());
       }
     }
     StringBuilder sb = new StringBuilder();
-    line(sb, header, w);
+    line(sb, head, w);
     int total = 0;
     for (int x : w) {
       total += x;
     }
     sb.append("-".repeat(total + 2 * (w.length - 1))).append('\n');
-    for (String[] r : rows) {
+    for (String[] r : body) {
       line(sb, r, w);
     }
     return sb.toString();
+  }
+
+  /**
+   * In a right-aligned column where some cell ends with the footnote mark '*', the other cells get a
+   * trailing space, so that the numbers stay aligned and the marks hang to their right.
+   */
+  private void hangFootnoteMarks(String[] head, List<String[]> body) {
+    for (int i = 0; i < head.length; i++) {
+      if (!right[i]) {
+        continue;
+      }
+      boolean marked = false;
+      for (String[] r : body) {
+        marked |= r[i].endsWith("*");
+      }
+      if (!marked) {
+        continue;
+      }
+      head[i] = head[i] + " ";
+      for (String[] r : body) {
+        if (!r[i].endsWith("*")) {
+          r[i] = r[i] + " ";
+        }
+      }
+    }
   }
 
   private void line(StringBuilder sb, String[] cells, int[] w) {
