@@ -51,8 +51,8 @@ public final class MmrmAnalysis {
   public static MmrmAnalysisResult analyze(TrialData data, MmrmRequest request) {
     String control = TrialAnalysis.resolveControl(data, request.control());
     if (control == null) {
-      throw new InvalidOptionException(data.source() + ": the repeated-measures model compares arms, but the file "
-          + "has one arm (" + data.arms().get(0) + ")");
+      throw new DataException(data.source(), 0, 0, "the repeated-measures model compares arms, but the file has "
+          + "one arm (" + data.arms().get(0) + "); expected a control arm and at least one other arm");
     }
     List<String> visits = data.visits();
     String baseline = request.baseline();
@@ -145,7 +145,8 @@ public final class MmrmAnalysis {
       if (!o.hasScore()) {
         if (strictness == AnalysisRequest.Strictness.STRICT) {
           throw new DataException(data.source(), o.line(), o.scoreColumn(), String.format(Locale.ROOT,
-              "participant %s has no score at visit %s (--strict makes a missing value an error)",
+              "participant %s has no score at visit %s; expected a score (--strict makes a missing value an error;"
+                  + " without --strict the row is excluded and counted as missing_score)",
               o.participant(), o.visit()));
         }
         excluded.merge(TrialAnalysis.MISSING_SCORE, 1, Integer::sum);
@@ -167,7 +168,8 @@ public final class MmrmAnalysis {
       if (covMissing) {
         if (strictness == AnalysisRequest.Strictness.STRICT) {
           throw new DataException(data.source(), o.line(), 0, String.format(Locale.ROOT,
-              "participant %s has an empty covariate value at visit %s (--strict makes a missing value an error)",
+              "participant %s has an empty covariate value at visit %s; expected a value (--strict makes a missing "
+                  + "value an error; without --strict the row is excluded and counted as missing_covariate)",
               o.participant(), o.visit()));
         }
         excluded.merge(MISSING_COVARIATE, 1, Integer::sum);

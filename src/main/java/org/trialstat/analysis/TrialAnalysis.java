@@ -149,10 +149,10 @@ public final class TrialAnalysis {
       Map<String, Difference> ancova = ancova(arms, control, level);
       MmrmResult mmrmFit = mmrm ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level) : null;
       if (mmrmFit != null) {
-        notes.add("MMRM: " + mmrmFit.method() + "; change ~ arm * visit + baseline * visit over every post-baseline "
-            + "visit; estimate at " + endpoint + (mmrmFit.converged()
-                ? String.format(Locale.ROOT, "; %d participants, %d observations, -2 REML log-likelihood %s.",
-                    mmrmFit.subjects(), mmrmFit.observations(), Numbers.shortest(mmrmFit.minus2RemlLogLik()))
+        notes.add("Repeated-measures model: " + mmrmFit.method() + "; change ~ arm * visit + baseline * visit over "
+            + "every post-baseline visit; estimate at " + endpoint + (mmrmFit.converged()
+                ? String.format(Locale.ROOT, "; %d participants, %d observations, -2 REML log-likelihood %.2f.",
+                    mmrmFit.subjects(), mmrmFit.observations(), mmrmFit.minus2RemlLogLik())
                 : "; not estimable: " + mmrmFit.reason() + "."));
       }
       for (ArmData t : arms.values()) {

@@ -112,4 +112,16 @@ class MmrmCommandTest {
     assertThat(r.out()).isEmpty();
     java.nio.file.Files.delete(f);
   }
+
+  @Test
+  void oneArmIsADataError() throws IOException {
+    java.nio.file.Path f = java.nio.file.Files.createTempFile("mmrm-one-arm", ".csv");
+    java.nio.file.Files.writeString(f, "participant_id,arm,visit,caps_total\n"
+        + "A,MDMA,baseline,40\nA,MDMA,week2,30\nB,MDMA,baseline,42\nB,MDMA,week2,20\n");
+    CliRun r = CliRun.of("mmrm", "--baseline", "baseline", f.toString());
+    assertThat(r.code()).isEqualTo(ExitCode.DATA);
+    assertThat(r.err()).contains("one arm (MDMA)", "expected a control arm");
+    assertThat(r.out()).isEmpty();
+    java.nio.file.Files.delete(f);
+  }
 }

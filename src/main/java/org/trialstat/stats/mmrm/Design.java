@@ -2,6 +2,7 @@ package org.trialstat.stats.mmrm;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,10 +115,17 @@ final class Design {
         nObs++;
       }
     }
+    // Reasons name every arm (sorted by name) and visit concerned, so they do not depend on row order.
+    List<String> emptyArms = new ArrayList<>();
     for (int a = 0; a < arms.size(); a++) {
       if (Arrays.stream(cellCounts[a]).sum() == 0) {
-        return "arm " + arms.get(a) + " has no observations";
+        emptyArms.add(arms.get(a));
       }
+    }
+    if (!emptyArms.isEmpty()) {
+      Collections.sort(emptyArms);
+      return emptyArms.size() == 1 ? "arm " + emptyArms.get(0) + " has no observations"
+          : "arms " + String.join(", ", emptyArms) + " have no observations";
     }
     for (int v = 0; v < nVisits; v++) {
       int tot = 0;
@@ -129,10 +137,16 @@ final class Design {
       }
     }
     for (int v = 0; v < nVisits; v++) {
+      List<String> missing = new ArrayList<>();
       for (int a = 0; a < arms.size(); a++) {
         if (cellCounts[a][v] == 0) {
-          return "visit " + visits.get(v) + " has no observations in arm " + arms.get(a);
+          missing.add(arms.get(a));
         }
+      }
+      if (!missing.isEmpty()) {
+        Collections.sort(missing);
+        return "visit " + visits.get(v) + " has no observations in arm" + (missing.size() == 1 ? " " : "s ")
+            + String.join(", ", missing);
       }
     }
 
