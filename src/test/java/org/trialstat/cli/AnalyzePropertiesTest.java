@@ -39,6 +39,13 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * </ul>
  */
 class AnalyzePropertiesTest {
+  /**
+   * Fixed seed: CI runs the same cases every time (a new random failure must not turn an unrelated build
+   * red). To explore new cases, run with another seed or remove it; on 2026-11-22 eight unseeded runs
+   * (about 550 generated trials each) passed after the fixes they had prompted.
+   */
+  private static final String SEED = "20261122";
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> HEADER = List.of("participant_id", "arm", "visit", "week", "caps_total",
       "ptsd_dx");
@@ -210,7 +217,7 @@ class AnalyzePropertiesTest {
     }
   }
 
-  @Property(tries = 150)
+  @Property(tries = 150, seed = SEED)
   void shufflingRowsChangesNothing(@ForAll("trials") Trial trial, @ForAll long seed) {
     String expected = run(HEADER, trial.rows());
     List<List<String>> shuffled = new ArrayList<>(trial.rows());
@@ -224,7 +231,7 @@ class AnalyzePropertiesTest {
     }
   }
 
-  @Property(tries = 100)
+  @Property(tries = 100, seed = SEED)
   void renamingArmsChangesOnlyTheNames(@ForAll("trials") Trial trial) {
     String expected = run(HEADER, trial.rows(), "--control", "Placebo");
     String t = "Ω treatment, \"new\"";
@@ -249,7 +256,7 @@ class AnalyzePropertiesTest {
     }
   }
 
-  @Property(tries = 100)
+  @Property(tries = 100, seed = SEED)
   void reorderingAndAddingColumnsChangesNothing(@ForAll("trials") Trial trial, @ForAll long seed) {
     String expected = run(HEADER, trial.rows());
     Random random = new Random(seed);
@@ -281,7 +288,7 @@ class AnalyzePropertiesTest {
     assertThat(run(newHeader, rows)).isEqualTo(expected);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 150, seed = SEED)
   void swappingTreatmentAndControlNegatesDifferencesAndInvertsRatios(@ForAll("trials") Trial trial)
       throws IOException {
     JsonNode ab = MAPPER.readTree(run(HEADER, trial.rows(), "--control", "Placebo"));
