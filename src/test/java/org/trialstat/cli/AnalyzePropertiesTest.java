@@ -59,12 +59,15 @@ class AnalyzePropertiesTest {
 
   @AfterProperty
   void removeDir() throws IOException {
-    try (var s = Files.list(dir)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Files.delete(p);
+    // Best effort: jqwik's shrinker may still be running a try in another thread after a failure, and
+    // a leftover temporary file must not hide that failure behind a cleanup error.
+    try (var s = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
       }
+    } catch (IOException e) {
+      dir.toFile().deleteOnExit();
     }
-    Files.delete(dir);
   }
 
   /** A generated trial: data rows (cells in HEADER order), in file order. */
@@ -340,8 +343,13 @@ class AnalyzePropertiesTest {
     if (!v1.isNull()) {
       double a = v1.asDouble();
       double b = v2.asDouble();
-      assertThat(Math.abs(a + b)).as("%s: %s vs %s", k1, o1, o2)
-          .isLessThanOrEqualTo(tol * Math.max(1, Math.abs(a)));
+      // A CI limit is estimate +/- margin: its rounding error scales with the larger operand, which can be
+      // far above the limit itself when the two nearly cancel (e.g. 371.02 - 362.32 = 8.70).
+      double scale = Math.max(1, Math.abs(a));
+      if (k1.startsWith("ci_") && o1.hasNonNull("estimate")) {
+        scale = Math.max(scale, Math.abs(o1.get("estimate").asDouble()));
+      }
+      assertThat(Math.abs(a + b)).as("%s: %s vs %s", k1, o1, o2).isLessThanOrEqualTo(tol * scale);
     }
   }
 
