@@ -11,8 +11,9 @@ package org.trialstat.model;
  * @param ciLow     mean - t(1 - (1 - level) / 2, n - 1) * se, or NaN
  * @param ciHigh    mean + t(1 - (1 - level) / 2, n - 1) * se, or NaN
  * @param confLevel confidence level of the interval
+ * @param method    what was computed, for example "mean, t-based CI (n - 1 df)"
  * @param reason    why numbers are missing; null when estimable
  */
 public record MeanSummary(int n, double mean, double sd, double se, double ciLow, double ciHigh,
-    double confLevel, String reason) {
+    double confLevel, String method, String reason) {
 }

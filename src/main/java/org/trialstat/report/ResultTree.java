@@ -118,7 +118,7 @@ public final class ResultTree {
     o.put("ci_low", m.ciLow());
     o.put("ci_high", m.ciHigh());
     o.put("conf_level", m.confLevel());
-    o.put("method", "mean, t-based CI");
+    o.put("method", m.method());
     reason(o, m.reason());
     return o;
   }

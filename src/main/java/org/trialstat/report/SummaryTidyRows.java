@@ -48,7 +48,7 @@ public final class SummaryTidyRows {
     }
     MeanSummary c = a.change();
     if (c != null) {
-      add(a.arm(), null, null, "change", "mean", c.mean(), c.ciLow(), c.ciHigh(), NA, c.n(), "mean, t-based CI");
+      add(a.arm(), null, null, "change", "mean", c.mean(), c.ciLow(), c.ciHigh(), NA, c.n(), c.method());
       String sdMethod = switch (a.sdSource()) {
         case REPORTED -> "SD (reported)";
         case FROM_SE -> "SD = SE x sqrt(n)" + (a.approximate() ? ", approximate (model-based SE)" : "");

@@ -44,7 +44,7 @@ public final class TidyRows {
     descriptives(a.arm(), "baseline", a.baseline());
     descriptives(a.arm(), "endpoint", a.endpoint());
     MeanSummary c = a.change();
-    add(a.arm(), null, null, "change", "mean", c.mean(), c.ciLow(), c.ciHigh(), NA, c.n(), "mean, t-based CI");
+    add(a.arm(), null, null, "change", "mean", c.mean(), c.ciLow(), c.ciHigh(), NA, c.n(), c.method());
     add(a.arm(), null, null, "change", "sd", c.sd(), NA, NA, NA, c.n(), "sample SD (n - 1)");
     add(a.arm(), null, null, "change", "se", c.se(), NA, NA, NA, c.n(), "SD / sqrt(n)");
     for (BinaryEndpoint e : a.binaryEndpoints()) {

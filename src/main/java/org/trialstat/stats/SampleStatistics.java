@@ -16,6 +16,9 @@ import org.trialstat.model.MeanSummary;
  */
 public final class SampleStatistics {
 
+  /** The method name carried by every {@link MeanSummary} of this class. */
+  public static final String METHOD = "mean, t-based CI (n - 1 df)";
+
   private SampleStatistics() {
   }
 
@@ -118,20 +121,20 @@ public final class SampleStatistics {
   private static MeanSummary build(int n, double mean, double sd, double confLevel) {
     double nan = Double.NaN;
     if (n == 0) {
-      return new MeanSummary(0, nan, nan, nan, nan, nan, confLevel, "n = 0: no values");
+      return new MeanSummary(0, nan, nan, nan, nan, nan, confLevel, METHOD, "n = 0: no values");
     }
     if (Double.isNaN(mean)) {
-      return new MeanSummary(n, nan, nan, nan, nan, nan, confLevel, "mean not available");
+      return new MeanSummary(n, nan, nan, nan, nan, nan, confLevel, METHOD, "mean not available");
     }
     if (n == 1) {
-      return new MeanSummary(1, mean, nan, nan, nan, nan, confLevel, "n = 1: no SD");
+      return new MeanSummary(1, mean, nan, nan, nan, nan, confLevel, METHOD, "n = 1: no SD");
     }
     if (Double.isNaN(sd)) {
-      return new MeanSummary(n, mean, nan, nan, nan, nan, confLevel, "SD not available");
+      return new MeanSummary(n, mean, nan, nan, nan, nan, confLevel, METHOD, "SD not available");
     }
     double se = sd / Math.sqrt(n);
     double half = Arguments.tTwoSided(confLevel, n - 1) * se;
-    return new MeanSummary(n, mean, sd, se, mean - half, mean + half, confLevel, null);
+    return new MeanSummary(n, mean, sd, se, mean - half, mean + half, confLevel, METHOD, null);
   }
 
   private static void checkFinite(double[] x) {
