@@ -69,8 +69,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
           + "participant, missing = no event).", defaultValue = "completers")
   MissingPolicy missing;
 
-  @Option(names = "--strict", description = "Make every row excluded for a data problem (missing value) an error.")
-  boolean strict;
+  @Mixin
+  StrictnessOption strictness;
 
   @Mixin
   OutputOptions output;
@@ -102,7 +102,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     return new AnalysisRequest(input.scale, range[0], range[1], comparison.control, baseline, endpoint, rule,
         remission, missing, comparison.confLevel(),
-        strict ? AnalysisRequest.Strictness.STRICT : AnalysisRequest.Strictness.LENIENT,
+        strictness.strictness(),
         AnalysisRequest.RepeatedMeasures.AUTO);
   }
 

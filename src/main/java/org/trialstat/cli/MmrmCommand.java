@@ -77,8 +77,8 @@ public final class MmrmCommand implements Callable<Integer> {
       defaultValue = "optimum")
   Convergence convergence;
 
-  @Option(names = "--strict", description = "Make every row excluded for a data problem (missing value) an error.")
-  boolean strict;
+  @Mixin
+  StrictnessOption strictness;
 
   @Mixin
   OutputOptions output;
@@ -88,7 +88,7 @@ public final class MmrmCommand implements Callable<Integer> {
     double[] range = input.range();
     MmrmRequest request = new MmrmRequest(input.scale, range[0], range[1], comparison.control, baseline, covariates,
         ddf, comparison.confLevel(),
-        strict ? AnalysisRequest.Strictness.STRICT : AnalysisRequest.Strictness.LENIENT, convergence);
+        strictness.strictness(), convergence);
     List<MmrmAnalysisResult> results = new ArrayList<>();
     for (Path f : files) {
       results.add(MmrmAnalysis.analyze(TrialCsvReader.read(f, f.toString(), input.readOptions(covariates)), request));
