@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.MmrmAnalysis;
 import org.trialstat.analysis.MmrmRequest;
 import org.trialstat.io.TrialCsvReader;
