@@ -7,8 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,17 +60,11 @@ final class DelimitedText {
 
   static DelimitedText read(Path path, String file) {
     byte[] bytes;
-    try {
-      if (Files.isDirectory(path)) {
-        throw new DataException(file, 0, 0, "is a directory, not a CSV file");
-      }
-      try (InputStream in = Files.newInputStream(path)) {
-        bytes = in.readNBytes(MAX_BYTES + 1);
-      }
-    } catch (NoSuchFileException e) {
-      throw new DataException(file, 0, 0, "no such file");
+    try (InputStream in = InputFiles.open(path, file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
     } catch (IOException e) {
-      throw new DataException(file, 0, 0, "cannot read the file (" + e.getMessage() + ")");
+      throw new DataException(file, 0, 0, "cannot read the file ("
+          + GuardedReader.oneLine(String.valueOf(e.getMessage())) + "); expected a readable CSV file");
     }
     if (bytes.length > MAX_BYTES) {
       throw new DataException(file, 0, 0, "larger than " + (MAX_BYTES >> 20) + " MB; is this the right file?");

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,20 +92,7 @@ public final class TrialCsvReader {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(options, "options");
     String name = displayName == null ? file.toString() : displayName;
-    if (Files.isDirectory(file)) {
-      throw new DataException(name, 0, 0, "is a directory; expected a CSV file");
-    }
-    InputStream in;
-    try {
-      in = Files.newInputStream(file);
-    } catch (NoSuchFileException e) {
-      throw new DataException(name, 0, 0, "file not found; expected an existing CSV file");
-    } catch (AccessDeniedException e) {
-      throw new DataException(name, 0, 0, "permission denied; expected a readable CSV file");
-    } catch (IOException | SecurityException e) {
-      throw new DataException(name, 0, 0, "cannot open the file ("
-          + GuardedReader.oneLine(String.valueOf(e.getMessage())) + "); expected a readable CSV file");
-    }
+    InputStream in = InputFiles.open(file, name);
     try (InputStream closing = in) {
       return read(closing, name, options);
     } catch (IOException e) {

@@ -97,7 +97,7 @@ class VerifyCommandTest {
     CliRun run = CliRun.of("verify", "--junit", junit.toString(), claims.toString());
     assertThat(run.code()).isEqualTo(ExitCode.DATA);
     assertThat(run.out()).contains("ERROR " + claims + ":2", "no element matching [study=MAPP9]",
-        "ERROR " + claims + ":3", "no such file", "PASS  " + claims + ":4", "3 claims: 1 passed, 0 failed, 2 errors.");
+        "ERROR " + claims + ":3", "file not found; expected an existing CSV file", "PASS  " + claims + ":4", "3 claims: 1 passed, 0 failed, 2 errors.");
     Element suite = (Element) parse(junit).getElementsByTagName("testsuite").item(0);
     assertThat(suite.getAttribute("errors")).isEqualTo("2");
   }

@@ -92,6 +92,6 @@ class SummaryCsvReaderTest {
     assertThatThrownBy(() -> SummaryCsvReader.read(f, "latin1.csv")).isInstanceOf(DataException.class)
         .hasMessageContaining("UTF-8");
     assertThatThrownBy(() -> SummaryCsvReader.read(tmp.resolve("nope.csv"), "nope.csv"))
-        .isInstanceOf(DataException.class).hasMessageContaining("no such file");
+        .isInstanceOf(DataException.class).hasMessageContaining("file not found; expected an existing CSV file");
   }
 }
