@@ -1,10 +1,10 @@
 package org.trialstat.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialstat.analysis.AnalysisRequest;
+import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.TrialAnalysis;
 import org.trialstat.io.ReadOptions;
 import org.trialstat.io.TrialCsvReader;
@@ -79,10 +79,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(List.of());
-    List<AnalysisResult> results = new ArrayList<>();
-    for (Path f : files) {
-      results.add(TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
-    }
+    List<AnalysisResult> results = Batch.inOrder(files,
+        f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
     output.emit(AnalysisWriter.render(results, output.format, files.size() > 1), spec.commandLine().getOut(), files);
     return ExitCode.OK;
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.MmrmAnalysis;
 import org.trialstat.analysis.MmrmRequest;
 import org.trialstat.io.TrialCsvReader;
@@ -88,10 +89,9 @@ public final class MmrmCommand implements Callable<Integer> {
     MmrmRequest request = new MmrmRequest(input.scale, range[0], range[1], comparison.control, baseline, covariates,
         ddf, comparison.confLevel(),
         strictness.strictness(), convergence);
-    List<MmrmAnalysisResult> results = new ArrayList<>();
-    for (Path f : files) {
-      results.add(MmrmAnalysis.analyze(TrialCsvReader.read(f, f.toString(), input.readOptions(covariates)), request));
-    }
+    var read = input.readOptions(covariates);
+    List<MmrmAnalysisResult> results = Batch.inOrder(files,
+        f -> MmrmAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
     output.emit(MmrmWriter.render(results, output.format, files.size() > 1), spec.commandLine().getOut(), files);
     return ExitCode.OK;
   }
