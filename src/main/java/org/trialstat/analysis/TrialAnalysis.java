@@ -142,12 +142,13 @@ public final class TrialAnalysis {
     }
 
     List<ComparisonResult> comparisons = new ArrayList<>();
+    MmrmResult mmrmFit = null;
     if (control == null) {
       notes.add("Single-arm study: per-arm results only, no comparisons.");
     } else {
       ArmData c = arms.get(control);
       Map<String, Difference> ancova = ancova(arms, control, level);
-      MmrmResult mmrmFit = mmrm ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level) : null;
+      mmrmFit = mmrm ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level) : null;
       if (mmrmFit != null) {
         notes.add("Repeated-measures model: " + mmrmFit.method() + "; change ~ arm * visit + baseline * visit over "
             + "every post-baseline visit; estimate at " + endpoint + (mmrmFit.converged()
@@ -176,7 +177,7 @@ public final class TrialAnalysis {
       }
     }
     return new AnalysisResult(data.source(), settings, rows, armResults, comparisons, participantExclusions,
-        notes);
+        notes, mmrmFit);
   }
 
   private static Difference endpointContrast(MmrmResult fit, String treatment, String endpoint, double level) {

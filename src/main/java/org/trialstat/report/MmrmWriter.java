@@ -45,21 +45,9 @@ public final class MmrmWriter {
     st.put("effects", "treatment - control");
     o.put("settings", st);
     o.put("rows", ResultTree.rows(r.rows()));
-    MmrmResult f = r.fit();
-    Map<String, Object> fit = Json.object();
-    fit.put("method", f.method());
-    fit.put("minus2_reml_loglik", f.minus2RemlLogLik());
-    fit.put("converged", f.converged());
-    fit.put("iterations", f.iterations());
-    fit.put("convergence_criterion", f.convergenceCriterion());
-    fit.put("subjects", f.subjects());
-    fit.put("observations", f.observations());
-    if (f.reason() != null) {
-      fit.put("reason", f.reason());
-    }
-    o.put("fit", fit);
+    o.put("fit", fit(r.fit()));
     List<Object> ls = new ArrayList<>();
-    for (LsMean m : f.lsmeans()) {
+    for (LsMean m : r.fit().lsmeans()) {
       Map<String, Object> e = Json.object();
       e.put("arm", m.arm());
       e.put("visit", m.visit());
@@ -74,7 +62,7 @@ public final class MmrmWriter {
     }
     o.put("lsmeans", ls);
     List<Object> cmp = new ArrayList<>();
-    for (VisitContrast v : f.comparisons()) {
+    for (VisitContrast v : r.fit().comparisons()) {
       Difference d = v.difference();
       Map<String, Object> e = Json.object();
       e.put("treatment", v.treatment());
@@ -96,6 +84,22 @@ public final class MmrmWriter {
     }
     o.put("comparisons", cmp);
     return o;
+  }
+
+  /** The JSON object of a fit's convergence and size ({@code fit} in mmrm, {@code mmrm_fit} in analyze). */
+  static Map<String, Object> fit(MmrmResult f) {
+    Map<String, Object> fit = Json.object();
+    fit.put("method", f.method());
+    fit.put("minus2_reml_loglik", f.minus2RemlLogLik());
+    fit.put("converged", f.converged());
+    fit.put("iterations", f.iterations());
+    fit.put("convergence_criterion", f.convergenceCriterion());
+    fit.put("subjects", f.subjects());
+    fit.put("observations", f.observations());
+    if (f.reason() != null) {
+      fit.put("reason", f.reason());
+    }
+    return fit;
   }
 
   static List<TidyRow> tidy(MmrmAnalysisResult r) {

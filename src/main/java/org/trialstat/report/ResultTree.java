@@ -50,6 +50,9 @@ public final class ResultTree {
       comps.add(comparison(c));
     }
     o.put("comparisons", comps);
+    if (r.mmrm() != null) {
+      o.put("mmrm_fit", MmrmWriter.fit(r.mmrm()));
+    }
     o.put("notes", new ArrayList<Object>(r.notes()));
     return o;
   }

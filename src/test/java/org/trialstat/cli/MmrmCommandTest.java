@@ -124,4 +124,22 @@ class MmrmCommandTest {
     assertThat(r.out()).isEmpty();
     java.nio.file.Files.delete(f);
   }
+
+  /**
+   * analyze's mmrm_fit block. R 4.2.2, nlme 3.1-162: -2 * logLik(gls(change ~ arm * visit + baseline * visit,
+   * corSymm(form = ~ as.integer(visit) | participant_id), varIdent(form = ~ 1 | visit), method = "REML",
+   * glsControl(tolerance = 1e-10, msTol = 1e-12))) on mapp1_like = 1770.304244888167, 85 participants, 249
+   * observations; tol 1e-9 relative (nlme's own convergence).
+   */
+  @Test
+  void analyzeReportsTheFitBehindItsMmrmBlock() throws IOException {
+    CliRun r = CliRun.of("analyze", "--format", "json", TestFiles.resource("oracles/mapp1_like.csv").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Object j = new ObjectMapper().readValue(r.out(), Object.class);
+    assertThat(JsonPath.number(j, "mmrm_fit.minus2_reml_loglik")).isCloseTo(1770.304244888167,
+        org.assertj.core.data.Offset.offset(1770.304244888167 * 1e-9));
+    assertThat(JsonPath.number(j, "mmrm_fit.subjects")).isEqualTo(85);
+    assertThat(JsonPath.number(j, "mmrm_fit.observations")).isEqualTo(249);
+    assertThat(JsonPath.resolve(j, "mmrm_fit.converged")).isEqualTo(true);
+  }
 }
