@@ -102,7 +102,7 @@ public enum TableReport {
                 withCi(b.riskDifference(), 3, reasons, ctx(c, b, "risk difference")),
                 withCi(b.riskRatio(), 2, reasons, ctx(c, b, "risk ratio")),
                 withCi(b.oddsRatio(), 2, reasons, ctx(c, b, "odds ratio")),
-                withCi(b.nnt(), 1, reasons, ctx(c, b, "NNT")), Fmt.p(b.fisherP()));
+                nnt(b.nnt(), reasons, ctx(c, b, "NNT")), Fmt.p(b.fisherP()));
           }
         }
         section(sb, "Binary endpoints, treatment vs control [5]", bin);
@@ -160,6 +160,27 @@ public enum TableReport {
     return est + " [" + Fmt.ci(e.ciLow(), e.ciHigh(), decimals) + "]" + mark;
   }
 
+  /**
+   * NNT with Altman's labels: NNTB (number needed to treat for one more responder, remission, ...) when the
+   * treatment arm has more events of these good outcomes, NNTH when fewer; the interval as magnitudes.
+   */
+  private static String nnt(Estimate e, Set<String> reasons, String context) {
+    if (e.reason() != null) {
+      reasons.add(context + ": " + e.reason());
+    }
+    String mark = e.reason() != null ? "*" : "";
+    if (!e.estimable()) {
+      return Fmt.NE + mark;
+    }
+    String est = (e.estimate() > 0 ? "NNTB " : "NNTH ") + Fmt.fixed(Math.abs(e.estimate()), 1);
+    if (!Double.isFinite(e.ciLow())) {
+      return est + mark;
+    }
+    double a = Math.abs(e.ciLow());
+    double b = Math.abs(e.ciHigh());
+    return est + " [" + Fmt.ci(Math.min(a, b), Math.max(a, b), 1) + "]" + mark;
+  }
+
   private void footnotes(StringBuilder sb, AnalysisResult r, Set<String> reasons) {
     AnalysisSettings s = r.settings();
     List<String> f = new ArrayList<>();
@@ -189,7 +210,7 @@ public enum TableReport {
           + "noncentral t distribution.");
       f.add("[5] Risk difference (treatment - control): Newcombe hybrid score CI; risk ratio and odds ratio "
           + "(treatment / control): log (Katz) and Woolf CIs, 0.5 added to every cell when a cell is 0; "
-          + "NNT = 1 / risk difference (positive: treatment arm has more events); Fisher exact test, two-sided.");
+          + "NNT = 1 / risk difference, labelled NNTB when the treatment arm has more of these (good) events and NNTH when it has fewer (Altman 1998), interval as magnitudes; Fisher exact test, two-sided.");
     }
     RowAccounting rows = r.rows();
     StringBuilder acc = new StringBuilder("Rows: " + rows.read() + " read, " + rows.used() + " used");
