@@ -47,4 +47,17 @@ final class Fmt {
     double pct = 100 * confLevel;
     return (pct == Math.rint(pct) ? Integer.toString((int) pct) : String.format(Locale.ROOT, "%s", pct)) + "%";
   }
+
+  /** An NNT as Altman (1998) writes it: "NNTB 3.6" for a positive 1 / RD, "NNTH 9.8" for a negative one. */
+  static String nnt(double nnt) {
+    return Double.isFinite(nnt) ? (nnt > 0 ? "NNTB " : "NNTH ") + fixed(Math.abs(nnt), 1) : NE;
+  }
+
+  /** The interval of an NNT whose risk-difference interval excludes 0, as magnitudes in increasing order. */
+  static String nntCi(double lo, double hi) {
+    if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+      return NE;
+    }
+    return ci(Math.min(Math.abs(lo), Math.abs(hi)), Math.max(Math.abs(lo), Math.abs(hi)), 1);
+  }
 }

@@ -71,7 +71,7 @@ public enum SummaryTables {
             est(c, name, o, "Risk difference", b.riskDifference(), 3, b.fisherP());
             est(c, name, o, "Risk ratio", b.riskRatio(), 2, Double.NaN);
             est(c, name, o, "Odds ratio", b.oddsRatio(), 2, Double.NaN);
-            est(c, name, o, "NNT", b.nnt(), 1, Double.NaN);
+            nnt(c, name, o, b.nnt());
           }
         }
         section(sb, "Treatment vs control", c);
@@ -84,7 +84,7 @@ public enum SummaryTables {
       if (!s.comparisons().isEmpty()) {
         f.add("Comparisons: t tests and d from each arm's n, mean and SD; risk difference (treatment - control) "
             + "with Newcombe's hybrid score CI, risk and odds ratios (treatment / control) with log and Woolf CIs, "
-            + "NNT = 1 / risk difference; p of the risk-difference row: Fisher's exact test, two-sided.");
+            + "NNT = 1 / risk difference, labelled NNTB (treatment arm has more of these good events) or NNTH, interval as magnitudes; p of the risk-difference row: Fisher's exact test, two-sided.");
       }
       f.addAll(foot);
       for (String note : s.notes()) {
@@ -152,6 +152,11 @@ public enum SummaryTables {
       double p) {
     String est = Fmt.fixed(e.estimate(), decimals) + (e.reason() != null ? "*" : "");
     t.row(name, outcome, label, est, Fmt.ci(e.ciLow(), e.ciHigh(), decimals), Double.isNaN(p) ? "" : Fmt.p(p));
+  }
+
+  private static void nnt(TextTable t, String name, String outcome, Estimate e) {
+    String est = Fmt.nnt(e.estimate()) + (e.reason() != null ? "*" : "");
+    t.row(name, outcome, "NNT", est, Double.isFinite(e.ciLow()) ? Fmt.nntCi(e.ciLow(), e.ciHigh()) : Fmt.NE, "");
   }
 
   private String findings(SummaryResult r) {

@@ -172,13 +172,11 @@ public enum TableReport {
     if (!e.estimable()) {
       return Fmt.NE + mark;
     }
-    String est = (e.estimate() > 0 ? "NNTB " : "NNTH ") + Fmt.fixed(Math.abs(e.estimate()), 1);
+    String est = Fmt.nnt(e.estimate());
     if (!Double.isFinite(e.ciLow())) {
       return est + mark;
     }
-    double a = Math.abs(e.ciLow());
-    double b = Math.abs(e.ciHigh());
-    return est + " [" + Fmt.ci(Math.min(a, b), Math.max(a, b), 1) + "]" + mark;
+    return est + " [" + Fmt.nntCi(e.ciLow(), e.ciHigh()) + "]" + mark;
   }
 
   private void footnotes(StringBuilder sb, AnalysisResult r, Set<String> reasons) {
