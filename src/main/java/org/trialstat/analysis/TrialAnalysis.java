@@ -480,7 +480,7 @@ public final class TrialAnalysis {
 
     private void unknown(BinaryEndpoint e, Observation o, AnalysisRequest.Strictness strictness, String source) {
       if (strictness == AnalysisRequest.Strictness.STRICT) {
-        throw new DataException(source, o.line(), 0, String.format(Locale.ROOT,
+        throw new DataException(source, o.line(), o.diagnosisColumn(), String.format(Locale.ROOT,
             "participant %s has no diagnosis value at visit %s; expected 1/0, Y/N, yes/no or true/false (--strict"
                 + " makes a missing value an error; without --strict the participant is left out of %s and counted"
                 + " as unknown_diagnosis)", o.participant(), o.visit(), e.key()));

@@ -352,7 +352,7 @@ public final class TrialCsvReader {
         }
         arms.add(arm);
         observations.add(new Observation(id, arm, visit, score, dx, covariates(r, covCols), line,
-            scoreCol + 1));
+            scoreCol + 1, dxCol + 1));
       }
       noRows(observations);
       List<VisitInfo> order = new ArrayList<>(visits.values());
@@ -406,7 +406,8 @@ public final class TrialCsvReader {
           } catch (DataException e) {
             throw relocate(e, r, line);
           }
-          observations.add(new Observation(id, arm, v.label, score, dx, covariates, line, v.scoreColumn + 1));
+          observations.add(new Observation(id, arm, v.label, score, dx, covariates, line, v.scoreColumn + 1,
+              v.dxColumn + 1));
         }
       }
       noRows(observations);

@@ -15,9 +15,10 @@ import java.util.List;
  *                    {@link TrialData#covariateNames()} (empty strings for empty cells)
  * @param line        1-based line of the file the value came from (for messages)
  * @param scoreColumn 1-based column of the score cell (for messages)
+ * @param diagnosisColumn 1-based column of the diagnosis cell (for messages), 0 when the file has none
  */
 public record Observation(String participant, String arm, String visit, double score, Boolean diagnosis,
-    List<String> covariates, long line, int scoreColumn) {
+    List<String> covariates, long line, int scoreColumn, int diagnosisColumn) {
 
   public Observation {
     covariates = List.copyOf(covariates);

@@ -47,7 +47,8 @@ class TrialAnalysisTest {
     for (int i = 0; i < rows.length; i++) {
       String[] r = rows[i];
       Boolean dx = !diagnosis || r[4].isEmpty() ? null : r[4].equals("1");
-      obs.add(new Observation(r[0], r[1], r[2], Double.parseDouble(r[3]), dx, List.of(), i + 2, 4));
+      obs.add(new Observation(r[0], r[1], r[2], Double.parseDouble(r[3]), dx, List.of(), i + 2, 4,
+          diagnosis ? 5 : 0));
       arms.add(r[1]);
       visits.add(r[2]);
     }
@@ -84,7 +85,8 @@ class TrialAnalysisTest {
         nonresponder(AnalysisRequest.Strictness.STRICT)))
         .isInstanceOf(DataException.class)
         .hasMessageContaining("participant D2 has no diagnosis value at visit baseline")
-        .satisfies(e -> assertThat(((DataException) e).line()).isEqualTo(3));
+        .satisfies(e -> assertThat(((DataException) e).line()).isEqualTo(3))
+        .satisfies(e -> assertThat(((DataException) e).column()).isEqualTo(5));
   }
 
   @Test

@@ -139,7 +139,7 @@ class BadInputTest {
         new Case("--strict: NA score", replaceLine(3, "A1,Drug,end,NA,0").getBytes(StandardCharsets.UTF_8),
             List.of("--strict"), ExitCode.DATA, ":3:4", List.of("participant A1 has no score at visit end")),
         new Case("--strict: unknown diagnosis", replaceLine(3, "A1,Drug,end,20,").getBytes(StandardCharsets.UTF_8),
-            List.of("--strict"), ExitCode.DATA, ":3", List.of("participant A1 has no diagnosis value at visit end",
+            List.of("--strict"), ExitCode.DATA, ":3:5", List.of("participant A1 has no diagnosis value at visit end",
                 "expected 1/0, Y/N, yes/no or true/false", "--strict", "unknown_diagnosis")),
         new Case("unknown control arm", GOOD.getBytes(StandardCharsets.UTF_8), List.of("--control", "Sham"),
             ExitCode.USAGE, null, List.of("--control: no arm 'Sham'", "arms present: Drug, Placebo")),

@@ -558,7 +558,7 @@ class TrialCsvReaderTest {
       assertThat(d.hasDiagnosis()).isTrue();
       // R: d[339, ] is P090, Placebo, week18, 18, 15, 0 (file line 340)
       Observation last = d.observations().get(338);
-      assertThat(last).isEqualTo(new Observation("P090", "Placebo", "week18", 15, false, List.of(), 340, 5));
+      assertThat(last).isEqualTo(new Observation("P090", "Placebo", "week18", 15, false, List.of(), 340, 5, 6));
     }
 
     @Test
@@ -763,10 +763,10 @@ class TrialCsvReaderTest {
       assertThat(d.arms()).containsExactly("MDMA", "Placebo");
       assertThat(d.hasDiagnosis()).isTrue();
       assertThat(d.observations()).containsExactly(
-          new Observation("P1", "MDMA", "baseline", 44, true, List.of("34"), 2, 4),
-          new Observation("P1", "MDMA", "week18", 20, false, List.of("34"), 2, 6),
-          new Observation("P2", "Placebo", "baseline", 39, true, List.of("41"), 3, 4),
-          new Observation("P2", "Placebo", "week18", Double.NaN, null, List.of("41"), 3, 6));
+          new Observation("P1", "MDMA", "baseline", 44, true, List.of("34"), 2, 4, 5),
+          new Observation("P1", "MDMA", "week18", 20, false, List.of("34"), 2, 6, 7),
+          new Observation("P2", "Placebo", "baseline", 39, true, List.of("41"), 3, 4, 5),
+          new Observation("P2", "Placebo", "week18", Double.NaN, null, List.of("41"), 3, 6, 7));
     }
 
     @Test
