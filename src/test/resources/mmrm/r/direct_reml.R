@@ -1,4 +1,4 @@
-# R 4.2.2, numDeriv 2016.8-1.1 (run: Rscript direct_reml.R > direct_reml.out)
+# R 4.2.2, numDeriv 2016.8-1.1 (run: Rscript direct_reml.R > direct_reml.out from this folder; reads the classpath copies of the data)
 # Direct REML fit of the unstructured-covariance MMRM with dense per-subject algebra and numerical
 # derivatives (numDeriv), independent of trialstat's analytic derivatives. Satterthwaite df as
 # SAS DDFM=SATTERTH: df = 2 (L C L')^2 / (g' A g), A = 2 * solve(Hessian of -2 REML logLik).
@@ -44,7 +44,7 @@ lrow <- function(fml, dat, grid, avg_cols = list()) {
   tt <- delete.response(terms(fml)); mm <- model.matrix(tt, model.frame(tt, grid, xlev = lapply(dat[sapply(dat, is.factor)], levels)))
   colMeans(mm)
 }
-fev <- read.csv("/work/shared/oracles/mmrm_fev/fev_data.csv"); fev <- fev[!is.na(fev$FEV1), ]
+fev <- read.csv("../fev_data.csv"); fev <- fev[!is.na(fev$FEV1), ]
 fev$ARMCD <- factor(fev$ARMCD, levels = c("PBO", "TRT")); fev$AVISIT <- factor(fev$AVISIT)
 fev$RACE <- factor(fev$RACE); fev$SEX <- factor(fev$SEX)
 fml <- FEV1 ~ ARMCD * AVISIT + RACE + SEX
@@ -66,7 +66,7 @@ prep <- function(file, control) {
   p[order(p$participant_id, p$visit), ]
 }
 for (cs in list(c("mapp1_like", "Placebo"), c("dose_response_caps4", "40 mg"))) {
-  p <- prep(paste0("/work/shared/oracles/", cs[1], ".csv"), cs[2]); fml <- change ~ arm * visit + baseline * visit
+  p <- prep(paste0("../../oracles/", cs[1], ".csv"), cs[2]); fml <- change ~ arm * visit + baseline * visit
   rows <- list(); labs <- c()
   for (v in levels(p$visit)) {
     lr <- list()

@@ -1,3 +1,4 @@
+# Run from this folder (src/test/resources/mmrm/r): Rscript gls_emmeans.R > gls_emmeans.out   (reads the classpath copies of the data)
 suppressMessages({library(nlme); library(emmeans)})
 cat(R.version.string, " nlme ", as.character(packageVersion("nlme")), " emmeans ", as.character(packageVersion("emmeans")), "\n")
 options(digits = 15)
@@ -14,7 +15,7 @@ report <- function(fit, spec_arm, spec_vis, label) {
   }
 }
 # fev
-fev <- read.csv("/work/shared/oracles/mmrm_fev/fev_data.csv")
+fev <- read.csv("../fev_data.csv")
 fev <- fev[!is.na(fev$FEV1), ]
 fev$ARMCD <- factor(fev$ARMCD, levels = c("PBO", "TRT"))
 fev$AVISIT <- factor(fev$AVISIT, levels = c("VIS1", "VIS2", "VIS3", "VIS4"))
@@ -40,7 +41,7 @@ prep <- function(file, control) {
   p
 }
 for (cs in list(c("mapp1_like", "Placebo"), c("dose_response_caps4", "40 mg"))) {
-  p <- prep(paste0("/work/shared/oracles/", cs[1], ".csv"), cs[2])
+  p <- prep(paste0("../../oracles/", cs[1], ".csv"), cs[2])
   cat("n obs ", nrow(p), " subjects ", length(unique(p$participant_id)), " baseline mean over obs ", format(mean(p$baseline), digits=15), "\n")
   fit <- gls(change ~ arm * visit + baseline * visit, data = p,
     correlation = corSymm(form = ~ vn | participant_id),

@@ -61,13 +61,16 @@ class SummaryAnalysisTest {
   void mapp1CohensDFromItsSummary() {
     SummaryResult.Comparison c = run(MAPP1).studies().get(0).comparisons().get(0);
     // R 4.2.2: smd(42, -24.4, 11.6, 37, -13.9, 11.5) = -0.90882695653209389, -1.37071565580207144,
-    // -0.44158191437748684; published |d| = 0.91 (Mitchell 2021), trials.md hand check 0.909. tol 1e-9
+    // -0.44158191437748684; published |d| = 0.91 (Mitchell 2021), trials.md hand check 0.909.
+    // tol 1e-12 absolute for d (closed form), 1e-9 absolute for the limits (uniroot, tol 1e-14)
     assertThat(c.cohensD().estimate()).isCloseTo(-0.90882695653209389, within(1e-12));
     assertThat(c.cohensD().ciLow()).isCloseTo(-1.37071565580207144, within(1e-9));
     assertThat(c.cohensD().ciHigh()).isCloseTo(-0.44158191437748684, within(1e-9));
     // R 4.2.2: smd(...) * J(77), J = exp(lgamma(77/2) - log(sqrt(77/2)) - lgamma(76/2)): -0.89994107560804071, tol 1e-12
     assertThat(c.hedgesG().estimate()).isCloseTo(-0.89994107560804071, within(1e-12));
-    // R 4.2.2: welch(42, -24.4, 11.6, 37, -13.9, 11.5): estimate -10.5, p 1.2995338645964294e-04, tol 1e-9 relative
+    // R 4.2.2: welch(42, -24.4, 11.6, 37, -13.9, 11.5), with df <- (v1 + v2)^2 / (v1^2/(n1-1) + v2^2/(n2-1))
+    // printed by sprintf("%.17g"): estimate -10.5 (tol 1e-12 absolute), p 1.2995338645964294e-04 (tol 1e-13
+    // absolute, i.e. 1e-9 relative), df 75.909609759959991 (tol 1e-9 absolute)
     assertThat(c.welch().estimate()).isCloseTo(-10.5, within(1e-12));
     assertThat(c.welch().p()).isCloseTo(1.2995338645964294e-04, within(1e-13));
     assertThat(c.welch().df()).isCloseTo(75.909609759959991, within(1e-9));
@@ -87,7 +90,7 @@ class SummaryAnalysisTest {
     assertThat(mdma.conversion()).contains("t(0.975, 51)", "approximate", "model");
     SummaryResult.Comparison c = s.comparisons().get(0);
     // R 4.2.2: smd(52, -23.7, sd1, 42, -14.8, sd2) = -0.77534200745159054 [-1.19510636837929196, -0.35165205806684263]
-    // (trials.md: 0.775 in magnitude; published model-based d = 0.7), tol 1e-9
+    // (trials.md: 0.775 in magnitude; published model-based d = 0.7); tol 1e-12 absolute for d, 1e-9 for the limits
     assertThat(c.cohensD().estimate()).isCloseTo(-0.77534200745159054, within(1e-12));
     assertThat(c.cohensD().ciLow()).isCloseTo(-1.19510636837929196, within(1e-9));
     assertThat(c.cohensD().ciHigh()).isCloseTo(-0.35165205806684263, within(1e-9));

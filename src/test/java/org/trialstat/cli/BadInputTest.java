@@ -247,6 +247,7 @@ class BadInputTest {
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
     JsonNode rows = MAPPER.readTree(run.out()).get("rows");
+    // Hand count: GOOD's 8 data rows + 2 screening rows = 10 read; the 2 screening rows excluded, 8 used
     assertThat(rows.get("read").asInt()).isEqualTo(10);
     assertThat(rows.get("used").asInt()).isEqualTo(8);
     assertThat(rows.get("excluded").toString())
@@ -261,6 +262,7 @@ class BadInputTest {
     CliRun run = CliRun.of("analyze", "--format", "json", f.toString());
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode rows = MAPPER.readTree(run.out()).get("rows");
+    // Hand count: GOOD's 8 data rows, one with score NA: 7 used, 1 excluded
     assertThat(rows.get("used").asInt()).isEqualTo(7);
     assertThat(rows.get("excluded").toString()).isEqualTo("[{\"reason\":\"missing_score\",\"count\":1}]");
   }

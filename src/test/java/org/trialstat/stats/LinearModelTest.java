@@ -126,7 +126,7 @@ class LinearModelTest {
 
   @Test
   void mapp1LikeAncova() {
-    // R 4.2.2 via /work/shared/oracles/mapp1_like.expected.json: lm(change ~ arm + baseline) on the completers,
+    // R 4.2.2 via classpath oracles/mapp1_like.expected.json: lm(change ~ arm + baseline) on the completers,
     // Placebo as reference level; arm coefficient; oracle tol 1e-6 relative, we hold 1e-10
     List<Mapp1Like.Completer> cs = Mapp1Like.COMPLETERS;
     double[][] x = new double[cs.size()][];

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The completers of the oracle data set {@code oracles/mapp1_like.csv} (copied from
- * /work/shared/oracles): participants with both a baseline and a week18 score, in file order, with
- * change = week18 - baseline. The reference values of /work/shared/oracles/mapp1_like.expected.json
- * (R 4.2.2) were computed on exactly these participants.
+ * The completers of the oracle data set {@code oracles/mapp1_like.csv} on the test classpath (copied
+ * from shared/oracles): participants with both a baseline and a week18 score, in file order, with
+ * change = week18 - baseline. The reference values of src/test/resources/oracles/mapp1_like.expected.json
+ * (R 4.2.2, see oracles/README.md) were computed on exactly these participants.
  */
 final class Mapp1Like {
 

@@ -33,7 +33,7 @@ class MeanDifferenceTestTest {
 
   @Test
   void mapp1LikeOracle() {
-    // R 4.2.2 via /work/shared/oracles/mapp1_like.expected.json: t.test(MDMA change, Placebo change,
+    // R 4.2.2 via classpath oracles/mapp1_like.expected.json: t.test(MDMA change, Placebo change,
     // var.equal = FALSE / TRUE); oracle tolerance 1e-6 relative, we hold 1e-11 (values printed to 15 digits)
     double[] mdma = Mapp1Like.change("MDMA");
     double[] pbo = Mapp1Like.change("Placebo");

@@ -92,7 +92,7 @@ class SampleStatisticsTest {
 
   @Test
   void mapp1LikeChangeSummaries() {
-    // R 4.2.2 via /work/shared/oracles/mapp1_like.expected.json: change = week18 - baseline,
+    // R 4.2.2 via classpath oracles/mapp1_like.expected.json: change = week18 - baseline,
     // mean, sd, sd/sqrt(n), t.test(change)$conf.int; tol 1e-12 relative (values printed to 15 digits)
     MeanSummary mdma = SampleStatistics.summarize(Mapp1Like.change("MDMA"), 0.95);
     assertThat(mdma.n()).isEqualTo(39);

@@ -62,7 +62,7 @@ class StandardizedMeanDifferenceTest {
 
   @Test
   void mapp1LikeOracle() {
-    // R 4.2.2, effectsize 0.8.3 via /work/shared/oracles/mapp1_like.expected.json (MDMA vs Placebo change
+    // R 4.2.2, effectsize 0.8.3 via classpath oracles/mapp1_like.expected.json (MDMA vs Placebo change
     // scores); oracle tolerance: estimate 1e-6, CI 1e-5 relative; we hold 1e-12 and 1e-6
     double[] mdma = Mapp1Like.change("MDMA");
     double[] pbo = Mapp1Like.change("Placebo");

@@ -116,14 +116,16 @@ class MmrmKenwardRogerTest {
     KenwardRoger k = new KenwardRoger(d.patterns, d.nVisits, d.p, f.sigma, f.ev, f.hchol);
     KenwardRoger.FTest t = k.test(l, f.ev.beta);
     // R 4.2.2 kr_direct.out "F test ARMCD:AVISIT": ndf 3, F 0.2544475507, lambda 0.9880235208,
-    // ddf 152.531748, p 0.8602447326; tol 1e-7 relative (F, lambda, p), 2e-6 relative (ddf)
+    // ddf 152.531748, scaledF 0.2514001649, p 0.8602447326; tol 1e-7 relative (F, scaledF), 1e-7 absolute
+    // (lambda, p), 2e-6 relative (ddf)
     assertThat(t.numDf()).isEqualTo(3);
     assertThat(t.f()).isCloseTo(0.2544475507, within(1e-7 * 0.2544475507));
     assertThat(t.lambda()).isCloseTo(0.9880235208, within(1e-7));
     assertThat(t.denDf()).isCloseTo(152.531748, within(2e-6 * 152.531748));
     assertThat(t.scaledF()).isCloseTo(0.2514001649, within(1e-7 * 0.2514001649));
     assertThat(t.p()).isCloseTo(0.8602447326, within(1e-7));
-    // R kr_direct.out "F test TRT-PBO VIS4": l = 1: F 6.7466849483, lambda 1, ddf 133.389063
+    // R 4.2.2 kr_direct.out "F test TRT-PBO VIS4": l = 1: F 6.7466849483 (tol 1e-7 relative), lambda 1
+    // (exact for one row, Kenward & Roger 1997 section 4; tol 1e-12), ddf 133.389063 (tol 2e-6 relative)
     double[] lv = new double[d.p];
     double[] lt = d.lsMeanVector(arm, 3);
     double[] lc = d.lsMeanVector(d.controlArm, 3);
