@@ -109,13 +109,7 @@ public final class TrialCsvReader {
   public static TrialData read(InputStream in, String displayName, ReadOptions options) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(options, "options");
-    GuardedReader text;
-    try {
-      text = GuardedReader.ofBytes(in, displayName);
-    } catch (GuardedReader.DataIOException e) {
-      throw e.data();
-    }
-    return parse(text, displayName, options);
+    return parse(open(() -> GuardedReader.ofBytes(in, displayName)), displayName, options);
   }
 
   /**
@@ -127,13 +121,22 @@ public final class TrialCsvReader {
   public static TrialData read(Reader reader, String displayName, ReadOptions options) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(options, "options");
-    GuardedReader text;
+    return parse(open(() -> GuardedReader.ofChars(reader, displayName)), displayName, options);
+  }
+
+  /** Opens the guarded text of an input; its data problems become {@link DataException}s. */
+  private static GuardedReader open(Opener opener) {
     try {
-      text = GuardedReader.ofChars(reader, displayName);
+      return opener.open();
     } catch (GuardedReader.DataIOException e) {
       throw e.data();
     }
-    return parse(text, displayName, options);
+  }
+
+  /** One way of opening an input as guarded text. */
+  @FunctionalInterface
+  private interface Opener {
+    GuardedReader open() throws GuardedReader.DataIOException;
   }
 
   private static TrialData parse(GuardedReader text, String file, ReadOptions options) {
