@@ -147,6 +147,7 @@ public final class TrialAnalysis {
       notes.add("Single-arm study: per-arm results only, no comparisons.");
     } else {
       ArmData c = arms.get(control);
+      double[] cc = c.changes();
       Map<String, Difference> ancova = ancova(arms, control, level);
       mmrmFit = mmrm ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level) : null;
       if (mmrmFit != null) {
@@ -161,7 +162,6 @@ public final class TrialAnalysis {
           continue;
         }
         double[] ct = t.changes();
-        double[] cc = c.changes();
         List<BinaryComparison> binary = new ArrayList<>();
         for (BinaryEndpoint e : endpoints) {
           binary.add(BinaryEndpointComparison.compare(e, t.events(e), t.denominator(e), c.events(e),
