@@ -399,4 +399,47 @@ class MarginalStandardizationTest {
         new boolean[] {true, false, true, false}, new String[0], new double[0][], 0.95);
     assertThat(r.note()).isEqualTo("no participant had the event");
   }
+
+  /** A covariate equal to the arm: the arm column is kept (it comes first), the copy is aliased. */
+  @Test
+  void covariateEqualToTheArmIsAliased() {
+    final Data d = synthetic();
+    final double[] copy = new double[d.y().length];
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = d.treated()[i] ? 1 : 0;
+    }
+    final AdjustedBinaryResult r = MarginalStandardization.GE_DELTA.estimate(d.y(), d.treated(),
+        new String[] {"armCopy"}, new double[][] {copy}, 0.95);
+    assertThat(r.note()).isEqualTo("aliased (constant or collinear) column dropped: armCopy");
+    assertThat(r.riskDifference().estimable()).isTrue();
+  }
+
+  /** The arm aliased in a design built elsewhere (arm after its copy): not estimable. */
+  @Test
+  void aliasedArmIsNotEstimable() {
+    final Data d = synthetic();
+    final double[] ones = new double[d.y().length];
+    final double[] arm = new double[d.y().length];
+    for (int i = 0; i < ones.length; i++) {
+      ones[i] = 1;
+      arm[i] = d.treated()[i] ? 1 : 0;
+    }
+    final LogisticRegression fit = LogisticRegression.fit(new String[] {"intercept", "armCopy", "arm"},
+        new double[][] {ones, arm.clone(), arm}, d.y());
+    final AdjustedBinaryResult r = MarginalStandardization.YE_ROBUST.estimate(fit, 2, 0.95);
+    assertThat(r.riskDifference().reason())
+        .isEqualTo("the arm is collinear with the covariates; aliased (constant or collinear) column dropped: arm");
+  }
+
+  /**
+   * One participant in the control arm: the intercept fits that participant exactly, so the arm
+   * separates the outcome (quasi-complete); R 4.2.2 glm returns an arm coefficient of -18.6 here (intercept 18.6).
+   */
+  @Test
+  void singleParticipantArmIsSeparated() {
+    final AdjustedBinaryResult r = MarginalStandardization.YE_ROBUST.estimate(new int[] {1, 0, 1, 0, 1},
+        new boolean[] {true, true, true, true, false}, new String[0], new double[0][], 0.95);
+    assertThat(r.riskDifference().se()).isNaN();
+    assertThat(r.note()).isEqualTo("quasi-complete separation (by arm): the maximum-likelihood estimate does not exist");
+  }
 }
