@@ -200,7 +200,7 @@ class SummaryAnalysisTest {
   @Test
   void controlComesFromTheOptionTheColumnOrTheName() {
     String csv = "study,arm,n,response_events\nS,Low,10,2\nS,High,10,6\n";
-    assertThatThrownBy(() -> run(csv)).isInstanceOf(DataException.class).hasMessageContaining("Low, High");
+    assertThatThrownBy(() -> run(csv)).isInstanceOf(InvalidOptionException.class).hasMessageContaining("Low, High"); // a usage error (exit 2), as in analyze (issue 8)
     SummaryResult r = SummaryAnalysis.analyze(List.of(SummaryCsvReader.parse(csv, "t.csv")),
         new SummaryRequest("Low", 0.95, 0.95));
     assertThat(r.studies().get(0).comparisons().get(0).treatment()).isEqualTo("High");
