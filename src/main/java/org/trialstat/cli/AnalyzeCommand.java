@@ -1,6 +1,7 @@
 package org.trialstat.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialstat.analysis.AnalysisRequest;
@@ -69,6 +70,12 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
           + "participant, missing = no event).", defaultValue = "completers")
   MissingPolicy missing;
 
+  @Option(names = "--strata", paramLabel = "COL",
+      description = "Randomization strata column (repeatable; the strata are the combinations of their values): "
+          + "adds the stratified analysis of each binary endpoint (CMH test, Mantel-Haenszel RD/RR/OR, "
+          + "Breslow-Day) to the JSON and CSV output.")
+  List<String> strata = new ArrayList<>();
+
   @Mixin
   StrictnessOption strictness;
 
@@ -88,7 +95,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
 
   private List<AnalysisResult> compute() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(List.of());
+    ReadOptions read = input.readOptions(strata);
     return Batch.inOrder(files, f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
   }
 
@@ -108,7 +115,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     return new AnalysisRequest(input.scale, range[0], range[1], comparison.control, baseline, endpoint, rule,
         remission, missing, comparison.confLevel(),
         strictness.strictness(),
-        AnalysisRequest.RepeatedMeasures.AUTO);
+        AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata);
   }
 
   private double positive(String option, double v) {

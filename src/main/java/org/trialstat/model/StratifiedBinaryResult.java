@@ -5,6 +5,10 @@ package org.trialstat.model;
  * strata: Cochran-Mantel-Haenszel test, Mantel-Haenszel common effects and the tests of homogeneity of
  * the odds ratio.
  *
+ * <p>As an {@link EffectValue}, its method is the CMH test's, its estimate and interval those of the
+ * Mantel-Haenszel odds ratio and its p the continuity-corrected CMH p, as R's {@code mantelhaen.test}
+ * prints them; writers show every part.
+ *
  * @param strata             number of strata given
  * @param strataUsed         number of strata with both arms, which carry the information
  * @param cmh                CMH test with continuity correction (R's {@code mantelhaen.test} default)
@@ -18,5 +22,30 @@ package org.trialstat.model;
  */
 public record StratifiedBinaryResult(int strata, int strataUsed, ChiSquareTest cmh,
     ChiSquareTest cmhUncorrected, WaldEffect riskDifference, WaldEffect riskRatio, WaldEffect oddsRatio,
-    ChiSquareTest breslowDay, ChiSquareTest tarone, String note) {
+    ChiSquareTest breslowDay, ChiSquareTest tarone, String note) implements EffectValue {
+
+  @Override
+  public String method() {
+    return cmh.method();
+  }
+
+  @Override
+  public double estimate() {
+    return oddsRatio.estimate();
+  }
+
+  @Override
+  public double ciLow() {
+    return oddsRatio.ciLow();
+  }
+
+  @Override
+  public double ciHigh() {
+    return oddsRatio.ciHigh();
+  }
+
+  @Override
+  public double p() {
+    return cmh.p();
+  }
 }

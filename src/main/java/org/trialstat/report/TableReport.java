@@ -98,7 +98,8 @@ public enum TableReport {
         TextTable bin = null;
         for (Comparison c : r.comparisons()) {
           for (String outcome : c.binaryOutcomes()) {
-            List<Effect> effects = c.effects().stream().filter(e -> e.outcome().equals(outcome)).toList();
+            List<Effect> effects = c.effects().stream().filter(e -> e.outcome().equals(outcome))
+                .filter(e -> e.statistic().kind() != Statistic.Kind.STRATIFIED).toList(); // JSON and CSV only
             if (bin == null) {
               List<String> h = new ArrayList<>(List.of("Comparison", "Endpoint"));
               for (Effect e : effects) {
