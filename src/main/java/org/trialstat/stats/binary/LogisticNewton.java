@@ -18,53 +18,65 @@ final class LogisticNewton {
   private static final double STEP_TOLERANCE = 1e-10;
   private static final double EXTREME = 1e-10;
 
-  double[] beta;
-  double[][] covariance;
-  double deviance;
-  int iterations;
-  boolean converged;
-  boolean extreme;
+  final double[] beta;
+  final double[][] covariance;
+  final double deviance;
+  final int iterations;
+  final boolean converged;
+  final boolean extreme;
+
+  private LogisticNewton(double[] beta, double[][] covariance, double deviance, int iterations, boolean converged,
+      boolean extreme) {
+    this.beta = beta;
+    this.covariance = covariance;
+    this.deviance = deviance;
+    this.iterations = iterations;
+    this.converged = converged;
+    this.extreme = extreme;
+  }
 
   static LogisticNewton run(double[][] x, int[] y) {
-    LogisticNewton r = new LogisticNewton();
     int q = x[0].length;
-    r.beta = new double[q];
-    r.deviance = deviance(x, y, r.beta);
+    double[] beta = new double[q];
+    double deviance = deviance(x, y, beta);
+    double[][] covariance = null;
+    int iterations = 0;
+    boolean converged = false;
     try {
-      for (int it = 1; it <= MAX_ITERATIONS && !r.converged; it++) {
-        r.iterations = it;
-        double[] delta = solve(information(x, r.beta), score(x, y, r.beta));
+      for (int it = 1; it <= MAX_ITERATIONS && !converged; it++) {
+        iterations = it;
+        double[] delta = solve(information(x, beta), score(x, y, beta));
         double[] next = new double[q];
         double dev = Double.NaN;
         for (int halving = 0; halving < 40; halving++) {
           for (int j = 0; j < q; j++) {
-            next[j] = r.beta[j] + delta[j];
+            next[j] = beta[j] + delta[j];
           }
           dev = deviance(x, y, next);
-          if (dev <= r.deviance * (1 + 1e-15) + 1e-300) {
+          if (dev <= deviance * (1 + 1e-15) + 1e-300) {
             break;
           }
           for (int j = 0; j < q; j++) {
             delta[j] /= 2;
           }
         }
-        r.converged = true;
+        converged = true;
         for (int j = 0; j < q; j++) {
-          r.converged &= Math.abs(delta[j]) <= STEP_TOLERANCE * Math.max(1, Math.abs(next[j]));
+          converged &= Math.abs(delta[j]) <= STEP_TOLERANCE * Math.max(1, Math.abs(next[j]));
         }
-        r.beta = next;
-        r.deviance = dev;
+        beta = next;
+        deviance = dev;
       }
-      r.covariance = MatrixUtils.inverse(information(x, r.beta)).getData();
-    } catch (NonPositiveDefiniteMatrixException | MathArithmeticException
-        | SingularMatrixException e) {
-      r.converged = false;
+      covariance = MatrixUtils.inverse(information(x, beta)).getData();
+    } catch (NonPositiveDefiniteMatrixException | MathArithmeticException | SingularMatrixException e) {
+      converged = false;
     }
+    boolean extreme = false;
     for (double[] row : x) {
-      double prob = expit(dot(row, r.beta));
-      r.extreme |= !(prob > EXTREME && prob < 1 - EXTREME);
+      double prob = expit(dot(row, beta));
+      extreme |= !(prob > EXTREME && prob < 1 - EXTREME);
     }
-    return r;
+    return new LogisticNewton(beta, covariance, deviance, iterations, converged, extreme);
   }
 
   private static double[] solve(RealMatrix information, double[] score) {
@@ -72,8 +84,6 @@ final class LogisticNewton {
         .solve(MatrixUtils.createRealVector(score)).toArray();
   }
 
-  private LogisticNewton() {
-  }
 
   static double[] score(double[][] x, int[] y, double[] beta) {
     double[] s = new double[beta.length];

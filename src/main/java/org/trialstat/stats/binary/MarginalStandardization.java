@@ -62,8 +62,10 @@ public enum MarginalStandardization {
    * (the variance of the influence function {@code I_a / pi_a (y - p_a) + p_a - mu_a}, which holds
    * because the fitted model has an intercept and the arm, so the residuals sum to 0 within each arm).
    * Reference: Ye T, Shao J, Yi Y, Zhao Q. Toward better practice of covariate adjustment in analyzing
-   * randomized clinical trials. J Am Stat Assoc 2023;118:2370-2382; the same form is implemented in
-   * the RobinCar R package of Ye, Yi, Bannick and Bian.
+   * randomized clinical trials. J Am Stat Assoc 2023;118:2370-2382 (written there for linear working
+   * models; its extension to a logistic working model is Bannick M, Shao J, Liu J, Du Y, Yi Y, Ye T. A
+   * general form of covariate adjustment in randomized clinical trials. arXiv:2306.10213, 2023); the
+   * same form is implemented in the RobinCar R package of Ye, Yi, Bannick and Bian.
    */
   YE_ROBUST("robust SE (Ye, Shao, Yi and Zhao 2023)");
 
