@@ -118,3 +118,11 @@ xq <- c(0.3, -1.2, 0.8, 0.1, -0.4, 1.5, -0.7, 0.2, -0.1, 0.9)
 f <- withCallingHandlers(glm(yq ~ aq + xq, family = binomial),
   warning = function(w) { cat("separation_quasi warning", conditionMessage(w), "\n"); invokeRestart("muffleWarning") })
 out("separation_quasi", "coef.arm", coef(f)["aq"]); out("separation_quasi", "iterations", f$iter)
+
+# 6. Extreme fitted probabilities without separation: x from -30 to 30, events for x > 0 except at
+# x = -1 and x = 1 (overlap), so the MLE exists although fitted probabilities at the ends are < 1e-10.
+xe <- -30:30; ye <- as.numeric(xe > 0); ye[xe == -1] <- 1; ye[xe == 1] <- 0
+ae <- rep(c(1, 0), length.out = length(xe))
+f <- glm(ye ~ ae + xe, family = binomial, control = ctl)
+out("extreme", "coef.intercept", coef(f)[1]); out("extreme", "coef.arm", coef(f)[2]); out("extreme", "coef.x", coef(f)[3])
+out("extreme", "se.x", summary(f)$coefficients[3, 2]); out("extreme", "min_fitted", min(fitted(f)))

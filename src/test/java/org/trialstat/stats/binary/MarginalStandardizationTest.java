@@ -442,4 +442,35 @@ class MarginalStandardizationTest {
     assertThat(r.riskDifference().se()).isNaN();
     assertThat(r.note()).isEqualTo("quasi-complete separation (by arm): the maximum-likelihood estimate does not exist");
   }
+
+  /**
+   * Fitted probabilities below 1e-10 without separation (x overlaps at -1 and 1): the separation check
+   * runs and finds none, and the fit is R's. make_standardized.R, "extreme": glm with epsilon = 1e-15
+   * gives arm -0.94688779179651372, x 0.94688779179617555 (SE 0.50723231448885009), intercept
+   * -8.6e-16, minimum fitted probability 1.8e-13; tolerance 1e-8 relative (1e-8 absolute for the
+   * intercept, which is 0).
+   */
+  @Test
+  void extremeFittedProbabilitiesWithoutSeparation() {
+    final int n = 61;
+    final double[] ones = new double[n];
+    final double[] arm = new double[n];
+    final double[] x = new double[n];
+    final int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      ones[i] = 1;
+      x[i] = i - 30;
+      arm[i] = i % 2 == 0 ? 1 : 0;
+      y[i] = x[i] > 0 ? 1 : 0;
+    }
+    y[29] = 1; // x = -1
+    y[31] = 0; // x = 1
+    final LogisticRegression fit = LogisticRegression.fit(new String[] {"intercept", "arm", "x"},
+        new double[][] {ones, arm, x}, y);
+    assertThat(fit.estimable()).as(fit.reason()).isTrue();
+    assertThat(fit.coefficient(0)).isCloseTo(0, within(1e-8));
+    assertThat(fit.coefficient(1)).isCloseTo(-0.94688779179651372, within(1e-8 * 0.947));
+    assertThat(fit.coefficient(2)).isCloseTo(0.94688779179617555, within(1e-8 * 0.947));
+    assertThat(fit.standardError(2)).isCloseTo(0.50723231448885009, within(1e-8 * 0.507));
+  }
 }
