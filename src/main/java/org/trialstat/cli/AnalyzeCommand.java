@@ -73,7 +73,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   @Option(names = "--strata", paramLabel = "COL",
       description = "Randomization strata column (repeatable; the strata are the combinations of their values): "
           + "adds the stratified analysis of each binary endpoint (CMH test, Mantel-Haenszel RD/RR/OR, "
-          + "Breslow-Day) to the JSON and CSV output.")
+          + "Breslow-Day) to every output format.")
   List<String> strata = new ArrayList<>();
 
   @Mixin

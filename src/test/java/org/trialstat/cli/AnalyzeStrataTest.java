@@ -116,4 +116,20 @@ class AnalyzeStrataTest {
         .contains("1 participant with an empty strata cell (site, severity) left out of the stratified analysis.");
     assertThat(root.get("comparisons").get(0).get("response").get("cmh").get("strata").asInt()).isEqualTo(6);
   }
+
+  /**
+   * The table block: the response row shows R's values of make_stratified_trial.out rounded (CMH X2
+   * 10.165 -> 10.17, p 0.00143 -> 0.0014, MH RD 0.28840 [0.12656, 0.45025], RR 1.7524 [1.2383, 2.4800],
+   * OR 3.3048 [1.6393, 6.6624], Tarone p 0.95484).
+   */
+  @Test
+  void tableBlock() {
+    final CliRun run = CliRun.of("analyze", "--strata", "site", "--strata", "severity", FILE);
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("Stratified binary endpoints, treatment vs control [6]")
+        .containsPattern("Drug vs Placebo +Response +5/6 +10\\.17 +0\\.0014 +0\\.288 \\[0\\.127 to 0\\.450\\] +1\\.75 "
+            + "\\[1\\.24 to 2\\.48\\] +3\\.30 \\[1\\.64 to 6\\.66\\] +0\\.9548")
+        .contains("* stratified, response (Drug vs Placebo): 1 stratum with one arm only left out (site=C, severity=severe)");
+    assertThat(CliRun.of("analyze", FILE).out()).doesNotContain("Stratified").doesNotContain("[6]");
+  }
 }
