@@ -89,7 +89,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   @Override
   public Integer call() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(List.of());
+    ReadOptions read = input.readOptions(strata);
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
     return PerFileRun.run(spec, all, batch, output,
         f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request),
