@@ -36,10 +36,7 @@ final class StratifiedTree {
     o.put("statistic", t.statistic());
     o.put("df", t.df());
     o.put("p", t.p());
-    o.put("method", t.method());
-    if (!t.estimable()) {
-      ResultTree.reason(o, t.reason());
-    }
+    ResultTree.method(o, t.method(), t.estimable() ? null : t.reason());
     return o;
   }
 
@@ -47,15 +44,10 @@ final class StratifiedTree {
     Map<String, Object> o = Json.object();
     o.put("estimate", e.estimate());
     o.put(e.logScale() ? "se_log" : "se", e.se());
-    o.put("ci_low", e.ciLow());
-    o.put("ci_high", e.ciHigh());
-    o.put("conf_level", e.confLevel());
+    ResultTree.interval(o, e.ciLow(), e.ciHigh(), e.confLevel());
     o.put("z", e.z());
     o.put("p", e.p());
-    o.put("method", e.method());
-    if (!e.estimable()) {
-      ResultTree.reason(o, e.reason());
-    }
+    ResultTree.method(o, e.method(), e.estimable() ? null : e.reason());
     return o;
   }
 }
