@@ -1,6 +1,7 @@
 package org.trialstat.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialstat.analysis.AnalysisRequest;
@@ -73,6 +74,12 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
           + "participant, missing = no event).", defaultValue = "completers")
   MissingPolicy missing;
 
+  @Option(names = "--strata", paramLabel = "COL",
+      description = "Randomization strata column (repeatable; the strata are the combinations of their values): "
+          + "adds the stratified analysis of each binary endpoint (CMH test, Mantel-Haenszel RD/RR/OR, "
+          + "Breslow-Day) to every output format.")
+  List<String> strata = new ArrayList<>();
+
   @Mixin
   StrictnessOption strictness;
 
@@ -82,7 +89,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   @Override
   public Integer call() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(List.of());
+    ReadOptions read = input.readOptions(strata);
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
     return PerFileRun.run(spec, all, batch, output,
         f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request),
@@ -92,7 +99,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   @Override
   public Object tree() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(List.of());
+    ReadOptions read = input.readOptions(strata);
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
     List<AnalysisResult> results = Batch.inOrder(all,
         f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
@@ -115,7 +122,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     return new AnalysisRequest(input.scale, range[0], range[1], comparison.control, baseline, endpoint, rule,
         remission, missing, comparison.confLevel(),
         strictness.strictness(),
-        AnalysisRequest.RepeatedMeasures.AUTO);
+        AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata);
   }
 
   private double positive(String option, double v) {
