@@ -1,0 +1,161 @@
+package org.trialstat.report.figure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trialstat.model.AnalysisResult;
+import org.trialstat.model.ComparisonResult;
+import org.trialstat.model.Estimate;
+import org.trialstat.model.LsMean;
+import org.trialstat.model.MmrmAnalysisResult;
+import org.trialstat.model.MmrmResult;
+import org.trialstat.model.Scale;
+
+/**
+ * Plot data from today's result objects: every plotted estimate and limit is the number of the result
+ * (the same as in {@code --format json}), never recomputed. The participant-level figures (waterfall,
+ * flow) live in {@link ParticipantFigures}.
+ *
+ * <p>Until results carry each visit's numeric week, {@link #week(String, int)} derives it from the
+ * visit label.
+ */
+public final class ResultFigures {
+  private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)");
+
+  private ResultFigures() {
+  }
+
+  /** The trajectory of {@code trialstat mmrm}: LS means per arm and visit. */
+  public static TrajectoryPlot trajectory(MmrmAnalysisResult r) {
+    boolean change = "change".equals(r.settings().outcome());
+    return trajectory(r.file(), r.fit(), r.settings().scale(), change, r.settings().visits());
+  }
+
+  /**
+   * The trajectory of the MMRM that {@code analyze} fits (change from baseline), or null when it fitted
+   * none.
+   */
+  public static TrajectoryPlot trajectory(AnalysisResult r) {
+    if (r.mmrm() == null) {
+      return null;
+    }
+    List<String> visits = new ArrayList<>();
+    for (LsMean m : r.mmrm().lsmeans()) {
+      if (!visits.contains(m.visit())) {
+        visits.add(m.visit());
+      }
+    }
+    return trajectory(r.file(), r.mmrm(), r.settings().scale(), true, visits);
+  }
+
+  private static TrajectoryPlot trajectory(String file, MmrmResult fit, Scale scale, boolean change,
+      List<String> visits) {
+    Map<String, List<TrajectoryPlot.Point>> byArm = new LinkedHashMap<>();
+    double level = Double.NaN;
+    for (LsMean m : fit.lsmeans()) {
+      int index = visits.indexOf(m.visit());
+      byArm.computeIfAbsent(m.arm(), a -> new ArrayList<>()).add(new TrajectoryPlot.Point(m.visit(),
+          week(m.visit(), index < 0 ? visits.size() : index + 1), m.estimate(), m.ciLow(), m.ciHigh()));
+      level = m.confLevel();
+    }
+    List<TrajectoryPlot.Series> series = new ArrayList<>();
+    byArm.forEach((arm, points) -> series.add(new TrajectoryPlot.Series(arm, points)));
+    String what = change ? "Change from baseline in " + scale.label() : scale.label() + " score";
+    String caption = String.format(Locale.ROOT,
+        "LS means with %s confidence intervals from %s (%d subjects, %d observations). Source: %s.",
+        percent(level), fit.method(), fit.subjects(), fit.observations(), file);
+    if (fit.reason() != null) {
+      caption += " Note: " + fit.reason();
+    }
+    return new TrajectoryPlot(new FigureText(what + " by visit and arm", "Week",
+        what + " (points)", caption), series);
+  }
+
+  /**
+   * A forest plot of one measure over the comparisons of one or more files: a row per comparison (and
+   * file, when there are several), grouped by binary endpoint for RD, RR and OR.
+   */
+  public static ForestPlot forest(List<AnalysisResult> results, ForestMeasure measure) {
+    Map<String, List<ForestPlot.Row>> groups = new LinkedHashMap<>();
+    String method = null;
+    double level = Double.NaN;
+    Scale scale = null;
+    for (AnalysisResult r : results) {
+      scale = r.settings().scale();
+      for (ComparisonResult c : r.comparisons()) {
+        List<Estimate> effects = measure.effects(c);
+        for (int i = 0; i < effects.size(); i++) {
+          Estimate e = effects.get(i);
+          if (e == null) {
+            continue;
+          }
+          String group = measure.binary() ? c.binary().get(i).endpoint().label() : "";
+          String label = (results.size() > 1 ? stem(r.file()) + ": " : "") + c.treatment() + " vs " + c.control();
+          groups.computeIfAbsent(group, g -> new ArrayList<>()).add(ForestPlot.Row.of(label, e.estimate(),
+              e.ciLow(), e.ciHigh()));
+          method = method == null ? e.method() : method;
+          level = e.confLevel();
+        }
+      }
+    }
+    List<ForestPlot.Group> list = new ArrayList<>();
+    groups.forEach((g, rows) -> list.add(new ForestPlot.Group(g.isEmpty() ? null : g, Double.NaN, rows)));
+    String units = measure.binary() || measure == ForestMeasure.COHENS_D || measure == ForestMeasure.HEDGES_G
+        ? "" : ", " + (scale == null ? "" : scale.label() + " ") + "points";
+    String direction = measure.scale() == ForestPlot.Scale.RATIO ? "treatment / control, log scale"
+        : "treatment - control";
+    String caption = String.format(Locale.ROOT, "%s with %s confidence intervals: %s. Effects are %s.",
+        measure.label(), percent(level), method == null ? "no estimate" : method, direction);
+    // Lower severity is better; the binary endpoints (response, loss of diagnosis, remission) are good events.
+    String left = measure.binary() ? "Favours control" : "Favours treatment";
+    String right = measure.binary() ? "Favours treatment" : "Favours control";
+    return new ForestPlot(new FigureText(measure.label() + " by comparison",
+        measure.label() + " (" + direction + units + ")", "", caption), measure.scale(), "Comparison",
+        measure.label().replaceAll(" \\(.*\\)$", "") + " (" + percent(level) + " CI)", measure.decimals(), list,
+        null, null, left, right);
+  }
+
+  /**
+   * The numeric week of a visit, from its label: the last number in it ("week6" is 6, "Week 12" is 12,
+   * "Month 3" is 3), 0 for a label starting with "baseline" or "screening" (any case), else the visit's
+   * 1-based position in the analysis order.
+   */
+  public static double week(String visit, int position) {
+    String v = visit.trim().toLowerCase(Locale.ROOT);
+    if (v.startsWith("baseline") || v.startsWith("screening")) {
+      return 0;
+    }
+    Matcher m = NUMBER.matcher(v);
+    String last = null;
+    while (m.find()) {
+      last = m.group(1);
+    }
+    return last == null ? position : Double.parseDouble(last);
+  }
+
+  /** A confidence level as "95%". */
+  static String percent(double level) {
+    if (!Double.isFinite(level)) {
+      return "";
+    }
+    double pct = 100 * level;
+    return (pct == Math.rint(pct) ? Long.toString((long) pct) : ForestFigure.fixed(pct, 1)) + "%";
+  }
+
+  /** A file name without folders and extension, for row labels. */
+  static String stem(String file) {
+    String name = file.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /** A reason code in words: "missing_score" is "missing score". */
+  static String words(String code) {
+    return code.replace('_', ' ');
+  }
+}
