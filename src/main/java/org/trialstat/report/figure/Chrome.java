@@ -125,6 +125,9 @@ final class Chrome {
 
   /** Height taken by the caption. */
   static double captionHeight(String caption, double width) {
+    if (caption.isBlank()) {
+      return 0;
+    }
     return wrap(caption, width - 2 * MARGIN, CAPTION_FONT).size() * LINE + MARGIN / 2;
   }
 

@@ -53,6 +53,11 @@ public record FlowPlot(FigureText text, List<Arm> arms, List<String> notes) impl
   }
 
   @Override
+  public FlowPlot withText(FigureText text) {
+    return new FlowPlot(text, arms, notes);
+  }
+
+  @Override
   public String svg() {
     return FlowFigure.render(this);
   }

@@ -180,14 +180,14 @@ final class ForestFigure {
 
     String numbers(int decimals) {
       if (kind == Kind.HEADER) {
-        return Double.isFinite(interactionP) ? "interaction p = " + pValue(interactionP) : "";
+        return Double.isFinite(interactionP) ? "interaction p = " + Format.p(interactionP) : "";
       }
       String ci = Double.isFinite(row.ciLow()) && Double.isFinite(row.ciHigh())
-          ? fixed(row.ciLow(), decimals) + " to " + fixed(row.ciHigh(), decimals) : "n/e";
+          ? Format.fixed(row.ciLow(), decimals) + " to " + Format.fixed(row.ciHigh(), decimals) : "n/e";
       if (kind == Kind.PREDICTION) {
         return ci;
       }
-      return Double.isFinite(row.estimate()) ? fixed(row.estimate(), decimals) + " (" + ci + ")" : "n/e";
+      return Double.isFinite(row.estimate()) ? Format.fixed(row.estimate(), decimals) + " (" + ci + ")" : "n/e";
     }
   }
 
@@ -209,16 +209,5 @@ final class ForestFigure {
       lines.add(new Line(Kind.PREDICTION, null, Double.NaN, p.prediction(), false));
     }
     return lines;
-  }
-
-  /** Fixed decimals in Locale.ROOT, never "-0.00". */
-  static String fixed(double v, int decimals) {
-    String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-    return s.matches("-0\\.?0*") ? s.substring(1) : s;
-  }
-
-  /** A p value as the tables print it: 4 decimals, "<0.0001" below. */
-  static String pValue(double p) {
-    return p < 0.0001 ? "<0.0001" : fixed(p, 4);
   }
 }

@@ -76,6 +76,12 @@ public record ForestPlot(FigureText text, Scale scale, String labelHeader, Strin
   }
 
   @Override
+  public ForestPlot withText(FigureText text) {
+    return new ForestPlot(text, scale, labelHeader, estimateHeader, decimals, groups, pooled, prediction, favoursLeft,
+        favoursRight);
+  }
+
+  @Override
   public String svg() {
     return ForestFigure.render(this);
   }

@@ -11,6 +11,9 @@ public sealed interface Plot permits TrajectoryPlot, ForestPlot, WaterfallPlot, 
   /** Title, axis labels and caption. */
   FigureText text();
 
+  /** The same plot with other words (for example without the caption, which a page prints below the figure). */
+  Plot withText(FigureText text);
+
   /** The SVG document. */
   String svg();
 

@@ -67,7 +67,7 @@ public final class ResultFigures {
     String what = change ? "Change from baseline in " + scale.label() : scale.label() + " score";
     String caption = String.format(Locale.ROOT,
         "LS means with %s confidence intervals from %s (%d subjects, %d observations). Source: %s.",
-        percent(level), fit.method(), fit.subjects(), fit.observations(), file);
+        Format.level(level), fit.method(), fit.subjects(), fit.observations(), file);
     if (fit.reason() != null) {
       caption += " Note: " + fit.reason();
     }
@@ -109,13 +109,13 @@ public final class ResultFigures {
     String direction = measure.scale() == ForestPlot.Scale.RATIO ? "treatment / control, log scale"
         : "treatment - control";
     String caption = String.format(Locale.ROOT, "%s with %s confidence intervals: %s. Effects are %s.",
-        measure.label(), percent(level), method == null ? "no estimate" : method, direction);
+        measure.label(), Format.level(level), method == null ? "no estimate" : method, direction);
     // Lower severity is better; the binary endpoints (response, loss of diagnosis, remission) are good events.
     String left = measure.binary() ? "Favours control" : "Favours treatment";
     String right = measure.binary() ? "Favours treatment" : "Favours control";
     return new ForestPlot(new FigureText(measure.label() + " by comparison",
         measure.label() + " (" + direction + units + ")", "", caption), measure.scale(), "Comparison",
-        measure.label().replaceAll(" \\(.*\\)$", "") + " (" + percent(level) + " CI)", measure.decimals(), list,
+        measure.label().replaceAll(" \\(.*\\)$", "") + " (" + Format.level(level) + " CI)", measure.decimals(), list,
         null, null, left, right);
   }
 
@@ -135,15 +135,6 @@ public final class ResultFigures {
       last = m.group(1);
     }
     return last == null ? position : Double.parseDouble(last);
-  }
-
-  /** A confidence level as "95%". */
-  static String percent(double level) {
-    if (!Double.isFinite(level)) {
-      return "";
-    }
-    double pct = 100 * level;
-    return (pct == Math.rint(pct) ? Long.toString((long) pct) : ForestFigure.fixed(pct, 1)) + "%";
   }
 
   /** A file name without folders and extension, for row labels. */

@@ -39,6 +39,11 @@ public record TrajectoryPlot(FigureText text, List<Series> series) implements Pl
   }
 
   @Override
+  public TrajectoryPlot withText(FigureText text) {
+    return new TrajectoryPlot(text, series);
+  }
+
+  @Override
   public String svg() {
     return TrajectoryFigure.render(this);
   }

@@ -32,6 +32,11 @@ public record WaterfallPlot(FigureText text, List<String> arms, List<Participant
   }
 
   @Override
+  public WaterfallPlot withText(FigureText text) {
+    return new WaterfallPlot(text, arms, participants, threshold, thresholdLabel);
+  }
+
+  @Override
   public String svg() {
     return WaterfallFigure.render(this);
   }

@@ -19,6 +19,7 @@ public final class RenderSamplesMain {
     write(dir, "forest_rr.svg", ResultFigures.forest(List.of(Sample.RESULT), ForestMeasure.RISK_RATIO).svg());
     write(dir, "waterfall.svg", ParticipantFigures.waterfall(Sample.DATA, Sample.RESULT).svg());
     write(dir, "flow.svg", ParticipantFigures.flow(Sample.DATA, Sample.RESULT).svg());
+    Files.writeString(dir.resolve("report.html"), Sample.report().html(), StandardCharsets.UTF_8);
   }
 
   private static void write(Path dir, String name, String svg) throws IOException {

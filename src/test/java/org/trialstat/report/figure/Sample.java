@@ -1,6 +1,7 @@
 package org.trialstat.report.figure;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.TrialAnalysis;
 import org.trialstat.io.ReadOptions;
@@ -14,6 +15,12 @@ final class Sample {
   static final Path FILE = Path.of("samples", "mapp1_like.csv");
   static final TrialData DATA = TrialCsvReader.read(FILE, FILE.toString(), ReadOptions.defaults());
   static final AnalysisResult RESULT = TrialAnalysis.analyze(DATA, AnalysisRequest.defaults(Scale.CAPS5));
+
+  /** The sample's HTML report, with a fixed provenance line. */
+  static HtmlReport report() {
+    return ResultReport.of(List.of(new ResultReport.Input(RESULT, DATA)),
+        "trialstat analyze samples/mapp1_like.csv (test build)");
+  }
 
   private Sample() {
   }
