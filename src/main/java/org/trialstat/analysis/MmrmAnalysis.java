@@ -18,7 +18,7 @@ import org.trialstat.model.Observation;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.TrialData;
 import org.trialstat.stats.mmrm.Covariate;
-import org.trialstat.stats.mmrm.DdfMethod;
+import org.trialstat.model.DdfMethod;
 import org.trialstat.stats.mmrm.Mmrm;
 import org.trialstat.stats.mmrm.MmrmInput;
 

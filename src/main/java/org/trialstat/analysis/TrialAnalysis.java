@@ -14,9 +14,10 @@ import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisResult.ParticipantExclusion;
 import org.trialstat.model.AnalysisSettings;
 import org.trialstat.model.ArmResult;
-import org.trialstat.model.BinaryComparison;
 import org.trialstat.model.BinaryEndpoint;
-import org.trialstat.model.ComparisonResult;
+import org.trialstat.model.Comparison;
+import org.trialstat.model.Effect;
+import org.trialstat.model.Statistic;
 import org.trialstat.model.DataException;
 import org.trialstat.model.Difference;
 import org.trialstat.model.InvalidOptionException;
@@ -141,7 +142,7 @@ public final class TrialAnalysis {
           SampleStatistics.summarize(a.changes(), level), rates, endpoints));
     }
 
-    List<ComparisonResult> comparisons = new ArrayList<>();
+    List<Comparison> comparisons = new ArrayList<>();
     MmrmResult mmrmFit = null;
     if (control == null) {
       notes.add("Single-arm study: per-arm results only, no comparisons.");
@@ -162,18 +163,24 @@ public final class TrialAnalysis {
           continue;
         }
         double[] ct = t.changes();
-        List<BinaryComparison> binary = new ArrayList<>();
-        for (BinaryEndpoint e : endpoints) {
-          binary.add(BinaryEndpointComparison.compare(e, t.events(e), t.denominator(e), c.events(e),
-              c.denominator(e), level));
+        int n = ct.length + cc.length;
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new Effect(Statistic.WELCH, Effect.CHANGE, MeanDifferenceTest.WELCH.test(ct, cc, level), n));
+        effects.add(new Effect(Statistic.STUDENT, Effect.CHANGE, MeanDifferenceTest.STUDENT.test(ct, cc, level), n));
+        effects.add(new Effect(Statistic.ANCOVA, Effect.CHANGE, ancova.get(t.name), Effect.NO_N));
+        if (mmrmFit != null) {
+          effects.add(new Effect(Statistic.MMRM, Effect.CHANGE, endpointContrast(mmrmFit, t.name, endpoint, level),
+              Effect.NO_N));
         }
-        comparisons.add(new ComparisonResult(t.name, control,
-            MeanDifferenceTest.WELCH.test(ct, cc, level),
-            MeanDifferenceTest.STUDENT.test(ct, cc, level),
-            ancova.get(t.name),
-            StandardizedMeanDifference.COHENS_D.compute(ct, cc, level),
-            StandardizedMeanDifference.HEDGES_G.compute(ct, cc, level),
-            binary, mmrmFit == null ? null : endpointContrast(mmrmFit, t.name, endpoint, level)));
+        effects.add(new Effect(Statistic.COHENS_D, Effect.CHANGE,
+            StandardizedMeanDifference.COHENS_D.compute(ct, cc, level), n));
+        effects.add(new Effect(Statistic.HEDGES_G, Effect.CHANGE,
+            StandardizedMeanDifference.HEDGES_G.compute(ct, cc, level), n));
+        for (BinaryEndpoint e : endpoints) {
+          effects.addAll(BinaryEndpointComparison.compare(e, t.events(e), t.denominator(e), c.events(e),
+              c.denominator(e), level).effects());
+        }
+        comparisons.add(new Comparison(t.name, control, effects));
       }
     }
     return new AnalysisResult(data.source(), settings, rows, armResults, comparisons, participantExclusions,
