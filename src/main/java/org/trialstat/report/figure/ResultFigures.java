@@ -8,12 +8,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.trialstat.model.AnalysisResult;
-import org.trialstat.model.ComparisonResult;
+import org.trialstat.model.BinaryEndpoint;
+import org.trialstat.model.Comparison;
+import org.trialstat.model.Difference;
+import org.trialstat.model.Effect;
+import org.trialstat.model.EffectValue;
 import org.trialstat.model.Estimate;
 import org.trialstat.model.LsMean;
 import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.model.Scale;
+import org.trialstat.model.Statistic;
 
 /**
  * Plot data from today's result objects: every plotted estimate and limit is the number of the result
@@ -76,47 +81,63 @@ public final class ResultFigures {
   }
 
   /**
-   * A forest plot of one measure over the comparisons of one or more files: a row per comparison (and
-   * file, when there are several), grouped by binary endpoint for RD, RR and OR.
+   * A forest plot of one statistic over the comparisons of one or more files: a row per comparison (and
+   * file, when there are several), grouped by binary endpoint for the binary statistics (RD, RR, OR).
+   *
+   * @throws IllegalArgumentException for a statistic without an interval (NNT, Fisher's p)
    */
-  public static ForestPlot forest(List<AnalysisResult> results, ForestMeasure measure) {
+  public static ForestPlot forest(List<AnalysisResult> results, Statistic statistic) {
+    boolean binary = statistic.kind() == Statistic.Kind.BINARY;
+    if (!binary && statistic.kind() != Statistic.Kind.DIFFERENCE && statistic.kind() != Statistic.Kind.STANDARDIZED) {
+      throw new IllegalArgumentException("no forest plot of " + statistic.key()
+          + "; expected a difference, d, g, risk difference, risk ratio or odds ratio");
+    }
     Map<String, List<ForestPlot.Row>> groups = new LinkedHashMap<>();
     String method = null;
     double level = Double.NaN;
     Scale scale = null;
     for (AnalysisResult r : results) {
       scale = r.settings().scale();
-      for (ComparisonResult c : r.comparisons()) {
-        List<Estimate> effects = measure.effects(c);
-        for (int i = 0; i < effects.size(); i++) {
-          Estimate e = effects.get(i);
-          if (e == null) {
+      for (Comparison c : r.comparisons()) {
+        for (Effect e : c.effects()) {
+          if (e.statistic() != statistic) {
             continue;
           }
-          String group = measure.binary() ? c.binary().get(i).endpoint().label() : "";
+          EffectValue v = e.value();
           String label = (results.size() > 1 ? stem(r.file()) + ": " : "") + c.treatment() + " vs " + c.control();
-          groups.computeIfAbsent(group, g -> new ArrayList<>()).add(ForestPlot.Row.of(label, e.estimate(),
-              e.ciLow(), e.ciHigh()));
-          method = method == null ? e.method() : method;
-          level = e.confLevel();
+          groups.computeIfAbsent(binary ? outcomeLabel(e.outcome()) : "", g -> new ArrayList<>())
+              .add(ForestPlot.Row.of(label, v.estimate(), v.ciLow(), v.ciHigh()));
+          method = method == null ? v.method() : method;
+          level = v instanceof Estimate est ? est.confLevel() : v instanceof Difference d ? d.confLevel() : level;
         }
       }
     }
     List<ForestPlot.Group> list = new ArrayList<>();
     groups.forEach((g, rows) -> list.add(new ForestPlot.Group(g.isEmpty() ? null : g, Double.NaN, rows)));
-    String units = measure.binary() || measure == ForestMeasure.COHENS_D || measure == ForestMeasure.HEDGES_G
-        ? "" : ", " + (scale == null ? "" : scale.label() + " ") + "points";
-    String direction = measure.scale() == ForestPlot.Scale.RATIO ? "treatment / control, log scale"
-        : "treatment - control";
-    String caption = String.format(Locale.ROOT, "%s with %s confidence intervals: %s. Effects are %s.",
-        measure.label(), Format.level(level), method == null ? "no estimate" : method, direction);
+    boolean ratio = statistic == Statistic.RISK_RATIO || statistic == Statistic.ODDS_RATIO;
+    String units = statistic.kind() == Statistic.Kind.DIFFERENCE ? ", " + (scale == null ? "" : scale.label() + " ")
+        + "points" : "";
+    String direction = ratio ? "treatment / control, log scale" : "treatment - control";
+    String name = statistic.kind() == Statistic.Kind.DIFFERENCE ? "Mean difference in change (" + statistic.label()
+        + ")" : statistic.label();
+    String caption = String.format(Locale.ROOT, "%s with %s confidence intervals: %s. Effects are %s.", name,
+        Format.level(level), method == null ? "no estimate" : method, direction);
     // Lower severity is better; the binary endpoints (response, loss of diagnosis, remission) are good events.
-    String left = measure.binary() ? "Favours control" : "Favours treatment";
-    String right = measure.binary() ? "Favours treatment" : "Favours control";
-    return new ForestPlot(new FigureText(measure.label() + " by comparison",
-        measure.label() + " (" + direction + units + ")", "", caption), measure.scale(), "Comparison",
-        measure.label().replaceAll(" \\(.*\\)$", "") + " (" + Format.level(level) + " CI)", measure.decimals(), list,
-        null, null, left, right);
+    String left = binary ? "Favours control" : "Favours treatment";
+    String right = binary ? "Favours treatment" : "Favours control";
+    return new ForestPlot(new FigureText(name + " by comparison", name + " (" + direction + units + ")", "", caption),
+        ratio ? ForestPlot.Scale.RATIO : ForestPlot.Scale.DIFFERENCE, "Comparison",
+        statistic.label() + " (" + Format.level(level) + " CI)", statistic.decimals(), list, null, null, left, right);
+  }
+
+  /** The table label of an outcome key: "Loss of diagnosis" for loss_of_diagnosis. */
+  static String outcomeLabel(String key) {
+    for (BinaryEndpoint b : BinaryEndpoint.values()) {
+      if (b.key().equals(key)) {
+        return b.label();
+      }
+    }
+    return words(key);
   }
 
   /**

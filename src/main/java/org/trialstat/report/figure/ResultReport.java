@@ -8,13 +8,16 @@ import java.util.Set;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisSettings;
 import org.trialstat.model.ArmResult;
-import org.trialstat.model.BinaryComparison;
-import org.trialstat.model.ComparisonResult;
+import org.trialstat.model.BinaryEndpoint;
+import org.trialstat.model.Comparison;
 import org.trialstat.model.Difference;
-import org.trialstat.model.Estimate;
+import org.trialstat.model.Effect;
+import org.trialstat.model.EffectValue;
 import org.trialstat.model.MeanSummary;
 import org.trialstat.model.MmrmResult;
+import org.trialstat.model.Proportion;
 import org.trialstat.model.RowAccounting;
+import org.trialstat.model.Statistic;
 import org.trialstat.model.TrialData;
 
 /**
@@ -47,7 +50,7 @@ public final class ResultReport {
     }
     if (inputs.size() > 1) {
       page.section("All files");
-      page.figure(ResultFigures.forest(inputs.stream().map(Input::result).toList(), ForestMeasure.ANCOVA));
+      page.figure(ResultFigures.forest(inputs.stream().map(Input::result).toList(), Statistic.ANCOVA));
     }
     page.section("Provenance");
     page.provenance(provenance);
@@ -78,9 +81,9 @@ public final class ResultReport {
       page.figure(trajectory);
     }
     if (!r.comparisons().isEmpty()) {
-      page.figure(ResultFigures.forest(List.of(r), ForestMeasure.ANCOVA));
-      if (r.comparisons().stream().anyMatch(c -> !c.binary().isEmpty())) {
-        page.figure(ResultFigures.forest(List.of(r), ForestMeasure.RISK_RATIO));
+      page.figure(ResultFigures.forest(List.of(r), Statistic.ANCOVA));
+      if (r.comparisons().stream().anyMatch(c -> !c.binaryOutcomes().isEmpty())) {
+        page.figure(ResultFigures.forest(List.of(r), Statistic.RISK_RATIO));
       }
     }
     if (in.data() != null) {
@@ -118,16 +121,14 @@ public final class ResultReport {
 
   private static List<List<String>> comparisonRows(AnalysisResult r) {
     List<List<String>> rows = new ArrayList<>();
-    for (ComparisonResult c : r.comparisons()) {
-      String name = c.treatment() + " vs " + c.control();
-      for (Difference d : new Difference[] {c.welch(), c.student(), c.ancova(), c.mmrm()}) {
-        if (d != null) {
-          rows.add(List.of(name, d.method(), Format.fixed(d.estimate(), 2), Format.ci(d.ciLow(), d.ciHigh(), 2),
-              Format.p(d.p())));
+    for (Comparison c : r.comparisons()) {
+      for (Effect e : c.effects()) {
+        if (e.outcome().equals(Effect.CHANGE)) {
+          EffectValue v = e.value();
+          int d = e.statistic().decimals();
+          rows.add(List.of(c.treatment() + " vs " + c.control(), v.method(), Format.fixed(v.estimate(), d),
+              Format.ci(v.ciLow(), v.ciHigh(), d), Double.isFinite(v.p()) ? Format.p(v.p()) : ""));
         }
-      }
-      for (Estimate e : new Estimate[] {c.cohensD(), c.hedgesG()}) {
-        rows.add(List.of(name, e.method(), Format.fixed(e.estimate(), 3), Format.ci(e.ciLow(), e.ciHigh(), 3), ""));
       }
     }
     return rows;
@@ -135,22 +136,41 @@ public final class ResultReport {
 
   private static List<List<String>> binaryRows(AnalysisResult r) {
     List<List<String>> rows = new ArrayList<>();
-    for (ComparisonResult c : r.comparisons()) {
-      for (BinaryComparison b : c.binary()) {
-        rows.add(List.of(b.endpoint().label(), c.treatment() + " vs " + c.control(), rate(b.treatment().events(),
-            b.treatment().n(), b.treatment().rate()), rate(b.control().events(), b.control().n(), b.control().rate()),
-            effect(b.riskDifference(), 3), effect(b.riskRatio(), 2), effect(b.oddsRatio(), 2), Format.p(b.fisherP())));
+    for (Comparison c : r.comparisons()) {
+      for (String o : c.binaryOutcomes()) {
+        rows.add(List.of(ResultFigures.outcomeLabel(o), c.treatment() + " vs " + c.control(), rate(r, c.treatment(), o),
+            rate(r, c.control(), o), effect(c, Statistic.RISK_DIFFERENCE, o), effect(c, Statistic.RISK_RATIO, o),
+            effect(c, Statistic.ODDS_RATIO, o), pValue(c.value(Statistic.FISHER_P, o))));
       }
     }
     return rows;
   }
 
-  private static String rate(int events, int n, double rate) {
-    return String.format(Locale.ROOT, "%d/%d (%s)", events, n, Format.percent(rate));
+  private static String rate(AnalysisResult r, String arm, String outcome) {
+    for (ArmResult a : r.arms()) {
+      if (a.arm().equals(arm)) {
+        for (BinaryEndpoint b : a.binaryEndpoints()) {
+          if (b.key().equals(outcome)) {
+            Proportion p = a.rate(b);
+            return String.format(Locale.ROOT, "%d/%d (%s)", p.events(), p.n(), Format.percent(p.rate()));
+          }
+        }
+      }
+    }
+    return Format.NE;
   }
 
-  private static String effect(Estimate e, int decimals) {
-    return Format.fixed(e.estimate(), decimals) + " (" + Format.ci(e.ciLow(), e.ciHigh(), decimals) + ")";
+  private static String effect(Comparison c, Statistic s, String outcome) {
+    EffectValue e = c.value(s, outcome);
+    if (e == null) {
+      return Format.NE;
+    }
+    int d = s.decimals();
+    return Format.fixed(e.estimate(), d) + " (" + Format.ci(e.ciLow(), e.ciHigh(), d) + ")";
+  }
+
+  private static String pValue(EffectValue v) {
+    return v == null ? Format.NE : Format.p(v.p());
   }
 
   private static List<List<String>> rowRows(RowAccounting rows) {
@@ -169,9 +189,9 @@ public final class ResultReport {
     if (m != null && (!m.converged() || m.reason() != null)) {
       w.add("Repeated-measures model: " + (m.reason() != null ? m.reason() : "did not converge") + ".");
     }
-    for (ComparisonResult c : r.comparisons()) {
-      for (Difference d : new Difference[] {c.welch(), c.student(), c.ancova(), c.mmrm()}) {
-        if (d != null && d.reason() != null) {
+    for (Comparison c : r.comparisons()) {
+      for (Effect e : c.effects()) {
+        if (e.value() instanceof Difference d && d.reason() != null) {
           w.add(c.treatment() + " vs " + c.control() + ", " + d.method() + ": " + d.reason());
         }
       }
@@ -191,20 +211,9 @@ public final class ResultReport {
         + Format.fixed(s.remissionMax(), 0) + " and no diagnosis." : "."));
     Set<String> methods = new LinkedHashSet<>();
     r.arms().forEach(a -> methods.add(a.change().method()));
-    for (ComparisonResult c : r.comparisons()) {
-      for (Difference d : new Difference[] {c.welch(), c.student(), c.ancova(), c.mmrm()}) {
-        if (d != null) {
-          methods.add(d.method());
-        }
-      }
-      methods.add(c.cohensD().method());
-      methods.add(c.hedgesG().method());
-      for (BinaryComparison b : c.binary()) {
-        methods.add(b.treatment().method());
-        methods.add(b.riskDifference().method());
-        methods.add(b.riskRatio().method());
-        methods.add(b.oddsRatio().method());
-      }
+    r.arms().forEach(a -> a.binaryRates().forEach(p -> methods.add(p.method())));
+    for (Comparison c : r.comparisons()) {
+      c.effects().forEach(e -> methods.add(e.value().method()));
     }
     if (r.mmrm() != null) {
       methods.add(r.mmrm().method());

@@ -5,6 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trialstat.model.Statistic;
 import org.w3c.dom.Element;
 
 class ForestFigureTest {
@@ -84,7 +85,7 @@ class ForestFigureTest {
    */
   @Test
   void sampleForestPrintsAndPlacesTheWelchDifference() {
-    SvgDom dom = SvgDom.parse(ResultFigures.forest(List.of(Sample.RESULT), ForestMeasure.WELCH).svg());
+    SvgDom dom = SvgDom.parse(ResultFigures.forest(List.of(Sample.RESULT), Statistic.WELCH).svg());
     assertThat(dom.texts("numbers")).containsExactly("-9.45 (-14.17 to -4.73)");
     assertThat(dom.texts("label")).containsExactly("MDMA vs Placebo");
     Element ci = dom.byClass("ci").get(0);
@@ -99,7 +100,7 @@ class ForestFigureTest {
    */
   @Test
   void sampleRiskRatiosSitOnALogAxisGroupedByEndpoint() {
-    SvgDom dom = SvgDom.parse(ResultFigures.forest(List.of(Sample.RESULT), ForestMeasure.RISK_RATIO).svg());
+    SvgDom dom = SvgDom.parse(ResultFigures.forest(List.of(Sample.RESULT), Statistic.RISK_RATIO).svg());
     assertThat(dom.texts("label")).containsExactly("Response", "MDMA vs Placebo", "Loss of diagnosis",
         "MDMA vs Placebo", "Remission", "MDMA vs Placebo");
     assertThat(dom.texts("numbers")).contains("1.45 (1.12 to 1.88)", "2.69 (0.92 to 7.88)");
