@@ -1,6 +1,7 @@
 package org.trialstat.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialstat.analysis.AnalysisRequest;
@@ -11,7 +12,10 @@ import org.trialstat.io.TrialCsvReader;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.MissingPolicy;
 import org.trialstat.model.ResponseRule;
+import org.trialstat.model.TrialData;
 import org.trialstat.report.AnalysisWriter;
+import org.trialstat.report.figure.PlotKind;
+import org.trialstat.report.figure.ResultReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,10 +79,40 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   @Mixin
   OutputOptions output;
 
+  @Option(names = "--plot", paramLabel = "KIND=FILE",
+      description = "Also write a figure as SVG to FILE (repeatable); KIND: " + PlotKind.KINDS + ".")
+  List<String> plots = new ArrayList<>();
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Also write the self-contained HTML report (tables, figures, methods) to FILE.")
+  Path report;
+
   @Override
   public Integer call() {
-    output.emit(AnalysisWriter.render(compute(), output.format, files.size() > 1), spec.commandLine().getOut(), files);
+    List<Figures.Target> targets = Figures.targets(plots);
+    if (targets.isEmpty() && report == null) {
+      output.emit(AnalysisWriter.render(compute(), output.format, files.size() > 1), spec.commandLine().getOut(), files);
+      return ExitCode.OK;
+    }
+    List<ResultReport.Input> inputs = analysed();
+    List<Figures.Written> figures = Figures.draw(targets, inputs);
+    List<AnalysisResult> results = inputs.stream().map(ResultReport.Input::result).toList();
+    output.emit(AnalysisWriter.render(results, output.format, files.size() > 1), spec.commandLine().getOut(), files);
+    Figures.write(figures, files);
+    if (report != null) {
+      Figures.writeReport(report, inputs, spec, files);
+    }
     return ExitCode.OK;
+  }
+
+  /** Every file read and analysed, with its data (for the figures that need the participants). */
+  List<ResultReport.Input> analysed() {
+    AnalysisRequest request = request();
+    ReadOptions read = input.readOptions(List.of());
+    return Batch.inOrder(files, f -> {
+      TrialData data = TrialCsvReader.read(f, f.toString(), read);
+      return new ResultReport.Input(TrialAnalysis.analyze(data, request), data);
+    });
   }
 
   @Override
