@@ -25,7 +25,7 @@ public final class HtmlReport {
       "h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:1px solid #ccc}",
       ".table-wrap{overflow-x:auto;max-width:100%;margin:.5rem 0 1rem}",
       "table{border-collapse:collapse;font-size:.9rem;font-variant-numeric:tabular-nums}",
-      "caption{text-align:left;font-weight:600;padding:.25rem 0}",
+      ".table-title{font-size:1rem;margin:1rem 0 .25rem}",
       "th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top;"
           + "overflow-wrap:normal}",
       "th{border-bottom:2px solid #999}",
@@ -61,13 +61,14 @@ public final class HtmlReport {
   }
 
   /**
-   * A table from text cells. A header starting with '&gt;' marks a right-aligned numeric column (the
-   * marker is removed), as in the text tables.
+   * A table from text cells under a title (a heading above the table's scrolling container, so that it
+   * wraps on a phone instead of scrolling away). A header starting with '&gt;' marks a right-aligned
+   * numeric column (the marker is removed), as in the text tables.
    */
   public HtmlReport table(String caption, List<String> header, List<List<String>> rows) {
     boolean[] num = new boolean[header.size()];
-    StringBuilder t = new StringBuilder("<table>\n<caption>").append(SvgWriter.escape(caption))
-        .append("</caption>\n<thead><tr>");
+    StringBuilder t = new StringBuilder("<table aria-label=\"").append(SvgWriter.escape(caption))
+        .append("\">\n<thead><tr>");
     for (int i = 0; i < header.size(); i++) {
       String h = header.get(i);
       num[i] = h.startsWith(">");
@@ -85,6 +86,7 @@ public final class HtmlReport {
       }
       t.append("</tr>\n");
     }
+    body.append("<h3 class=\"table-title\">").append(SvgWriter.escape(caption)).append("</h3>\n");
     return tableHtml(t.append("</tbody>\n</table>").toString());
   }
 

@@ -62,11 +62,11 @@ public final class ResultReport {
     String suffix = named ? ": " + r.file() : "";
     page.warnings(warnings(r));
     page.section("Change from baseline by arm" + suffix);
-    page.table("Per-arm scores and change from baseline (" + level(r) + " CI)", List.of("Arm", ">n", ">Baseline mean (SD)",
+    page.table("Scores and change from baseline", List.of("Arm", ">n", ">Baseline mean (SD)",
         ">Endpoint mean (SD)", ">Change mean (SD)", ">" + level(r) + " CI"), armRows(r));
     if (!r.comparisons().isEmpty()) {
       page.section("Treatment vs control" + suffix);
-      page.table("Difference in change (treatment - control)", List.of("Comparison", "Method", ">Estimate",
+      page.table("Difference in change (treatment - control)", List.of("Comparison", "Statistic", ">Estimate",
           ">" + level(r) + " CI", ">p"), comparisonRows(r));
       List<List<String>> binary = binaryRows(r);
       if (!binary.isEmpty()) {
@@ -126,7 +126,7 @@ public final class ResultReport {
         if (e.outcome().equals(Effect.CHANGE)) {
           EffectValue v = e.value();
           int d = e.statistic().decimals();
-          rows.add(List.of(c.treatment() + " vs " + c.control(), v.method(), Format.fixed(v.estimate(), d),
+          rows.add(List.of(c.treatment() + " vs " + c.control(), e.statistic().label(), Format.fixed(v.estimate(), d),
               Format.ci(v.ciLow(), v.ciHigh(), d), Double.isFinite(v.p()) ? Format.p(v.p()) : ""));
         }
       }
@@ -213,7 +213,7 @@ public final class ResultReport {
     r.arms().forEach(a -> methods.add(a.change().method()));
     r.arms().forEach(a -> a.binaryRates().forEach(p -> methods.add(p.method())));
     for (Comparison c : r.comparisons()) {
-      c.effects().forEach(e -> methods.add(e.value().method()));
+      c.effects().forEach(e -> methods.add(e.statistic().label() + ": " + e.value().method()));
     }
     if (r.mmrm() != null) {
       methods.add(r.mmrm().method());
