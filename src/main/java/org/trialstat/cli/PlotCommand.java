@@ -43,10 +43,17 @@ public final class PlotCommand implements Callable<Integer> {
     AnalyzeCommand analyze = new AnalyzeCommand();
     CommandLine inner = new CommandLine(analyze);
     inner.setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine.ParseResult parsed;
     try {
-      inner.parseArgs(args.toArray(new String[0]));
+      parsed = inner.parseArgs(args.toArray(new String[0]));
     } catch (ParameterException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    for (String option : new String[] {"--format", "--plot", "--report"}) {
+      if (parsed.hasMatchedOption(option)) {
+        throw new ParameterException(spec.commandLine(), option + " does not apply to " + spec.name()
+            + " (it writes " + ("plot".equals(spec.name()) ? "SVG" : "HTML") + "; use analyze for tables)");
+      }
     }
     return analyze;
   }

@@ -74,6 +74,9 @@ class PlotCommandTest {
     CliRun twoFiles = CliRun.of("plot", "waterfall", SAMPLE, "samples/mapp1_like_wide.csv");
     assertThat(twoFiles.code()).isEqualTo(ExitCode.USAGE);
     assertThat(twoFiles.err()).contains("only forest combines several files");
+    CliRun format = CliRun.of("report", "--format", "json", SAMPLE);
+    assertThat(format.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(format.err()).contains("--format does not apply to report");
     CliRun statistic = CliRun.of("plot", "forest:nnt", SAMPLE);
     assertThat(statistic.code()).isEqualTo(ExitCode.USAGE);
   }
