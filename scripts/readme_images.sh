@@ -14,7 +14,7 @@ run() { java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar target/trialstat.jar 
 mkdir -p docs/img target
 run plot trajectory samples/mapp1_like.csv --output docs/img/trajectory.svg
 run plot forest:risk_ratio samples/mapp1_like.csv --output docs/img/forest.svg
-run report samples/mapp1_like.csv --output target/readme-report.html
+run report --reproducible samples/mapp1_like.csv --output target/readme-report.html
 browser="$(command -v chromium || command -v chromium-browser || true)"
 if [ -z "$browser" ]; then
   echo "readme_images.sh: chromium not found; docs/img/report.png not regenerated" >&2

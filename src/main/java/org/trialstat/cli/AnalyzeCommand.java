@@ -3,7 +3,10 @@ package org.trialstat.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.TrialAnalysis;
@@ -35,8 +38,12 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trial CSV files.")
+  @Parameters(paramLabel = "FILE", arity = "0..*",
+      description = "Trial files, or folders whose input files are read (not their subfolders).")
   List<Path> files;
+
+  @Mixin
+  BatchOptions batch;
 
   @Mixin
   InputOptions input;
@@ -90,40 +97,55 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   @Override
   public Integer call() {
     List<Figures.Target> targets = Figures.targets(plots);
-    if (targets.isEmpty() && report == null) {
-      output.emit(AnalysisWriter.render(compute(), output.format, files.size() > 1), spec.commandLine().getOut(), files);
-      return ExitCode.OK;
+    boolean figures = !targets.isEmpty() || report != null;
+    AnalysisRequest request = request();
+    ReadOptions read = input.readOptions(List.of());
+    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
+    // With --plot or --report, each file's data and result are kept for the figures (memory grows with them).
+    Map<Path, ResultReport.Input> kept = new ConcurrentHashMap<>();
+    int code = PerFileRun.run(spec, all, batch, output, f -> {
+      TrialData data = TrialCsvReader.read(f, f.toString(), read);
+      AnalysisResult result = TrialAnalysis.analyze(data, request);
+      if (figures) {
+        kept.put(f, new ResultReport.Input(result, data));
+      }
+      return result;
+    }, AnalysisWriter.perFile(output.format));
+    if (figures) {
+      List<ResultReport.Input> inputs = all.stream().map(kept::get).filter(Objects::nonNull).toList();
+      if (!inputs.isEmpty()) {
+        Figures.write(Figures.draw(targets, inputs), all);
+        if (report != null) {
+          Figures.writeReport(report, inputs, RunInfo.of(spec, output.reproducible, all), all);
+        }
+      }
     }
-    List<ResultReport.Input> inputs = analysed();
-    List<Figures.Written> figures = Figures.draw(targets, inputs);
-    List<AnalysisResult> results = inputs.stream().map(ResultReport.Input::result).toList();
-    output.emit(AnalysisWriter.render(results, output.format, files.size() > 1), spec.commandLine().getOut(), files);
-    Figures.write(figures, files);
-    if (report != null) {
-      Figures.writeReport(report, inputs, spec, files);
-    }
-    return ExitCode.OK;
+    return code;
   }
 
-  /** Every file read and analysed, with its data (for the figures that need the participants). */
+  /** Every file read and analysed, with its data (for {@code plot} and {@code report}). */
   List<ResultReport.Input> analysed() {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(List.of());
-    return Batch.inOrder(files, f -> {
+    return Batch.inOrder(inputFiles(), f -> {
       TrialData data = TrialCsvReader.read(f, f.toString(), read);
       return new ResultReport.Input(TrialAnalysis.analyze(data, request), data);
     });
   }
 
-  @Override
-  public Object tree() {
-    return AnalysisWriter.tree(compute(), files.size() > 1);
+  /** The files to read: the arguments with folders expanded, and --files-from. */
+  List<Path> inputFiles() {
+    return FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
   }
 
-  private List<AnalysisResult> compute() {
+  @Override
+  public Object tree() {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(List.of());
-    return Batch.inOrder(files, f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
+    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
+    List<AnalysisResult> results = Batch.inOrder(all,
+        f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
+    return AnalysisWriter.tree(results, all.size() > 1);
   }
 
   private AnalysisRequest request() {

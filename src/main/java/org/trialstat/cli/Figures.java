@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trialstat.io.OutputFiles;
 import org.trialstat.model.InvalidOptionException;
+import org.trialstat.model.Provenance;
 import org.trialstat.report.figure.Plot;
 import org.trialstat.report.figure.PlotKind;
 import org.trialstat.report.figure.ResultReport;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The figure and report files of {@code analyze --plot/--report}, {@code plot} and {@code report}. */
 final class Figures {
@@ -55,16 +55,7 @@ final class Figures {
   }
 
   /** Writes the HTML report atomically. */
-  static void writeReport(Path target, List<ResultReport.Input> inputs, CommandSpec spec, List<Path> files) {
-    OutputFiles.writeAtomically(target, ResultReport.of(inputs, provenance(spec))::write, files);
-  }
-
-  /** "trialstat 0.1.0: trialstat analyze --report r.html trial.csv": the version and the command line, no clock time. */
-  static String provenance(CommandSpec spec) {
-    String version = new VersionProvider().getVersion()[0];
-    List<String> args = spec.commandLine().getParseResult() == null ? List.of()
-        : spec.commandLine().getParseResult().originalArgs();
-    return "Made by " + version + ": " + (args.isEmpty() ? spec.qualifiedName() : "trialstat " + String.join(" ", args))
-        + ". Numbers as in --format json; definitions in docs/methods.md.";
+  static void writeReport(Path target, List<ResultReport.Input> inputs, Provenance provenance, List<Path> files) {
+    OutputFiles.writeAtomically(target, ResultReport.of(inputs, provenance)::write, files);
   }
 }

@@ -34,7 +34,7 @@ public final class PlotCommand implements Callable<Integer> {
   public Integer call() {
     AnalyzeCommand analyze = parseAnalyze(spec, analyzeArgs);
     Plot plot = PlotKind.of(kind, analyze.analysed());
-    analyze.output.emit(plot::writeSvg, spec.commandLine().getOut(), analyze.files);
+    analyze.output.emit(plot::writeSvg, spec.commandLine().getOut(), analyze.inputFiles());
     return ExitCode.OK;
   }
 

@@ -1,5 +1,6 @@
 package org.trialstat.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,9 +27,10 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AnalyzeCommand analyze = PlotCommand.parseAnalyze(spec, analyzeArgs);
+    List<Path> files = analyze.inputFiles();
     List<ResultReport.Input> inputs = analyze.analysed();
-    analyze.output.emit(ResultReport.of(inputs, Figures.provenance(spec))::write, spec.commandLine().getOut(),
-        analyze.files);
+    analyze.output.emit(ResultReport.of(inputs, RunInfo.of(spec, analyze.output.reproducible, files))::write,
+        spec.commandLine().getOut(), files);
     return ExitCode.OK;
   }
 }

@@ -38,8 +38,8 @@ class PlotCommandTest {
     Path forest = dir.resolve("forest.svg");
     Path flow = dir.resolve("flow.svg");
     Path report = dir.resolve("report.html");
-    CliRun plain = CliRun.of("analyze", SAMPLE);
-    CliRun run = CliRun.of("analyze", "--plot", "forest=" + forest, "--plot", "flow=" + flow, "--report",
+    CliRun plain = CliRun.of("analyze", "--reproducible", SAMPLE);
+    CliRun run = CliRun.of("analyze", "--reproducible", "--plot", "forest=" + forest, "--plot", "flow=" + flow, "--report",
         report.toString(), SAMPLE);
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo(plain.out());
@@ -47,16 +47,17 @@ class PlotCommandTest {
     assertThat(Files.readString(flow)).contains("MDMA: randomized (n = 46)");
     String html = Files.readString(report);
     xml(html);
-    assertThat(html).contains("<figure>", "Made by trialstat");
+    assertThat(html).contains("<figure>", "Provenance: trialstat");
   }
 
   @Test
   void reportCommandWritesTheHtmlPage(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("r.html");
-    CliRun run = CliRun.of("report", SAMPLE, "--output", out.toString());
+    CliRun run = CliRun.of("report", "--reproducible", SAMPLE, "--output", out.toString());
     assertThat(run.code()).as(run.err()).isZero();
     String html = Files.readString(out);
-    assertThat(html).startsWith("<!DOCTYPE html>").contains("trialstat report samples/mapp1_like.csv --output");
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("trialstat report --reproducible samples/mapp1_like.csv --output",
+        "reproducible run (no time)");
     assertThat(html.split("<figure>", -1)).hasSize(6);
   }
 

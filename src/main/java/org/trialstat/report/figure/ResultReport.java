@@ -16,9 +16,11 @@ import org.trialstat.model.EffectValue;
 import org.trialstat.model.MeanSummary;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.model.Proportion;
+import org.trialstat.model.Provenance;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.Statistic;
 import org.trialstat.model.TrialData;
+import org.trialstat.report.ProvenanceTree;
 
 /**
  * The HTML report of {@code analyze} results: per file the results tables, the figures (trajectory of
@@ -38,6 +40,11 @@ public final class ResultReport {
   }
 
   private ResultReport() {
+  }
+
+  /** The report of one or more files, with the run's provenance line (as the text tables print it) at the end. */
+  public static HtmlReport of(List<Input> inputs, Provenance provenance) {
+    return of(inputs, ProvenanceTree.line(provenance, false).strip() + " Command: " + provenance.commandLine());
   }
 
   /** The report of one or more files; {@code provenance} is printed at the end (for example tool version and command). */
