@@ -33,7 +33,7 @@ final class Figures {
         throw new InvalidOptionException("--plot " + s + ": expected KIND=FILE, for example forest=forest.svg; "
             + "KIND: " + PlotKind.KINDS);
       }
-      out.add(new Target(s.substring(0, eq), Path.of(s.substring(eq + 1))));
+      out.add(new Target(PlotKind.check(s.substring(0, eq)), Path.of(s.substring(eq + 1))));
     }
     return out;
   }

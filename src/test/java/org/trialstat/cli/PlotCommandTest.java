@@ -75,6 +75,9 @@ class PlotCommandTest {
     CliRun twoFiles = CliRun.of("plot", "waterfall", SAMPLE, "samples/mapp1_like_wide.csv");
     assertThat(twoFiles.code()).isEqualTo(ExitCode.USAGE);
     assertThat(twoFiles.err()).contains("only forest combines several files");
+    CliRun early = CliRun.of("analyze", "--plot", "pie=p.svg", SAMPLE);
+    assertThat(early.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(early.out()).isEmpty();
     CliRun format = CliRun.of("report", "--format", "json", SAMPLE);
     assertThat(format.code()).isEqualTo(ExitCode.USAGE);
     assertThat(format.err()).contains("--format does not apply to report");

@@ -25,13 +25,10 @@ public final class PlotKind {
    *                                comparison) or a one-file figure asked of several files
    */
   public static Plot of(String kind, List<ResultReport.Input> inputs) {
-    String k = kind.trim().toLowerCase(Locale.ROOT);
-    if (k.equals("forest") || k.startsWith("forest:")) {
+    String k = check(kind);
+    if (k.startsWith("forest")) {
       Statistic s = k.equals("forest") ? Statistic.ANCOVA : statistic(k.substring("forest:".length()));
       return ResultFigures.forest(inputs.stream().map(ResultReport.Input::result).toList(), s);
-    }
-    if (!k.equals("trajectory") && !k.equals("waterfall") && !k.equals("flow")) {
-      throw new InvalidOptionException("unknown figure '" + kind + "'; expected one of " + KINDS);
     }
     if (inputs.size() != 1) {
       throw new InvalidOptionException("figure '" + k + "' shows one file, got " + inputs.size()
@@ -50,6 +47,22 @@ public final class PlotKind {
       case "waterfall" -> ParticipantFigures.waterfall(in.data(), in.result());
       default -> ParticipantFigures.flow(in.data(), in.result());
     };
+  }
+
+  /**
+   * Checks a kind's name before any data is read.
+   *
+   * @return the kind in lower case
+   * @throws InvalidOptionException for an unknown kind or statistic
+   */
+  public static String check(String kind) {
+    String k = kind.trim().toLowerCase(Locale.ROOT);
+    if (k.startsWith("forest:")) {
+      statistic(k.substring("forest:".length()));
+    } else if (!List.of("forest", "trajectory", "waterfall", "flow").contains(k)) {
+      throw new InvalidOptionException("unknown figure '" + kind + "'; expected one of " + KINDS);
+    }
+    return k;
   }
 
   private static Statistic statistic(String key) {
