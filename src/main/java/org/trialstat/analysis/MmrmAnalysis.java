@@ -203,7 +203,8 @@ public final class MmrmAnalysis {
         data.arms(), control);
     List<RowAccounting.Exclusion> ex = new ArrayList<>();
     excluded.forEach((k, v) -> ex.add(new RowAccounting.Exclusion(k, v)));
-    return new Prepared(input, new RowAccounting(data.observations().size(), used, ex));
+    return new Prepared(input, new RowAccounting(data.observations().size() + data.filtered(), used, ex,
+        data.filters()));
   }
 
   private static boolean numeric(List<String> values) {

@@ -277,7 +277,7 @@ public final class TrialAnalysis {
     }
     List<RowAccounting.Exclusion> list = new ArrayList<>();
     excluded.forEach((k, v) -> list.add(new RowAccounting.Exclusion(k, v)));
-    return new RowAccounting(data.observations().size(), used, list);
+    return new RowAccounting(data.observations().size() + data.filtered(), used, list, data.filters());
   }
 
   private static List<BinaryEndpoint> definedEndpoints(TrialData data, AnalysisSettings s, List<String> notes) {

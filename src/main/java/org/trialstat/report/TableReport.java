@@ -211,11 +211,7 @@ public enum TableReport {
           + "NNT = 1 / risk difference, labelled NNTB when the treatment arm has more of these (good) events and NNTH when it has fewer (Altman 1998), interval as magnitudes; Fisher exact test, two-sided.");
     }
     RowAccounting rows = r.rows();
-    StringBuilder acc = new StringBuilder("Rows: " + rows.read() + " read, " + rows.used() + " used");
-    for (RowAccounting.Exclusion e : rows.excluded()) {
-      acc.append(", ").append(e.count()).append(' ').append(e.reason());
-    }
-    f.add(acc.append('.').toString());
+    f.addAll(ResultTree.rowLines(rows));
     for (AnalysisResult.ParticipantExclusion p : r.participantExclusions()) {
       f.add("Arm " + p.arm() + ": " + p.count() + " participant(s) left out of " + p.outcome() + " (" + p.reason()
           + ").");
