@@ -15,7 +15,6 @@ import org.trialstat.model.Estimate;
 import org.trialstat.model.MissingPolicy;
 import org.trialstat.model.Numbers;
 import org.trialstat.model.Proportion;
-import org.trialstat.model.RowAccounting;
 
 /**
  * Publication-style tables of an {@code analyze} result: per-arm continuous and binary outcomes, the
@@ -210,8 +209,7 @@ public enum TableReport {
           + "(treatment / control): log (Katz) and Woolf CIs, 0.5 added to every cell when a cell is 0; "
           + "NNT = 1 / risk difference, labelled NNTB when the treatment arm has more of these (good) events and NNTH when it has fewer (Altman 1998), interval as magnitudes; Fisher exact test, two-sided.");
     }
-    RowAccounting rows = r.rows();
-    f.addAll(ResultTree.rowLines(rows));
+    f.addAll(ResultTree.rowLines(r.rows()));
     for (AnalysisResult.ParticipantExclusion p : r.participantExclusions()) {
       f.add("Arm " + p.arm() + ": " + p.count() + " participant(s) left out of " + p.outcome() + " (" + p.reason()
           + ").");
