@@ -7,7 +7,7 @@ import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.TrialAnalysis;
 import org.trialstat.io.ReadOptions;
-import org.trialstat.io.TrialCsvReader;
+import org.trialstat.io.TrialFiles;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.MissingPolicy;
 import org.trialstat.model.ResponseRule;
@@ -79,10 +79,28 @@ public final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(List.of());
-    List<AnalysisResult> results = Batch.inOrder(files,
-        f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
+    List<AnalysisResult> results = Batch.inOrder(files, f -> analyze(input.read(f, read), request));
     output.emit(AnalysisWriter.render(results, output.format, files.size() > 1), spec.commandLine().getOut(), files);
     return ExitCode.OK;
+  }
+
+  /** One file: with --adam, the flagged baseline visit unless --baseline is given, and a note on the arm column. */
+  private AnalysisResult analyze(TrialFiles.Read read, AnalysisRequest request) {
+    AnalysisRequest r = request;
+    if (r.baseline() == null && read.baseline() != null) {
+      r = new AnalysisRequest(r.scale(), r.scoreMin(), r.scoreMax(), r.control(), read.baseline(), r.endpoint(),
+          r.response(), r.remissionMax(), r.missing(), r.confLevel(), r.strictness(), r.repeatedMeasures());
+    }
+    AnalysisResult result = TrialAnalysis.analyze(read.data(), r);
+    if (!input.adam) {
+      return result;
+    }
+    List<String> notes = new java.util.ArrayList<>(result.notes());
+    notes.add("ADaM preset (--adam): arm column " + read.armColumn()
+        + (read.baseline() != null ? "; baseline visit " + read.baseline() + " (records flagged ABLFL = Y)" : "")
+        + ".");
+    return new AnalysisResult(result.file(), result.settings(), result.rows(), result.arms(), result.comparisons(),
+        result.participantExclusions(), notes, result.mmrm());
   }
 
   private AnalysisRequest request() {

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.MmrmAnalysis;
 import org.trialstat.analysis.MmrmRequest;
-import org.trialstat.io.TrialCsvReader;
 import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.report.MmrmWriter;
 import org.trialstat.stats.mmrm.Convergence;
@@ -90,8 +89,15 @@ public final class MmrmCommand implements Callable<Integer> {
         ddf, comparison.confLevel(),
         strictness.strictness(), convergence);
     var read = input.readOptions(covariates);
-    List<MmrmAnalysisResult> results = Batch.inOrder(files,
-        f -> MmrmAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
+    List<MmrmAnalysisResult> results = Batch.inOrder(files, f -> {
+      var in = input.read(f, read);
+      MmrmRequest r = request;
+      if (r.baseline() == null && in.baseline() != null) { // --adam: the visit flagged ABLFL = Y
+        r = new MmrmRequest(r.scale(), r.scoreMin(), r.scoreMax(), r.control(), in.baseline(), r.covariates(), r.ddf(),
+            r.confLevel(), r.strictness(), r.convergence());
+      }
+      return MmrmAnalysis.analyze(in.data(), r);
+    });
     output.emit(MmrmWriter.render(results, output.format, files.size() > 1), spec.commandLine().getOut(), files);
     return ExitCode.OK;
   }

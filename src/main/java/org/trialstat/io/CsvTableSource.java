@@ -39,6 +39,7 @@ final class CsvTableSource implements TableSource {
   private final long headerLine;
   private CSVRecord current;
   private long line;
+  private InputStream owned;
 
   private CsvTableSource(String file, GuardedReader text, boolean sameWidth) {
     this.file = file;
@@ -88,6 +89,27 @@ final class CsvTableSource implements TableSource {
       return new CsvTableSource(file, GuardedReader.ofBytes(in, file), sameWidth);
     } catch (GuardedReader.DataIOException e) {
       throw e.data();
+    }
+  }
+
+  /** Opens a CSV file (trial data: every row as wide as the header); {@link #close()} closes it. */
+  static CsvTableSource open(java.nio.file.Path path, String file) {
+    InputStream in = InputFiles.open(path, file);
+    try {
+      CsvTableSource src = ofBytes(in, file, true);
+      src.owned = in;
+      return src;
+    } catch (RuntimeException e) {
+      closeQuietly(in);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // the error being reported matters more
     }
   }
 
@@ -191,7 +213,13 @@ final class CsvTableSource implements TableSource {
 
   @Override
   public void close() {
-    // The caller owns the underlying stream or reader.
+    if (owned != null) { // else the caller owns the underlying stream or reader
+      try {
+        owned.close();
+      } catch (IOException e) {
+        throw GuardedReader.cannotRead(file, e);
+      }
+    }
   }
 
   /** The line of a cell: the record's line plus the line breaks inside the fields before it. */

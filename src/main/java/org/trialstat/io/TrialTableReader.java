@@ -33,6 +33,8 @@ final class TrialTableReader {
   private final Header header;
   private final List<RowFilter.Test> tests = new ArrayList<>();
   private int[] removed;
+  private int flagColumn = -1;
+  private final Set<String> flagged = new LinkedHashSet<>();
 
   private TrialTableReader(TableSource src, ReadOptions options, List<RowFilter> filters) {
     this.src = src;
@@ -62,18 +64,45 @@ final class TrialTableReader {
    * @throws org.trialstat.model.InvalidOptionException for a filter naming a column the table lacks
    */
   static TrialData read(TableSource src, ReadOptions options, List<RowFilter> filters) {
+    return read(src, options, filters, null).data();
+  }
+
+  /**
+   * What {@link #read(TableSource, ReadOptions, List, String)} found.
+   *
+   * @param data          the data
+   * @param flaggedVisit  the one visit whose kept rows carry the baseline flag = Y, or null (no flag
+   *                      column, or no flagged row)
+   */
+  record Result(TrialData data, String flaggedVisit) {
+  }
+
+  /**
+   * Reads the table, also noting the visit of the rows whose {@code flagColumn} (ADaM {@code ABLFL}) is
+   * {@code Y}.
+   *
+   * @param flagColumn the baseline-flag column, or null; when the file lacks it, nothing is noted
+   * @throws DataException also when flagged rows lie at several visits
+   */
+  static Result read(TableSource src, ReadOptions options, List<RowFilter> filters, String flagColumn) {
     if (src.columns().isEmpty()) {
       throw new DataException(src.file(), 0, 0, "file is empty (no header row, no data); expected a header row"
           + " naming the columns, then one row per participant and visit");
     }
     TrialTableReader r = new TrialTableReader(src, options, filters);
+    r.flagColumn = flagColumn == null ? -1 : r.header.find(flagColumn);
     TrialData data = r.run();
     List<RowAccounting.Filter> counts = new ArrayList<>(filters.size());
     for (int k = 0; k < filters.size(); k++) {
       counts.add(new RowAccounting.Filter(filters.get(k).expression(), r.removed[k]));
     }
-    return new TrialData(data.source(), data.observations(), data.arms(), data.visits(), data.hasDiagnosis(),
-        data.covariateNames(), counts);
+    if (r.flagged.size() > 1) {
+      throw src.headerError(r.flagColumn, "rows flagged " + r.header.name(r.flagColumn) + " = Y lie at "
+          + r.flagged.size() + " visits (" + String.join(", ", r.flagged) + "); expected one baseline visit"
+          + " (select the records with --where or --param, or give --baseline VISIT)");
+    }
+    return new Result(new TrialData(data.source(), data.observations(), data.arms(), data.visits(),
+        data.hasDiagnosis(), data.covariateNames(), counts), r.flagged.isEmpty() ? null : r.flagged.iterator().next());
   }
 
   private TrialData run() {
@@ -178,6 +207,9 @@ final class TrialTableReader {
         }
       }
       arms.add(arm);
+      if (flagColumn >= 0 && src.text(flagColumn).equals("Y")) {
+        flagged.add(visit);
+      }
       observations.add(id, arm, visit, score, dx, covariates(covCols, cov), line, scoreCol + 1, dxCol + 1);
     }
     noRows(observations);
