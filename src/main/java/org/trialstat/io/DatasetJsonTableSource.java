@@ -21,7 +21,8 @@ import org.trialstat.model.DataException;
  *
  * <p>{@code columns[].dataType} decides the type: {@code integer}, {@code float}, {@code double} and
  * {@code decimal} are numeric (a {@code decimal} cell may be a JSON string holding a number, as the
- * specification writes decimals); {@code string}, {@code date}, {@code datetime}, {@code time},
+ * specification writes decimals; blanks around it are ignored, and an empty or {@code "NA"} string is
+ * missing, as R's datasetjson writes it; an {@code integer} cell may be written {@code 12.0}); {@code string}, {@code date}, {@code datetime}, {@code time},
  * {@code URI} and {@code boolean} are character. A cell is null (missing) or of its column's JSON type;
  * anything else (a string in an integer column, a fraction in an integer column, a number in a string
  * column, a nested array or object) is an error naming the record and the variable. {@code columns} must
@@ -181,9 +182,14 @@ final class DatasetJsonTableSource implements TableSource {
             + columns.size() + " cells");
       }
       int k = 0;
+      int line = p.currentTokenLocation().getLineNr();
       while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
         if (t == null) {
           throw DataException.atRecord(file, record, null, "the file ends inside this row; expected ']'");
+        }
+        if (ndjson && p.currentTokenLocation().getLineNr() != line) {
+          throw new DataException(file, line, 0, "broken NDJSON line: row " + record + " does not end on its"
+              + " line; expected one complete JSON array per line");
         }
         if (k >= columns.size()) {
           throw DataException.atRecord(file, record, null, "row has more than the " + columns.size()
@@ -228,17 +234,25 @@ final class DatasetJsonTableSource implements TableSource {
       return;
     }
     if (c.type() == ColumnType.NUMERIC) {
-      double v;
-      if (t == JsonToken.VALUE_NUMBER_INT || (t == JsonToken.VALUE_NUMBER_FLOAT && !dataType.equals("integer"))) {
+      double v = Double.NaN;
+      if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
         v = p.getDoubleValue();
-      } else if (t == JsonToken.VALUE_STRING && dataType.equals("decimal")
-          && !Double.isNaN(Cells.parseNumber(p.getText().strip(), false))) {
-        v = Cells.parseNumber(p.getText().strip(), false);
+        if (dataType.equals("integer") && v != Math.rint(v)) {
+          throw contradicts(c, dataType, t);
+        }
+      } else if (t == JsonToken.VALUE_STRING && dataType.equals("decimal")) {
+        String s = p.getText().strip();
+        if (!s.isEmpty() && !s.equals("NA")) {
+          v = Cells.parseNumber(s, false);
+          if (Double.isNaN(v)) {
+            throw contradicts(c, dataType, t);
+          }
+        }
       } else {
         throw contradicts(c, dataType, t);
       }
       numbers[k] = v;
-      text[k] = Cells.format(v);
+      text[k] = Double.isNaN(v) ? "" : Cells.format(v);
       return;
     }
     if (t == JsonToken.VALUE_STRING) {

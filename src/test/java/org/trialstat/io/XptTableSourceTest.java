@@ -35,20 +35,8 @@ class XptTableSourceTest {
   static final Path DIR = Path.of("src", "test", "resources", "io", "xpt");
   static final Path SHARED = Path.of("..", "shared", "adam");
 
-  /** One line of haven_readings.tsv. */
-  record Reading(String variable, String type, int rows, int missing, String sumOrDistinct, String first,
-      String last) {
-  }
-
-  static Map<String, List<Reading>> readings() throws IOException {
-    Map<String, List<Reading>> m = new LinkedHashMap<>();
-    List<String> lines = Files.readAllLines(DIR.resolve("haven_readings.tsv"), StandardCharsets.UTF_8);
-    for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split("\t", -1);
-      m.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Reading(f[1], f[2], Integer.parseInt(f[3]),
-          Integer.parseInt(f[4]), f[5], f[6], f[7]));
-    }
-    return m;
+  static Map<String, List<TableReadings.Reading>> readings() throws IOException {
+    return TableReadings.load(DIR.resolve("haven_readings.tsv"));
   }
 
   @ParameterizedTest
@@ -78,69 +66,10 @@ class XptTableSourceTest {
     check(f, "SECOND", readings().get("second"));
   }
 
-  private static void check(Path file, String member, List<Reading> expected) {
+  private static void check(Path file, String member, List<TableReadings.Reading> expected) {
     try (XptTableSource src = XptTableSource.open(file, file.getFileName().toString(), member)) {
-      List<Column> cols = src.columns();
-      assertThat(cols).extracting(Column::name).containsExactlyElementsOf(
-          expected.stream().map(Reading::variable).toList());
-      int n = cols.size();
-      int[] missing = new int[n];
-      double[] sums = new double[n];
-      List<Set<String>> distinct = new ArrayList<>();
-      String[] first = new String[n];
-      String[] last = new String[n];
-      for (int i = 0; i < n; i++) {
-        distinct.add(new HashSet<>());
-      }
-      int rows = 0;
-      while (src.next()) {
-        rows++;
-        for (int i = 0; i < n; i++) {
-          String text;
-          if (cols.get(i).type() == ColumnType.NUMERIC) {
-            double v = src.number(i);
-            missing[i] += Double.isNaN(v) ? 1 : 0;
-            sums[i] += Double.isNaN(v) ? 0 : v;
-            text = Double.isNaN(v) ? "NA" : Double.toString(v);
-          } else {
-            text = src.text(i);
-            missing[i] += text.isEmpty() ? 1 : 0;
-            distinct.get(i).add(text);
-          }
-          if (rows == 1) {
-            first[i] = text;
-          }
-          last[i] = text;
-        }
-      }
-      for (int i = 0; i < n; i++) {
-        Reading r = expected.get(i);
-        String what = file + " " + r.variable();
-        assertThat(rows).as(what).isEqualTo(r.rows());
-        assertThat(missing[i]).as(what).isEqualTo(r.missing());
-        if (r.type().equals("numeric")) {
-          assertThat(cols.get(i).type()).as(what).isEqualTo(ColumnType.NUMERIC);
-          double sum = Double.parseDouble(r.sumOrDistinct());
-          assertThat(sums[i]).as(what).isCloseTo(sum, within(1e-12 * Math.max(1, Math.abs(sum))));
-          assertNumber(what, first[i], r.first());
-          assertNumber(what, last[i], r.last());
-        } else {
-          assertThat(cols.get(i).type()).as(what).isEqualTo(ColumnType.CHARACTER);
-          assertThat(distinct.get(i)).as(what).hasSize(Integer.parseInt(r.sumOrDistinct()));
-          assertThat(first[i]).as(what).isEqualTo(r.first());
-          assertThat(last[i]).as(what).isEqualTo(r.last());
-        }
-      }
+      TableReadings.check(src, expected);
     }
-  }
-
-  private static void assertNumber(String what, String actual, String expected) {
-    if (expected.equals("NA")) {
-      assertThat(actual).as(what).isEqualTo("NA");
-      return;
-    }
-    double e = Double.parseDouble(expected);
-    assertThat(Double.parseDouble(actual)).as(what).isCloseTo(e, within(1e-15 * Math.abs(e)));
   }
 
   @Test
