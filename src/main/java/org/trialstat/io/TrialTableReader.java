@@ -101,8 +101,16 @@ final class TrialTableReader {
           + r.flagged.size() + " visits (" + String.join(", ", r.flagged) + "); expected one baseline visit"
           + " (select the records with --where or --param, or give --baseline VISIT)");
     }
+    List<String> categorical = new ArrayList<>();
+    for (String c : options.covariates()) {
+      int i = r.header.find(c);
+      if (i >= 0 && src.columns().get(i).type() == ColumnType.CHARACTER) {
+        categorical.add(c);
+      }
+    }
     return new Result(new TrialData(data.source(), data.observations(), data.arms(), data.visits(),
-        data.hasDiagnosis(), data.covariateNames(), counts), r.flagged.isEmpty() ? null : r.flagged.iterator().next());
+        data.hasDiagnosis(), data.covariateNames(), counts, categorical),
+        r.flagged.isEmpty() ? null : r.flagged.iterator().next());
   }
 
   private TrialData run() {

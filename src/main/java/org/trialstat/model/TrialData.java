@@ -17,10 +17,12 @@ import java.util.List;
  * @param covariateNames  names of the covariate columns carried in {@link Observation#covariates()}
  * @param filters         the row filters applied while reading, with the rows each removed (rows
  *                        removed are not in {@code observations}); empty when none was given
+ * @param categorical     the covariates whose column the file format declares character (SAS transport,
+ *                        Dataset-JSON, sas7bdat): categorical even when their values look like numbers
  */
 public record TrialData(String source, List<Observation> observations, List<String> arms,
     List<String> visits, boolean hasDiagnosis, List<String> covariateNames,
-    List<RowAccounting.Filter> filters) {
+    List<RowAccounting.Filter> filters, List<String> categorical) {
 
   public TrialData {
     observations = List.copyOf(observations);
@@ -28,12 +30,13 @@ public record TrialData(String source, List<Observation> observations, List<Stri
     visits = List.copyOf(visits);
     covariateNames = List.copyOf(covariateNames);
     filters = List.copyOf(filters);
+    categorical = List.copyOf(categorical);
   }
 
   /** Data read without row filters. */
   public TrialData(String source, List<Observation> observations, List<String> arms,
       List<String> visits, boolean hasDiagnosis, List<String> covariateNames) {
-    this(source, observations, arms, visits, hasDiagnosis, covariateNames, List.of());
+    this(source, observations, arms, visits, hasDiagnosis, covariateNames, List.of(), List.of());
   }
 
   /** Rows removed by the filters, in total. */
