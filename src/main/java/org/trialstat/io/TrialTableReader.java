@@ -182,7 +182,7 @@ final class TrialTableReader {
               : Cells.week(src.text(weekCol), decimalComma, header.name(weekCol), file, line, weekCol + 1);
         }
       } catch (DataException e) {
-        throw src.error(e.column() - 1, e.getMessage());
+        throw e.column() > 0 ? src.error(e.column() - 1, e.getMessage()) : e; // else located already
       }
       Participant who = participants.get(id);
       if (who == null) {
@@ -265,7 +265,7 @@ final class TrialTableReader {
             dx = Cells.diagnosis(src.text(v.dxColumn), header.name(v.dxColumn), file, line, v.dxColumn + 1);
           }
         } catch (DataException e) {
-          throw src.error(e.column() - 1, e.getMessage());
+          throw e.column() > 0 ? src.error(e.column() - 1, e.getMessage()) : e; // else located already
         }
         observations.add(id, arm, v.label, score, dx, covariates, line, v.scoreColumn + 1, v.dxColumn + 1);
       }

@@ -250,6 +250,9 @@ public final class WhereFilter implements RowFilter {
         }
         return sb.toString().stripTrailing();
       }
+      if (i < s.length() && "=!<>".indexOf(s.charAt(i)) >= 0) {
+        throw fail("a value (bare, or in double quotes)");
+      }
       int start = i;
       while (i < s.length() && !(inList && (s.charAt(i) == ',' || s.charAt(i) == ')')) && s.charAt(i) != '"') {
         i++;
