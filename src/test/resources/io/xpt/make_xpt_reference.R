@@ -32,29 +32,13 @@ a <- readBin("own_v5.xpt", "raw", file.size("own_v5.xpt"))
 b <- readBin("second.xpt", "raw", file.size("second.xpt"))
 writeBin(c(a, b[-(1:240)]), "own_two_members.xpt")   # drop the second file's 3 library header records
 
-sas_number <- function(x) {
-  if (inherits(x, "Date")) return(as.numeric(x) + 3653)
-  if (inherits(x, "POSIXct")) return(as.numeric(x) + 315619200)
-  if (inherits(x, "hms")) return(as.numeric(x))
-  as.numeric(x)
-}
-fmt <- function(v) if (is.na(v)) "NA" else trimws(formatC(v, digits = 17, format = "g"))
-lines <- c("file\tvariable\ttype\trows\tmissing\tsum_or_distinct\tfirst\tlast")
+source("../readings.R")
+lines <- readings_header
 files <- c(own_v5 = "own_v5.xpt", own_v8 = "own_v8.xpt",
            second = "second.xpt", adsl = "../../../../../../shared/adam/adsl.xpt", adqscibc = "../../../../../../shared/adam/adqscibc.xpt")
 for (key in names(files)) {
   d <- read_xpt(files[[key]])
-  for (v in names(d)) {
-    x <- d[[v]]
-    if (is.character(x)) {
-      lines <- c(lines, paste(key, v, "character", length(x), sum(x == ""), length(unique(x)),
-                              x[1], x[length(x)], sep = "\t"))
-    } else {
-      n <- sas_number(x)
-      lines <- c(lines, paste(key, v, "numeric", length(n), sum(is.na(n)), fmt(sum(n, na.rm = TRUE)),
-                              fmt(n[1]), fmt(n[length(n)]), sep = "\t"))
-    }
-  }
+  lines <- c(lines, readings_lines(key, d))
 }
 invisible(file.remove("second.xpt"))
 # (haven reads own_two_members.xpt as one member running on into the second one's headers, so the

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.trialstat.model.DataException;
@@ -28,23 +27,22 @@ import org.trialstat.model.DataException;
  * column, a nested array or object) is an error naming the record and the variable. {@code columns} must
  * come before {@code rows}; a {@code records} count, where given, must equal the rows read.
  */
-final class DatasetJsonTableSource implements TableSource {
+final class DatasetJsonTableSource extends RecordTableSource {
 
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-  private final String file;
+  private final String file; // for messages (also RecordTableSource#file)
   private final InputStream stream;
   private final JsonParser p;
-  private final List<Column> columns;
   private final String[] dataTypes;
   private final boolean ndjson;
   private long declaredRecords;
   private final String[] text;
   private final double[] numbers;
-  private long record;
   private boolean done;
 
   private DatasetJsonTableSource(String file, InputStream stream) throws IOException {
+    super(file);
     this.file = file;
     this.stream = stream;
     this.p = FACTORY.createParser(stream);
@@ -59,7 +57,7 @@ final class DatasetJsonTableSource implements TableSource {
       String field = p.currentName();
       JsonToken t = p.nextToken();
       if (field.equals("columns")) {
-        cols = columns(types);
+        cols = readColumns(types);
       } else if (field.equals("records") && t.isNumeric()) {
         declaredRecords = p.getLongValue();
       } else if (field.equals("rows")) {
@@ -79,7 +77,7 @@ final class DatasetJsonTableSource implements TableSource {
       throw error0("no \"columns\" array; expected a Dataset-JSON v1.1 object with columns and rows");
     }
     this.ndjson = !rows;
-    this.columns = Collections.unmodifiableList(cols);
+    columns(cols);
     this.dataTypes = types.toArray(new String[0]);
     this.text = new String[cols.size()];
     this.numbers = new double[cols.size()];
@@ -107,7 +105,7 @@ final class DatasetJsonTableSource implements TableSource {
     }
   }
 
-  private List<Column> columns(List<String> types) throws IOException {
+  private List<Column> readColumns(List<String> types) throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       throw error0("\"columns\" is not an array; expected an array of column definitions");
     }
@@ -136,8 +134,8 @@ final class DatasetJsonTableSource implements TableSource {
       ColumnType type = switch (dataType) {
         case "integer", "float", "double", "decimal" -> ColumnType.NUMERIC;
         case "string", "date", "datetime", "time", "URI", "boolean" -> ColumnType.CHARACTER;
-        default -> throw error0("column " + name + " has dataType \"" + dataType + "\"; expected one of string,"
-            + " integer, float, double, decimal, boolean, date, datetime, time, URI");
+        default -> throw error0("column " + Cells.quote(name) + " has dataType " + Cells.quote(dataType)
+            + "; expected one of string, integer, float, double, decimal, boolean, date, datetime, time, URI");
       };
       cols.add(new Column(name, type, label));
       types.add(dataType);
@@ -146,16 +144,6 @@ final class DatasetJsonTableSource implements TableSource {
       throw error0("\"columns\" holds something other than objects; expected column definitions");
     }
     return cols;
-  }
-
-  @Override
-  public String file() {
-    return file;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return columns;
   }
 
   @Override
@@ -179,7 +167,7 @@ final class DatasetJsonTableSource implements TableSource {
       record++;
       if (t != JsonToken.START_ARRAY) {
         throw DataException.atRecord(file, record, null, "row is not a JSON array; expected an array of "
-            + columns.size() + " cells");
+            + columns().size() + " cells");
       }
       int k = 0;
       int line = p.currentTokenLocation().getLineNr();
@@ -191,15 +179,15 @@ final class DatasetJsonTableSource implements TableSource {
           throw new DataException(file, line, 0, "broken NDJSON line: row " + record + " does not end on its"
               + " line; expected one complete JSON array per line");
         }
-        if (k >= columns.size()) {
-          throw DataException.atRecord(file, record, null, "row has more than the " + columns.size()
+        if (k >= columns().size()) {
+          throw DataException.atRecord(file, record, null, "row has more than the " + columns().size()
               + " cells of the columns; expected one cell per column");
         }
         cell(k++, t);
       }
-      if (k < columns.size()) {
-        throw DataException.atRecord(file, record, columns.get(k).name(), "row has " + k + " cells but there are "
-            + columns.size() + " columns; expected one cell per column");
+      if (k < columns().size()) {
+        throw DataException.atRecord(file, record, columns().get(k).name(), "row has " + k + " cells but there are "
+            + columns().size() + " columns; expected one cell per column");
       }
       return true;
     } catch (IOException e) {
@@ -226,7 +214,7 @@ final class DatasetJsonTableSource implements TableSource {
   }
 
   private void cell(int k, JsonToken t) throws IOException {
-    Column c = columns.get(k);
+    Column c = columns().get(k);
     String dataType = dataTypes[k];
     if (t == JsonToken.VALUE_NULL) {
       text[k] = "";
@@ -290,46 +278,14 @@ final class DatasetJsonTableSource implements TableSource {
   }
 
   @Override
-  public int width() {
-    return columns.size();
-  }
-
-  @Override
   public String text(int column) {
     return text[column];
   }
 
   @Override
   public double number(int column) {
-    if (columns.get(column).type() != ColumnType.NUMERIC) {
-      throw new IllegalStateException("column " + columns.get(column).name() + " is character");
-    }
+    requireNumeric(column);
     return numbers[column];
-  }
-
-  @Override
-  public long row() {
-    return record;
-  }
-
-  @Override
-  public String rowUnit() {
-    return "record";
-  }
-
-  @Override
-  public DataException error(int column, String message) {
-    return DataException.atRecord(file, record, column < 0 ? null : columns.get(column).name(), message);
-  }
-
-  @Override
-  public DataException headerError(int column, String message) {
-    return DataException.atRecord(file, 0, column < 0 ? null : columns.get(column).name(), message);
-  }
-
-  @Override
-  public long headerLine() {
-    return 0;
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.trialstat.model.DataException;
 
@@ -20,21 +19,20 @@ import org.trialstat.model.DataException;
  * right-trimmed. Rows are streamed. Anything parso cannot read is a {@link DataException} naming the
  * file and the record.
  */
-final class Sas7bdatTableSource implements TableSource {
+final class Sas7bdatTableSource extends RecordTableSource {
 
   /** The first 32 bytes of every sas7bdat file. */
   private static final int[] MAGIC = {0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
       0xc2, 0xea, 0x81, 0x60, 0xb3, 0x14, 0x11, 0xcf, 0xbd, 0x92, 0x08, 0x00, 0x09, 0xc7, 0x31, 0x8c, 0x18, 0x1f,
       0x10, 0x11};
 
-  private final String file;
+  private final String file; // for messages (also RecordTableSource#file)
   private final InputStream stream;
   private final SasFileReader reader;
-  private final List<Column> columns;
   private Object[] row;
-  private long record;
 
   private Sas7bdatTableSource(String file, InputStream stream) {
+    super(file);
     this.file = file;
     this.stream = stream;
     this.reader = new SasFileReaderImpl(stream, null, OutputDateType.SAS_VALUE);
@@ -48,7 +46,7 @@ final class Sas7bdatTableSource implements TableSource {
       cols.add(new Column(c.getName(), Number.class.isAssignableFrom(c.getType()) ? ColumnType.NUMERIC
           : ColumnType.CHARACTER, c.getLabel()));
     }
-    this.columns = Collections.unmodifiableList(cols);
+    columns(cols);
   }
 
   static boolean isSas7bdat(byte[] head, int n) {
@@ -91,16 +89,6 @@ final class Sas7bdatTableSource implements TableSource {
   }
 
   @Override
-  public String file() {
-    return file;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return columns;
-  }
-
-  @Override
   public boolean next() {
     try {
       row = reader.readNext();
@@ -110,17 +98,12 @@ final class Sas7bdatTableSource implements TableSource {
     if (row == null) {
       return false;
     }
-    if (row.length != columns.size()) {
+    if (row.length != columns().size()) {
       throw DataException.atRecord(file, record + 1, null, "parso read " + row.length + " values for "
-          + columns.size() + " columns; the file is damaged");
+          + columns().size() + " columns; the file is damaged");
     }
     record++;
     return true;
-  }
-
-  @Override
-  public int width() {
-    return columns.size();
   }
 
   @Override
@@ -141,36 +124,9 @@ final class Sas7bdatTableSource implements TableSource {
 
   @Override
   public double number(int column) {
-    if (columns.get(column).type() != ColumnType.NUMERIC) {
-      throw new IllegalStateException("column " + columns.get(column).name() + " is character");
-    }
+    requireNumeric(column);
     Object v = row[column];
     return v instanceof Number n ? n.doubleValue() : Double.NaN;
-  }
-
-  @Override
-  public long row() {
-    return record;
-  }
-
-  @Override
-  public String rowUnit() {
-    return "record";
-  }
-
-  @Override
-  public DataException error(int column, String message) {
-    return DataException.atRecord(file, record, column < 0 ? null : columns.get(column).name(), message);
-  }
-
-  @Override
-  public DataException headerError(int column, String message) {
-    return DataException.atRecord(file, 0, column < 0 ? null : columns.get(column).name(), message);
-  }
-
-  @Override
-  public long headerLine() {
-    return 0;
   }
 
   @Override

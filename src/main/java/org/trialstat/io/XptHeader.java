@@ -30,6 +30,8 @@ import org.trialstat.model.DataException;
 final class XptHeader {
 
   static final int RECORD = 80;
+  /** Longest observation accepted, in bytes (SAS allows 32,767 variables of up to 32,767 bytes). */
+  static final int MAX_OBSERVATION = 1 << 24;
   private static final String PREFIX = "HEADER RECORD*******";
   static final byte[] LIBRARY_V5 = ascii(PREFIX + "LIBRARY HEADER RECORD!!!!!!!");
   static final byte[] LIBRARY_V8 = ascii(PREFIX + "LIBV8   HEADER RECORD!!!!!!!");
@@ -114,6 +116,10 @@ final class XptHeader {
       throw new DataException(file, 0, 0, "member " + name + ": malformed NAMESTR header record (no variable"
           + " count in bytes 49-58); expected a SAS transport file");
     }
+    if (count > 32767) { // SAS's limit on the variables of a data set
+      throw new DataException(file, 0, 0, "member " + name + ": the NAMESTR header announces " + count
+          + " variables; expected at most 32767 (a damaged file?)");
+    }
     int bytes = count * namestrLength;
     int padded = (bytes + RECORD - 1) / RECORD * RECORD;
     if (in.ensure(padded) < padded) {
@@ -123,6 +129,7 @@ final class XptHeader {
     int base = in.offset();
     List<Variable> vars = new ArrayList<>(count);
     int obsLength = 0;
+    long totalLength = 0;
     for (int k = 0; k < count; k++) {
       int o = base + k * namestrLength;
       int type = shortAt(buf, o);
@@ -140,7 +147,17 @@ final class XptHeader {
             + length + ", position " + position + "); expected type 1 or 2 and a numeric length of 1 to 8");
       }
       vars.add(new Variable(vname, label, type == 1, position, length));
-      obsLength = Math.max(obsLength, position + length);
+      obsLength = (int) Math.min(Integer.MAX_VALUE, Math.max(obsLength, (long) position + length));
+      totalLength += length;
+    }
+    if (obsLength > MAX_OBSERVATION) {
+      throw new DataException(file, 0, 0, "member " + name + ": an observation of " + obsLength + " bytes;"
+          + " expected at most " + MAX_OBSERVATION + " (a damaged file?)");
+    }
+    if (obsLength > totalLength) { // SAS packs the variables of an observation without gaps
+      throw new DataException(file, 0, 0, "member " + name + ": the variables end at byte " + obsLength
+          + " of an observation but their lengths add up to " + totalLength + "; expected variables packed"
+          + " one after another (a damaged file?)");
     }
     in.skip(padded);
     // Version 8 may add LABELV8/LABELV9 sections before the observation header: skip to it.
@@ -207,12 +224,17 @@ final class XptHeader {
     return ((b[o] & 0xff) << 24) | ((b[o + 1] & 0xff) << 16) | ((b[o + 2] & 0xff) << 8) | (b[o + 3] & 0xff);
   }
 
-  /** ASCII-ish header text, right-trimmed of blanks and NULs. */
+  /** Header text (names, labels), right-trimmed of blanks and NULs; control characters become '?'. */
   static String text(byte[] b, int from, int n) {
     int end = from + n;
     while (end > from && (b[end - 1] == ' ' || b[end - 1] == 0)) {
       end--;
     }
-    return new String(b, from, end - from, StandardCharsets.ISO_8859_1);
+    char[] c = new char[end - from];
+    for (int i = 0; i < c.length; i++) {
+      int v = b[from + i] & 0xff;
+      c[i] = v < 0x20 || v == 0x7f ? '?' : (char) v;
+    }
+    return new String(c);
   }
 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.trialstat.model.DataException;
@@ -29,18 +28,17 @@ import org.trialstat.model.InvalidOptionException;
  *
  * <p>Errors name the file, the observation number ("record") and the variable.
  */
-final class XptTableSource implements TableSource {
+final class XptTableSource extends RecordTableSource {
 
   private static final int RECORD = XptHeader.RECORD;
 
-  private final String file;
+  private final String file; // for messages (also RecordTableSource#file)
   private final RecordInput in;
   private final XptHeader header;
-  private final List<Column> columns;
   private final byte[] obs;
-  private long record;
 
   private XptTableSource(String file, RecordInput in, XptHeader header) {
+    super(file);
     this.file = file;
     this.in = in;
     this.header = header;
@@ -48,7 +46,7 @@ final class XptTableSource implements TableSource {
     for (XptHeader.Variable v : header.variables) {
       cols.add(new Column(v.name(), v.numeric() ? ColumnType.NUMERIC : ColumnType.CHARACTER, v.label()));
     }
-    this.columns = Collections.unmodifiableList(cols);
+    columns(cols);
     this.obs = new byte[header.observationLength];
   }
 
@@ -156,16 +154,6 @@ final class XptTableSource implements TableSource {
   }
 
   @Override
-  public String file() {
-    return file;
-  }
-
-  @Override
-  public List<Column> columns() {
-    return columns;
-  }
-
-  @Override
   public boolean next() {
     long offset = in.position();
     int toBoundary = (int) ((RECORD - offset % RECORD) % RECORD);
@@ -204,11 +192,6 @@ final class XptTableSource implements TableSource {
       }
     }
     return true;
-  }
-
-  @Override
-  public int width() {
-    return columns.size();
   }
 
   @Override
@@ -255,31 +238,6 @@ final class XptTableSource implements TableSource {
           + " IBM floating-point value) nor a missing value; expected an IBM floating-point number, . or .A-.Z");
     }
     return x;
-  }
-
-  @Override
-  public long row() {
-    return record;
-  }
-
-  @Override
-  public String rowUnit() {
-    return "record";
-  }
-
-  @Override
-  public DataException error(int column, String message) {
-    return DataException.atRecord(file, record, column < 0 ? null : columns.get(column).name(), message);
-  }
-
-  @Override
-  public DataException headerError(int column, String message) {
-    return DataException.atRecord(file, 0, column < 0 ? null : columns.get(column).name(), message);
-  }
-
-  @Override
-  public long headerLine() {
-    return 0;
   }
 
   @Override

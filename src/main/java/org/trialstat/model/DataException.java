@@ -45,7 +45,12 @@ public final class DataException extends RuntimeException {
    * @param variable the variable (column) name, or null
    */
   public static DataException atRecord(String file, long record, String variable, String message) {
-    return new DataException(file, record, variable, message);
+    return new DataException(file, record, variable == null ? null : oneLine(variable), oneLine(message));
+  }
+
+  /** Line breaks (which a damaged file can put into a variable name) as spaces: a message is one line. */
+  private static String oneLine(String s) {
+    return s.replace('\n', ' ').replace('\r', ' ');
   }
 
   /** The variable of a record-format problem, or null (then {@link #column()} may locate it). */
