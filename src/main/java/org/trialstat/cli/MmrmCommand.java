@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.MmrmAnalysis;
 import org.trialstat.analysis.MmrmRequest;
-import org.trialstat.model.MmrmAnalysisResult;
+import org.trialstat.io.TrialFiles;
 import org.trialstat.report.MmrmWriter;
-import org.trialstat.stats.mmrm.Convergence;
-import org.trialstat.stats.mmrm.DdfMethod;
+import org.trialstat.model.Convergence;
+import org.trialstat.model.DdfMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -32,8 +31,12 @@ public final class MmrmCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trial CSV files.")
+  @Parameters(paramLabel = "FILE", arity = "0..*",
+      description = "Trial files, or folders whose input files are read (not their subfolders).")
   List<Path> files;
+
+  @Mixin
+  BatchOptions batch;
 
   @Mixin
   InputOptions input;
@@ -89,16 +92,18 @@ public final class MmrmCommand implements Callable<Integer> {
         ddf, comparison.confLevel(),
         strictness.strictness(), convergence);
     var read = input.readOptions(covariates);
-    List<MmrmAnalysisResult> results = Batch.inOrder(files, f -> {
-      var in = input.read(f, read);
-      MmrmRequest r = request;
-      if (r.baseline() == null && in.baseline() != null) { // --adam: the visit flagged ABLFL = Y
-        r = new MmrmRequest(r.scale(), r.scoreMin(), r.scoreMax(), r.control(), in.baseline(), r.covariates(), r.ddf(),
-            r.confLevel(), r.strictness(), r.convergence());
-      }
-      return MmrmAnalysis.analyze(in.data(), r);
-    });
-    output.emit(MmrmWriter.render(results, output.format, files.size() > 1), spec.commandLine().getOut(), files);
-    return ExitCode.OK;
+    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
+    return PerFileRun.run(spec, all, batch, output,
+        f -> analyze(input.read(f, read), request), MmrmWriter.perFile(output.format));
+  }
+
+  /** One file: with --adam, the visit flagged ABLFL = Y is the baseline unless --baseline is given. */
+  private static org.trialstat.model.MmrmAnalysisResult analyze(TrialFiles.Read in, MmrmRequest request) {
+    MmrmRequest r = request;
+    if (r.baseline() == null && in.baseline() != null) {
+      r = new MmrmRequest(r.scale(), r.scoreMin(), r.scoreMax(), r.control(), in.baseline(), r.covariates(), r.ddf(),
+          r.confLevel(), r.strictness(), r.convergence());
+    }
+    return MmrmAnalysis.analyze(in.data(), r);
   }
 }
