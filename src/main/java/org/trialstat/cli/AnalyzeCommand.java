@@ -85,7 +85,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     ReadOptions read = input.readOptions(List.of());
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
     return PerFileRun.run(spec, all, batch, output,
-        f -> analyze(input.read(f, read), request), AnalysisWriter.perFile(output.format));
+        f -> analyze(input.read(f, read, baseline, strict()), request), AnalysisWriter.perFile(output.format));
   }
 
   @Override
@@ -93,7 +93,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(List.of());
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
-    List<AnalysisResult> results = Batch.inOrder(all, f -> analyze(input.read(f, read), request));
+    List<AnalysisResult> results = Batch.inOrder(all, f -> analyze(input.read(f, read, baseline, strict()), request));
     return AnalysisWriter.tree(results, all.size() > 1);
   }
 
@@ -105,15 +105,22 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
           r.response(), r.remissionMax(), r.missing(), r.confLevel(), r.strictness(), r.repeatedMeasures());
     }
     AnalysisResult result = TrialAnalysis.analyze(read.data(), r);
-    if (!input.adam) {
+    if (!input.adam && read.notes().isEmpty()) {
       return result;
     }
     List<String> notes = new java.util.ArrayList<>(result.notes());
-    notes.add("ADaM preset (--adam): arm column " + read.armColumn()
-        + (read.baseline() != null ? "; baseline visit " + read.baseline() + " (records flagged ABLFL = Y)" : "")
-        + ".");
+    if (input.adam) {
+      notes.add("ADaM preset (--adam): arm column " + read.armColumn()
+          + (read.baseline() != null && input.baselineCol == null
+              ? "; baseline visit " + read.baseline() + " (records flagged ABLFL = Y)" : "") + ".");
+    }
+    notes.addAll(read.notes());
     return new AnalysisResult(result.file(), result.settings(), result.rows(), result.arms(), result.comparisons(),
         result.participantExclusions(), notes, result.mmrm());
+  }
+
+  private boolean strict() {
+    return strictness.strictness() == AnalysisRequest.Strictness.STRICT;
   }
 
   private AnalysisRequest request() {

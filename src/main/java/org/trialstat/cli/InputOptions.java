@@ -80,6 +80,15 @@ public final class InputOptions {
           + "order), AVAL; the baseline visit is the one flagged ABLFL = Y. Other options override it.")
   boolean adam;
 
+  @Option(names = "--baseline-col", paramLabel = "COL",
+      description = "Baseline score on every record (ADaM BASE): data without baseline records can be analysed; "
+          + "a participant without one gets it from COL.")
+  String baselineCol;
+
+  @Option(names = "--change-col", paramLabel = "COL",
+      description = "Change from baseline (ADaM CHG), checked against score - baseline (needs --baseline-col).")
+  String changeCol;
+
   /** ADaM arm columns in order of preference. */
   static final List<String> ADAM_ARMS = List.of("TRTP", "TRT01P", "TRTA", "TRT01A");
 
@@ -120,8 +129,18 @@ public final class InputOptions {
     return spec.commandLine().getParseResult().hasMatchedOption(option) ? value : preset;
   }
 
-  /** Row filters, member and ADaM conventions for these settings: --param, then --population, then --where. */
-  TrialFiles.Selection selection() {
+  /**
+   * Row filters, member, ADaM conventions and baseline columns for these settings: --param, then
+   * --population, then --where.
+   *
+   * @param baselineVisit the command's --baseline, or null
+   * @param strict        whether --strict is given
+   */
+  TrialFiles.Selection selection(String baselineVisit, boolean strict) {
+    if (changeCol != null && baselineCol == null) {
+      throw new ParameterException(spec.commandLine(), "--change-col " + changeCol + ": give --baseline-col too"
+          + " (the change is checked against score - baseline)");
+    }
     List<RowFilter> filters = new ArrayList<>();
     if (param != null) {
       filters.add(WhereFilter.equal("--param", "PARAMCD", param));
@@ -133,11 +152,12 @@ public final class InputOptions {
       filters.add(WhereFilter.parse(w));
     }
     boolean presetArm = adam && !spec.commandLine().getParseResult().hasMatchedOption("--arm-col");
-    return new TrialFiles.Selection(filters, member, presetArm ? ADAM_ARMS : List.of(), adam ? "ABLFL" : null);
+    return new TrialFiles.Selection(filters, member, presetArm ? ADAM_ARMS : List.of(), adam ? "ABLFL" : null,
+        baselineCol, changeCol, baselineVisit, strict);
   }
 
-  /** Reads one participant-level file with these settings. */
-  TrialFiles.Read read(Path file, ReadOptions options) {
-    return TrialFiles.read(file, file.toString(), options, selection());
+  /** Reads one participant-level file with these settings and the command's --baseline and --strict. */
+  TrialFiles.Read read(Path file, ReadOptions options, String baselineVisit, boolean strict) {
+    return TrialFiles.read(file, file.toString(), options, selection(baselineVisit, strict));
   }
 }

@@ -92,9 +92,11 @@ public final class MmrmCommand implements Callable<Integer> {
         ddf, comparison.confLevel(),
         strictness.strictness(), convergence);
     var read = input.readOptions(covariates);
+    boolean strict = strictness.strictness() == org.trialstat.analysis.AnalysisRequest.Strictness.STRICT;
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
     return PerFileRun.run(spec, all, batch, output,
-        f -> analyze(input.read(f, read), request), MmrmWriter.perFile(output.format));
+        f -> analyze(input.read(f, read, baseline, strict), request),
+        MmrmWriter.perFile(output.format));
   }
 
   /** One file: with --adam, the visit flagged ABLFL = Y is the baseline unless --baseline is given. */

@@ -76,6 +76,42 @@ final class ObservationColumns {
     size++;
   }
 
+  /**
+   * Adds an observation of the participant of observation {@code from} (same arm and covariates) at
+   * another visit: a derived baseline record.
+   */
+  void addDerived(int from, String visitLabel, double value, long row, int scoreCol) {
+    if (size == participant.length) {
+      grow();
+    }
+    participant[size] = participant[from];
+    arm[size] = arm[from];
+    visit[size] = strings.code(visitLabel);
+    score[size] = value;
+    diagnosis[size] = -1;
+    line[size] = row;
+    scoreColumn[size] = scoreCol;
+    diagnosisColumn[size] = 0;
+    System.arraycopy(covariates, from * covariateCount, covariates, size * covariateCount, covariateCount);
+    size++;
+  }
+
+  String participant(int i) {
+    return strings.value(participant[i]);
+  }
+
+  String visit(int i) {
+    return strings.value(visit[i]);
+  }
+
+  double score(int i) {
+    return score[i];
+  }
+
+  long line(int i) {
+    return line[i];
+  }
+
   private void grow() {
     int n = participant.length * 2;
     participant = Arrays.copyOf(participant, n);

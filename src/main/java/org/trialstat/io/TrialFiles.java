@@ -25,12 +25,22 @@ public final class TrialFiles {
    *                     ADaM preset: TRTP, TRT01P, TRTA, TRT01A); {@link ColumnNames#arm()} otherwise
    * @param baselineFlag a baseline-flag column ({@code ABLFL}), or null: when the file has it, the visit of
    *                     its rows flagged Y is reported as the baseline visit
+   * @param baselineColumn {@code --baseline-col}: the baseline score on every record (ADaM BASE), or null
+   * @param changeColumn   {@code --change-col}: the change from baseline (CHG), or null
+   * @param baselineVisit  {@code --baseline}: the visit of the (derived) baseline records, or null
+   * @param strict         {@code --strict}: a baseline or change that disagrees is an error
    */
-  public record Selection(List<RowFilter> filters, String member, List<String> armColumns, String baselineFlag) {
+  public record Selection(List<RowFilter> filters, String member, List<String> armColumns, String baselineFlag,
+      String baselineColumn, String changeColumn, String baselineVisit, boolean strict) {
 
     public Selection {
       filters = List.copyOf(filters);
       armColumns = List.copyOf(armColumns);
+    }
+
+    /** Without baseline and change columns. */
+    public Selection(List<RowFilter> filters, String member, List<String> armColumns, String baselineFlag) {
+      this(filters, member, armColumns, baselineFlag, null, null, null, false);
     }
 
     /** Everything, as before filters existed. */
@@ -44,9 +54,15 @@ public final class TrialFiles {
    *
    * @param data         the data
    * @param armColumn    the arm column used
-   * @param baseline     the visit of the rows flagged by {@link Selection#baselineFlag()}, or null
+   * @param baseline     the visit of the rows flagged by {@link Selection#baselineFlag()} or of the derived
+   *                     baseline records ({@link Selection#baselineColumn()}), or null
+   * @param notes        what the reader found worth saying (baseline or change columns that disagree)
    */
-  public record Read(TrialData data, String armColumn, String baseline) {
+  public record Read(TrialData data, String armColumn, String baseline, List<String> notes) {
+
+    public Read {
+      notes = List.copyOf(notes);
+    }
   }
 
   /**
@@ -65,9 +81,12 @@ public final class TrialFiles {
         String arm = firstPresent(src, selection.armColumns());
         effective = options.withColumns(options.columns().withArm(arm == null ? selection.armColumns().get(0) : arm));
       }
+      TrialTableReader.Derivation derivation = selection.baselineColumn() == null ? null
+          : new TrialTableReader.Derivation(selection.baselineColumn(), selection.changeColumn(),
+              selection.baselineVisit(), selection.strict());
       TrialTableReader.Result r = TrialTableReader.read(src, effective, selection.filters(),
-          selection.baselineFlag());
-      return new Read(r.data(), effective.columns().arm(), r.flaggedVisit());
+          selection.baselineFlag(), derivation);
+      return new Read(r.data(), effective.columns().arm(), r.flaggedVisit(), r.notes());
     }
   }
 

@@ -34,6 +34,9 @@ final class TrialTableReader {
   private final List<RowFilter.Test> tests = new ArrayList<>();
   private int[] removed;
   private int flagColumn = -1;
+  private Derivation derivation;
+  private String derivedBaseline;
+  private List<String> notes = List.of();
   private final Set<String> flagged = new LinkedHashSet<>();
 
   private TrialTableReader(TableSource src, ReadOptions options, List<RowFilter> filters) {
@@ -64,7 +67,7 @@ final class TrialTableReader {
    * @throws org.trialstat.model.InvalidOptionException for a filter naming a column the table lacks
    */
   static TrialData read(TableSource src, ReadOptions options, List<RowFilter> filters) {
-    return read(src, options, filters, null).data();
+    return read(src, options, filters, null, null).data();
   }
 
   /**
@@ -74,7 +77,18 @@ final class TrialTableReader {
    * @param flaggedVisit  the one visit whose kept rows carry the baseline flag = Y, or null (no flag
    *                      column, or no flagged row)
    */
-  record Result(TrialData data, String flaggedVisit) {
+  record Result(TrialData data, String flaggedVisit, List<String> notes) {
+  }
+
+  /**
+   * Baseline and change columns ({@code --baseline-col}, {@code --change-col}; see {@link BaselineColumns}).
+   *
+   * @param baselineColumn the baseline score on every record (ADaM BASE)
+   * @param changeColumn   the change from baseline (CHG), checked against score - baseline; or null
+   * @param baselineVisit  the visit of the baseline records, or null: the flagged visit, else "Baseline"
+   * @param strict         whether a disagreement is an error rather than a note
+   */
+  record Derivation(String baselineColumn, String changeColumn, String baselineVisit, boolean strict) {
   }
 
   /**
@@ -84,13 +98,15 @@ final class TrialTableReader {
    * @param flagColumn the baseline-flag column, or null; when the file lacks it, nothing is noted
    * @throws DataException also when flagged rows lie at several visits
    */
-  static Result read(TableSource src, ReadOptions options, List<RowFilter> filters, String flagColumn) {
+  static Result read(TableSource src, ReadOptions options, List<RowFilter> filters, String flagColumn,
+      Derivation derivation) {
     if (src.columns().isEmpty()) {
       throw new DataException(src.file(), 0, 0, "file is empty (no header row, no data); expected a header row"
           + " naming the columns, then one row per participant and visit");
     }
     TrialTableReader r = new TrialTableReader(src, options, filters);
     r.flagColumn = flagColumn == null ? -1 : r.header.find(flagColumn);
+    r.derivation = derivation;
     TrialData data = r.run();
     List<RowAccounting.Filter> counts = new ArrayList<>(filters.size());
     for (int k = 0; k < filters.size(); k++) {
@@ -110,7 +126,8 @@ final class TrialTableReader {
     }
     return new Result(new TrialData(data.source(), data.observations(), data.arms(), data.visits(),
         data.hasDiagnosis(), data.covariateNames(), counts, categorical),
-        r.flagged.isEmpty() ? null : r.flagged.iterator().next());
+        r.derivedBaseline != null ? r.derivedBaseline : r.flagged.isEmpty() ? null : r.flagged.iterator().next(),
+        r.notes);
   }
 
   private TrialData run() {
@@ -134,6 +151,11 @@ final class TrialTableReader {
     }
     if (id < 0 || arm < 0 || wide.isEmpty()) {
       throw missingColumns(id, arm, 0, wide.isEmpty() ? -1 : 0, shape);
+    }
+    if (derivation != null) {
+      throw new org.trialstat.model.InvalidOptionException("--baseline-col " + derivation.baselineColumn() + ": "
+          + file + " is in wide format (one row per participant); --baseline-col reads long data, with the"
+          + " baseline on every record");
     }
     return readWide(id, arm, wide, covariateColumns());
   }
@@ -161,6 +183,7 @@ final class TrialTableReader {
     String scoreName = header.name(scoreCol);
     String unit = src.rowUnit();
     String[] cov = new String[covCols.length];
+    BaselineColumns baselines = baselineColumns(scoreCol);
     while (src.next()) {
       if (!kept(1)) {
         continue;
@@ -218,9 +241,17 @@ final class TrialTableReader {
       if (flagColumn >= 0 && src.text(flagColumn).equals("Y")) {
         flagged.add(visit);
       }
+      if (baselines != null) {
+        baselines.observe(id, score, observations.size());
+      }
       observations.add(id, arm, visit, score, dx, covariates(covCols, cov), line, scoreCol + 1, dxCol + 1);
     }
     noRows(observations);
+    if (baselines != null) {
+      derivedBaseline = derivation.baselineVisit() != null ? derivation.baselineVisit()
+          : flagged.size() == 1 ? flagged.iterator().next() : "Baseline";
+      notes = baselines.finish(observations, derivedBaseline);
+    }
     List<VisitInfo> order = new ArrayList<>(visits.values());
     if (weekCol >= 0) {
       order.sort((a, b) -> Double.compare(a.week, b.week)); // stable; NaN (no week) sorts last
@@ -229,8 +260,26 @@ final class TrialTableReader {
     for (VisitInfo v : order) {
       visitLabels.add(v.label);
     }
+    if (derivedBaseline != null && !visitLabels.contains(derivedBaseline)) {
+      visitLabels.add(0, derivedBaseline); // derived baseline records come before every visit
+    }
     return new TrialData(file, observations.toObservations(), new ArrayList<>(arms), visitLabels, dxCol >= 0,
         options.covariates());
+  }
+
+  /** The baseline/change columns of {@link #derivation}, or null. */
+  private BaselineColumns baselineColumns(int scoreCol) {
+    if (derivation == null) {
+      return null;
+    }
+    int base = header.find(derivation.baselineColumn());
+    int change = derivation.changeColumn() == null ? -1 : header.find(derivation.changeColumn());
+    if (base < 0 || (derivation.changeColumn() != null && change < 0)) {
+      String name = base < 0 ? derivation.baselineColumn() : derivation.changeColumn();
+      throw new org.trialstat.model.InvalidOptionException((base < 0 ? "--baseline-col " : "--change-col ") + name
+          + ": " + file + " has no column '" + name + "'; columns found: " + header.list());
+    }
+    return new BaselineColumns(src, base, change, scoreCol, min, max, derivation.strict());
   }
 
   private TrialData readWide(int idCol, int armCol, List<WideVisit> wide, int[] covCols) {
