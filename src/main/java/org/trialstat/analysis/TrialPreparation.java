@@ -107,7 +107,7 @@ final class TrialPreparation {
         }
       }
     }
-    return rows.accounting(data.observations().size());
+    return rows.accounting(data);
   }
 
   private static List<BinaryEndpoint> definedEndpoints(TrialData data, AnalysisSettings s, List<String> notes) {

@@ -11,11 +11,10 @@ import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.TrialAnalysis;
 import org.trialstat.io.ReadOptions;
-import org.trialstat.io.TrialCsvReader;
+import org.trialstat.io.TrialFiles;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.MissingPolicy;
 import org.trialstat.model.ResponseRule;
-import org.trialstat.model.TrialData;
 import org.trialstat.report.AnalysisWriter;
 import org.trialstat.report.figure.PlotKind;
 import org.trialstat.report.figure.ResultReport;
@@ -110,10 +109,10 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     // With --plot or --report, each file's data and result are kept for the figures (memory grows with them).
     Map<Path, ResultReport.Input> kept = new ConcurrentHashMap<>();
     int code = PerFileRun.run(spec, all, batch, output, f -> {
-      TrialData data = TrialCsvReader.read(f, f.toString(), read);
-      AnalysisResult result = TrialAnalysis.analyze(data, request);
+      TrialFiles.Read in = input.read(f, read, baseline, strict());
+      AnalysisResult result = analyze(in, request);
       if (figures) {
-        kept.put(f, new ResultReport.Input(result, data));
+        kept.put(f, new ResultReport.Input(result, in.data()));
       }
       return result;
     }, AnalysisWriter.perFile(output.format));
@@ -132,10 +131,10 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   /** Every file read and analysed, with its data (for {@code plot} and {@code report}). */
   List<ResultReport.Input> analysed() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(List.of());
+    ReadOptions read = input.readOptions(strata);
     return Batch.inOrder(inputFiles(), f -> {
-      TrialData data = TrialCsvReader.read(f, f.toString(), read);
-      return new ResultReport.Input(TrialAnalysis.analyze(data, request), data);
+      TrialFiles.Read in = input.read(f, read, baseline, strict());
+      return new ResultReport.Input(analyze(in, request), in.data());
     });
   }
 
@@ -149,9 +148,34 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(strata);
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
-    List<AnalysisResult> results = Batch.inOrder(all,
-        f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
+    List<AnalysisResult> results = Batch.inOrder(all, f -> analyze(input.read(f, read, baseline, strict()), request));
     return AnalysisWriter.tree(results, all.size() > 1);
+  }
+
+  /** One file: with --adam, the flagged baseline visit unless --baseline is given, and a note on the arm column. */
+  private AnalysisResult analyze(TrialFiles.Read read, AnalysisRequest request) {
+    AnalysisRequest r = request;
+    if (r.baseline() == null && read.baseline() != null) {
+      r = new AnalysisRequest(r.scale(), r.scoreMin(), r.scoreMax(), r.control(), read.baseline(), r.endpoint(),
+          r.response(), r.remissionMax(), r.missing(), r.confLevel(), r.strictness(), r.repeatedMeasures());
+    }
+    AnalysisResult result = TrialAnalysis.analyze(read.data(), r);
+    if (!input.adam && read.notes().isEmpty()) {
+      return result;
+    }
+    List<String> notes = new java.util.ArrayList<>(result.notes());
+    if (input.adam) {
+      notes.add("ADaM preset (--adam): arm column " + read.armColumn()
+          + (read.baseline() != null && input.baselineCol == null
+              ? "; baseline visit " + read.baseline() + " (records flagged ABLFL = Y)" : "") + ".");
+    }
+    notes.addAll(read.notes());
+    return new AnalysisResult(result.file(), result.settings(), result.rows(), result.arms(), result.comparisons(),
+        result.participantExclusions(), notes, result.mmrm());
+  }
+
+  private boolean strict() {
+    return strictness.strictness() == AnalysisRequest.Strictness.STRICT;
   }
 
   private AnalysisRequest request() {

@@ -16,7 +16,6 @@ import org.trialstat.model.Estimate;
 import org.trialstat.model.MissingPolicy;
 import org.trialstat.model.Numbers;
 import org.trialstat.model.Proportion;
-import org.trialstat.model.RowAccounting;
 
 /**
  * Publication-style tables of an {@code analyze} result: per-arm continuous and binary outcomes, the
@@ -237,12 +236,7 @@ public enum TableReport {
         f.add(StratifiedTable.FOOTNOTE);
       }
     }
-    RowAccounting rows = r.rows();
-    StringBuilder acc = new StringBuilder("Rows: " + rows.read() + " read, " + rows.used() + " used");
-    for (RowAccounting.Exclusion e : rows.excluded()) {
-      acc.append(", ").append(e.count()).append(' ').append(e.reason());
-    }
-    f.add(acc.append('.').toString());
+    f.addAll(ResultTree.rowLines(r.rows()));
     for (AnalysisResult.ParticipantExclusion p : r.participantExclusions()) {
       f.add("Arm " + p.arm() + ": " + p.count() + " participant(s) left out of " + p.outcome() + " (" + p.reason()
           + ").");
