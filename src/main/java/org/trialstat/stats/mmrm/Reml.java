@@ -1,6 +1,7 @@
 package org.trialstat.stats.mmrm;
 
 import java.util.List;
+import org.trialstat.stats.linalg.Dense;
 
 /**
  * The restricted (REML) log-likelihood of the unstructured-covariance MMRM and its derivatives with
