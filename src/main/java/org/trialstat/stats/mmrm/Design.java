@@ -88,7 +88,7 @@ final class Design {
       throw new NotEstimableException(String.format(Locale.ROOT, "too few observations (%d) for %d fixed effects",
           s.nObs, p), cells, s.nObs, nSubjects);
     }
-    List<Pattern> patterns = patterns(in, s, bySubject, x);
+    List<Pattern> patterns = patterns(bySubject, s.obsVisit, null, x, in.y());
     String why = together(patterns, s.visits);
     if (why == null) {
       // full column rank (sequential Cholesky of X'X in column order names the first aliased column)
@@ -125,19 +125,31 @@ final class Design {
     return v;
   }
 
-  /** The subjects grouped by the set of visits they were observed at, in order of first appearance. */
-  private static List<Pattern> patterns(MmrmInput in, Selection s, Map<String, List<Integer>> bySubject,
-      DesignMatrix x) {
+  /**
+   * The subjects grouped by covariance group and the set of visits they were observed at, in order of
+   * first appearance.
+   *
+   * @param bySubject each subject's observations (indices; sorted here by visit)
+   * @param obsVisit  visit index of each observation
+   * @param obsGroup  covariance group of each observation, or null for one group
+   * @param x         the design
+   * @param y         outcome of each observation
+   */
+  static List<Pattern> patterns(Map<String, List<Integer>> bySubject, int[] obsVisit, int[] obsGroup,
+      DesignMatrix x, double[] y) {
     int p = x.columns();
     Map<String, List<String>> patternSubjects = new LinkedHashMap<>();
     Map<String, int[]> patternVisits = new HashMap<>();
+    Map<String, Integer> patternGroup = new HashMap<>();
     for (Map.Entry<String, List<Integer>> e : bySubject.entrySet()) {
       List<Integer> obs = e.getValue();
-      obs.sort((i, j) -> Integer.compare(s.obsVisit[i], s.obsVisit[j]));
-      int[] pv = obs.stream().mapToInt(i -> s.obsVisit[i]).toArray();
-      String key = Arrays.toString(pv);
+      obs.sort((i, j) -> Integer.compare(obsVisit[i], obsVisit[j]));
+      int[] pv = obs.stream().mapToInt(i -> obsVisit[i]).toArray();
+      int group = obsGroup == null ? 0 : obsGroup[obs.get(0)];
+      String key = (obsGroup == null ? "" : group + ":") + Arrays.toString(pv);
       patternSubjects.computeIfAbsent(key, k -> new ArrayList<>()).add(e.getKey());
       patternVisits.putIfAbsent(key, pv);
+      patternGroup.putIfAbsent(key, group);
     }
     List<Pattern> patterns = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : patternSubjects.entrySet()) {
@@ -145,18 +157,18 @@ final class Design {
       int m = pv.length;
       int n = e.getValue().size();
       double[] xs = new double[n * m * p];
-      double[] y = new double[n * m];
+      double[] ys = new double[n * m];
       int subject = 0;
       for (String id : e.getValue()) {
         List<Integer> obs = bySubject.get(id);
         for (int a = 0; a < m; a++) {
           int i = obs.get(a);
-          y[subject * m + a] = in.y()[i];
+          ys[subject * m + a] = y[i];
           x.row(i, xs, (subject * m + a) * p);
         }
         subject++;
       }
-      patterns.add(new Pattern(pv, p, n, xs, y));
+      patterns.add(new Pattern(pv, patternGroup.get(e.getKey()), p, n, xs, ys));
     }
     return patterns;
   }
