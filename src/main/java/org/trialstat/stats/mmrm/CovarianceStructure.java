@@ -313,4 +313,15 @@ public enum CovarianceStructure {
         return out;
     }
   }
+
+  /** The T(T+1)/2 distinct elements of a T x T matrix in {@link Reml#index} order (UN's parameters). */
+  static double[] packed(double[] sigma, int t) {
+    double[] s = new double[t * (t + 1) / 2];
+    for (int a = 0; a < t; a++) {
+      for (int b = 0; b <= a; b++) {
+        s[Reml.index(a, b)] = sigma[a * t + b];
+      }
+    }
+    return s;
+  }
 }

@@ -40,10 +40,26 @@ final class Design {
   final int nObs;
   final int nSubjects;
   final int[][] cellCounts;
+  /** Number of covariance groups: the arms with a matrix per arm, else 1. */
+  final int groups;
+  /** Subjects per covariance group. */
+  final int[] groupSubjects;
+  /**
+   * Why an unstructured matrix cannot be estimated (two visits never observed in one subject of a
+   * group), or null.
+   */
+  final String neverTogether;
   private final Factor arm;
   private final Factor visit;
 
-  private Design(Selection s, DesignMatrix x, Factor arm, Factor visit, List<Pattern> patterns, int nSubjects) {
+  /**
+   * Memory bound of a design, in doubles (8 bytes each): the design rows (observations x columns) and
+   * each p x p matrix of the fit. 2e7 doubles = 160 MB.
+   */
+  static final long MAX_DOUBLES = 20_000_000L;
+
+  private Design(Selection s, DesignMatrix x, Factor arm, Factor visit, List<Pattern> patterns, int nSubjects,
+      int groups, String neverTogether) {
     this.visits = s.visits;
     this.arms = s.arms;
     this.controlArm = s.controlArm;
@@ -56,6 +72,12 @@ final class Design {
     this.nObs = s.nObs;
     this.nSubjects = nSubjects;
     this.cellCounts = s.cellCounts;
+    this.groups = groups;
+    this.neverTogether = neverTogether;
+    this.groupSubjects = new int[groups];
+    for (Pattern pt : patterns) {
+      groupSubjects[pt.group] += pt.n;
+    }
   }
 
   /**
@@ -65,6 +87,16 @@ final class Design {
    *                               the model
    */
   static Design build(MmrmInput in) throws NotEstimableException {
+    return build(in, false);
+  }
+
+  /**
+   * Builds the design, with one covariance group per arm when {@code byArm}.
+   *
+   * @throws NotEstimableException naming the visit, arm, subject or term when the data cannot support
+   *                               the model, or when it is too large to fit in bounded memory
+   */
+  static Design build(MmrmInput in, boolean byArm) throws NotEstimableException {
     Selection s = Selection.of(in);
     Map<String, List<Integer>> bySubject = s.subjects(in);
     int nSubjects = bySubject.size();
@@ -88,9 +120,16 @@ final class Design {
       throw new NotEstimableException(String.format(Locale.ROOT, "too few observations (%d) for %d fixed effects",
           s.nObs, p), cells, s.nObs, nSubjects);
     }
-    List<Pattern> patterns = patterns(bySubject, s.obsVisit, null, x, in.y());
-    String why = together(patterns, s.visits);
-    if (why == null) {
+    if ((long) s.nObs * p > MAX_DOUBLES || (long) p * p > MAX_DOUBLES / 8) {
+      throw new NotEstimableException(String.format(Locale.ROOT, "the model is too large to fit: %d observations "
+          + "x %d fixed effects (design rows %.0f MB, limit %d MB); use fewer visits or arms", s.nObs, p,
+          8.0 * s.nObs * p / 1e6, 8 * MAX_DOUBLES / 1_000_000), cells, s.nObs, nSubjects);
+    }
+    int groups = byArm ? s.arms.size() : 1;
+    List<Pattern> patterns = patterns(bySubject, s.obsVisit, byArm ? s.obsArm : null, x, in.y());
+    String never = together(patterns, s.visits, byArm ? s.arms : null);
+    String why = null;
+    if (never == null) {
       // full column rank (sequential Cholesky of X'X in column order names the first aliased column)
       double[] xtx = new double[p * p];
       for (Pattern pt : patterns) {
@@ -103,7 +142,7 @@ final class Design {
     if (why != null) {
       throw new NotEstimableException(why, cells, s.nObs, nSubjects);
     }
-    return new Design(s, x, arm, visit, patterns, nSubjects);
+    return new Design(s, x, arm, visit, patterns, nSubjects, groups, never);
   }
 
   private static double[] numeric(Covariate c, int[] rows, int[][] cells, int nObs, int nSubjects)
@@ -173,22 +212,29 @@ final class Design {
     return patterns;
   }
 
-  /** Why some pair of visits is never observed in one subject (their covariance not estimable), or null. */
-  private static String together(List<Pattern> patterns, List<String> visits) {
+  /**
+   * Why some pair of visits is never observed in one subject (of one group, when {@code groupNames} is
+   * not null), so that their unstructured covariance is not estimable; or null.
+   */
+  private static String together(List<Pattern> patterns, List<String> visits, List<String> groupNames) {
     int t = visits.size();
-    boolean[][] together = new boolean[t][t];
+    int groups = groupNames == null ? 1 : groupNames.size();
+    boolean[][][] together = new boolean[groups][t][t];
     for (Pattern pt : patterns) {
       for (int a : pt.visits) {
         for (int b : pt.visits) {
-          together[a][b] = true;
+          together[pt.group][a][b] = true;
         }
       }
     }
-    for (int a = 0; a < t; a++) {
-      for (int b = 0; b < a; b++) {
-        if (!together[a][b]) {
-          return "visits " + visits.get(b) + " and " + visits.get(a)
-              + " are never observed in the same subject, so their covariance is not estimable";
+    for (int g = 0; g < groups; g++) {
+      for (int a = 0; a < t; a++) {
+        for (int b = 0; b < a; b++) {
+          if (!together[g][a][b]) {
+            return "visits " + visits.get(b) + " and " + visits.get(a) + " are never observed in the same subject"
+                + (groupNames == null ? "" : " of arm " + groupNames.get(g))
+                + ", so their covariance is not estimable";
+          }
         }
       }
     }

@@ -22,15 +22,24 @@ final class Inference {
   private final int iterations;
   private final int nv;
   private final int q;
+  /** X' V^-1 (dV/d theta_k) V^-1 X per covariance parameter, or null for {@link Reml.Eval#qk}. */
+  private final double[][] qk;
 
+  /** For the unstructured matrix, parameters sigma_ab (the Hessian given to {@link #run} in them). */
   Inference(Design d, DdfMethod ddf, double confLevel, String method, int iterations) {
+    this(d, ddf, confLevel, method, iterations, null, d.nVisits * (d.nVisits + 1) / 2);
+  }
+
+  /** For q covariance parameters theta with the given Q_k (the Hessian given to {@link #run} in theta). */
+  Inference(Design d, DdfMethod ddf, double confLevel, String method, int iterations, double[][] qk, int q) {
     this.d = d;
     this.ddf = ddf;
     this.confLevel = confLevel;
     this.method = method;
     this.iterations = iterations;
     this.nv = d.nVisits;
-    this.q = nv * (nv + 1) / 2;
+    this.q = q;
+    this.qk = qk;
   }
 
   MmrmResult run(Outcome o, double[] hessianCholesky, double[] sigma) {
@@ -91,7 +100,7 @@ final class Inference {
     double[] ml = Dense.times(ev.m, lv, p);
     double[] g = new double[q];
     for (int k = 0; k < q; k++) {
-      g[k] = Dense.quadratic(ml, ev.qk[k], ml, p);
+      g[k] = Dense.quadratic(ml, qk == null ? ev.qk[k] : qk[k], ml, p);
     }
     double[] hg = g.clone();
     Dense.solve(hessianCholesky, q, hg);

@@ -120,23 +120,55 @@ public final class Mmrm {
    * @throws IllegalArgumentException if confLevel is outside (0, 1) or an argument is null
    */
   public static MmrmResult fit(MmrmInput input, DdfMethod ddf, double confLevel, Convergence convergence) {
-    if (input == null || ddf == null || convergence == null) {
-      throw new IllegalArgumentException("input, ddf and convergence must not be null");
+    return fit(input, ddf, confLevel, convergence, CovarianceSettings.DEFAULT);
+  }
+
+  /**
+   * Fits the MMRM with the first covariance structure of {@code covariance.order()} that passes the
+   * {@link Estimability} checks, converges and is positive definite; the result's
+   * {@link MmrmResult#covariance()} names it and why each one before it was not used, and the method
+   * string says so. {@link Convergence#SAS} applies to the unstructured REML matrix shared by all arms;
+   * every other covariance is fitted by {@link StructuredFit}. {@link DdfMethod#KENWARD_ROGER} is
+   * available for the unstructured matrix shared by all arms only (elsewhere its second-derivative terms
+   * are not implemented): another structure then fails with that reason.
+   *
+   * @param input       the long-format data
+   * @param ddf         denominator degrees-of-freedom method
+   * @param confLevel   confidence level of the intervals, in (0, 1)
+   * @param convergence where the optimisation of the unstructured matrix stops
+   * @param covariance  structures in fallback order, by arm or not, REML or ML
+   * @return as {@link #fit(MmrmInput, DdfMethod, double)}
+   * @throws IllegalArgumentException if confLevel is outside (0, 1) or an argument is null
+   */
+  public static MmrmResult fit(MmrmInput input, DdfMethod ddf, double confLevel, Convergence convergence,
+      CovarianceSettings covariance) {
+    if (input == null || ddf == null || convergence == null || covariance == null) {
+      throw new IllegalArgumentException("input, ddf, convergence and covariance must not be null");
     }
     if (!(confLevel > 0 && confLevel < 1)) {
       throw new IllegalArgumentException("confLevel must be in (0, 1): " + confLevel);
     }
-    String method = "MMRM (unstructured covariance, REML), " + ddf.label();
-    if (convergence == Convergence.SAS) {
-      method += ", " + convergence.label();
-    }
     Design d;
     try {
-      d = Design.build(input);
+      d = Design.build(input, covariance.byArm());
     } catch (NotEstimableException e) {
-      return failure(input, e, method, confLevel);
+      return failure(input, e, method(covariance.order().get(0), covariance, ddf, convergence, ""), confLevel);
     }
-    return new UnstructuredFit(d, ddf, confLevel, method, convergence).run();
+    return new CovarianceSelection(d, ddf, confLevel, convergence, covariance).run();
+  }
+
+  /**
+   * The method string: "MMRM (unstructured covariance, REML), Satterthwaite df" for the default, the
+   * structure, "by arm", ML and the structures that failed before it otherwise.
+   */
+  static String method(CovarianceStructure s, CovarianceSettings cov, DdfMethod ddf, Convergence convergence,
+      String fellBack) {
+    String method = "MMRM (" + s.label() + " covariance" + (cov.byArm() ? " by arm" : "") + ", "
+        + cov.estimation() + fellBack + "), " + ddf.label();
+    if (convergence == Convergence.SAS && cov.unstructuredDefault(s)) {
+      method += ", " + convergence.label();
+    }
+    return method;
   }
 
   /** The result of data the model cannot be fitted to. */

@@ -31,7 +31,9 @@ final class Pattern {
   Pattern(int[] visits, int group, int p, int n, double[] x, double[] y) {
     // Statistics cost m(m+1)/2 p^2 per use against n (m^2 p + m p^2) for the raw rows, so they pay off
     // from a handful of subjects; they take (m+1) p / (2n) times the memory of the rows: allow 8 times.
-    this(visits, group, p, n, x, y, (long) n * 16 >= (long) (visits.length + 1) * p);
+    // At most 4e6 doubles (32 MB) of statistics per pattern, so that wide designs stay in bounded memory.
+    this(visits, group, p, n, x, y, (long) n * 16 >= (long) (visits.length + 1) * p
+        && (long) visits.length * (visits.length + 1) / 2 * p * p <= 4_000_000L);
   }
 
   /** As above, choosing explicitly whether to keep the sufficient statistics (for tests). */

@@ -37,6 +37,8 @@ final class UnstructuredFit {
   private final LogCholesky lc;
   private int iterations;
   private String startReason;
+  /** The fitted T x T covariance, once {@link #run} has converged. */
+  double[] sigma;
 
   UnstructuredFit(Design d, DdfMethod ddf, double confLevel, String method, Convergence convergence) {
     this.d = d;
@@ -51,6 +53,9 @@ final class UnstructuredFit {
   }
 
   MmrmResult run() {
+    if (d.neverTogether != null) {
+      return Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, d.neverTogether);
+    }
     if (convergence == Convergence.SAS) {
       SasPath sas = new SasPath(reml, nv);
       Outcome o = sas.run();
@@ -105,6 +110,7 @@ final class UnstructuredFit {
       return Mmrm.failure(d, method, confLevel, o.eval.f, iterations, o.criterion,
           "Hessian of the REML log-likelihood not positive definite at convergence");
     }
+    this.sigma = sigma;
     return new Inference(d, ddf, confLevel, method, iterations).run(o, hchol, sigma);
   }
 
