@@ -97,6 +97,20 @@ final class Reml {
    * @return null when some block of sigma or X' V^-1 X is not positive definite
    */
   Eval evaluate(double[][] sigmas, boolean derivatives) {
+    return evaluate(sigmas, derivatives, false);
+  }
+
+  /**
+   * Evaluates with the gradient only (no Hessians, no Q_k): the cheap evaluation for optimisers that
+   * difference the gradient.
+   *
+   * @return null when some block of sigma or X' V^-1 X is not positive definite
+   */
+  Eval evaluateGradient(double[][] sigmas) {
+    return evaluate(sigmas, true, true);
+  }
+
+  private Eval evaluate(double[][] sigmas, boolean derivatives, boolean gradientOnly) {
     int np = patterns.size();
     double[][] sInv = new double[np][];
     double[][] resid = new double[np][];
@@ -148,8 +162,8 @@ final class Reml {
     }
     ev.f = f;
     if (derivatives) {
-      derivatives(ev, sInv, resid, eMat);
-      if (ml) {
+      derivatives(ev, sInv, resid, eMat, gradientOnly);
+      if (ml || gradientOnly) {
         // the Hessian formulas below are those of -2 l_R; under ML only the gradient is valid
         ev.expected = null;
         ev.observed = null;
@@ -158,7 +172,38 @@ final class Reml {
     return ev;
   }
 
-  private void derivatives(Eval ev, double[][] sInv, double[][] resid, double[][] eMat) {
+  /** d(-2 l)/d sigma_k alone: n tr(S V_k) - tr(S T S V_k) (REML only) - tr(S E S V_k) per pattern. */
+  private double[] gradient(Eval ev, double[][] sInv, double[][] eMat) {
+    double[] grad = new double[q];
+    for (int t = 0; t < patterns.size(); t++) {
+      Pattern pt = patterns.get(t);
+      int m = pt.m;
+      double[] s = sInv[t];
+      double[] sts = new double[m * m];
+      if (!ml) {
+        double[] ts = new double[m * m];
+        Dense.multiply(pt.xmx(ev.m), s, m, ts);
+        Dense.multiply(s, ts, m, sts);
+      }
+      double[] es = new double[m * m];
+      Dense.multiply(eMat[t], s, m, es);
+      double[] ses = new double[m * m];
+      Dense.multiply(s, es, m, ses);
+      for (int a = 0; a < m; a++) {
+        for (int b = 0; b <= a; b++) {
+          grad[pt.group * q1 + index(pt.visits[a], pt.visits[b])] += pt.n * pick(s, m, a, b) - pick(sts, m, a, b)
+              - pick(ses, m, a, b);
+        }
+      }
+    }
+    return grad;
+  }
+
+  private void derivatives(Eval ev, double[][] sInv, double[][] resid, double[][] eMat, boolean gradientOnly) {
+    if (gradientOnly) {
+      ev.gradient = gradient(ev, sInv, eMat);
+      return;
+    }
     double[] grad = new double[q];
     double[] info = new double[q * q];
     double[] obs = new double[q * q];

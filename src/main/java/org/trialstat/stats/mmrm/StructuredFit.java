@@ -97,7 +97,7 @@ final class StructuredFit {
   private double[] gradient(double[] theta) {
     double[][] jac = new double[groups][];
     double[][] s = sigmas(theta, jac);
-    Reml.Eval e = reml.evaluate(s, true);
+    Reml.Eval e = reml.evaluateGradient(s);
     return e == null ? null : gradient(e, jac);
   }
 
