@@ -17,6 +17,7 @@ import org.trialstat.model.MmrmSettings;
 import org.trialstat.model.Observation;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.TrialData;
+import org.trialstat.stats.mmrm.CovarianceStructure;
 import org.trialstat.stats.mmrm.Covariate;
 import org.trialstat.stats.mmrm.DdfMethod;
 import org.trialstat.stats.mmrm.Mmrm;
@@ -73,14 +74,16 @@ public final class MmrmAnalysis {
       }
     }
     Prepared p = prepare(data, control, baseline, modelled, request.covariates(), request.strictness());
-    MmrmResult fit = Mmrm.fit(p.input, request.ddf(), request.confLevel(), request.convergence());
+    MmrmResult fit = Mmrm.fit(p.input, request.ddf(), request.confLevel(), request.convergence(),
+        request.covariance());
     if (!fit.converged()) {
       throw new DataException(data.source(), 0, 0, "the repeated-measures model cannot be fitted: " + fit.reason());
     }
     MmrmSettings settings = new MmrmSettings(request.scale(), request.scoreMin(), request.scoreMax(), control,
         baseline, baseline == null ? "score" : "change", modelled, request.covariates(), request.ddf().label(),
         request.convergence().name().toLowerCase(Locale.ROOT),
-        request.confLevel());
+        request.confLevel(), request.covariance().order().stream().map(CovarianceStructure::key).toList(),
+        request.covariance().byArm());
     return new MmrmAnalysisResult(data.source(), settings, p.rows, fit);
   }
 
