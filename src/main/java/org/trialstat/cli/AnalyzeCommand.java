@@ -26,13 +26,17 @@ import picocli.CommandLine.Spec;
     description = {"Per-arm change from baseline, treatment-vs-control differences, effect sizes and binary "
         + "endpoints of participant-level trial files (long or wide CSV).",
         "Effects are treatment - control; ratios are treatment / control."})
-public final class AnalyzeCommand implements Callable<Integer> {
+public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
 
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trial CSV files.")
+  @Parameters(paramLabel = "FILE", arity = "0..*",
+      description = "Trial files, or folders whose input files are read (not their subfolders).")
   List<Path> files;
+
+  @Mixin
+  BatchOptions batch;
 
   @Mixin
   InputOptions input;
@@ -79,10 +83,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(List.of());
-    List<AnalysisResult> results = Batch.inOrder(files,
+    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
+    return PerFileRun.run(spec, all, batch, output,
+        f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request),
+        AnalysisWriter.perFile(output.format));
+  }
+
+  @Override
+  public Object tree() {
+    AnalysisRequest request = request();
+    ReadOptions read = input.readOptions(List.of());
+    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
+    List<AnalysisResult> results = Batch.inOrder(all,
         f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
-    output.emit(AnalysisWriter.render(results, output.format, files.size() > 1), spec.commandLine().getOut(), files);
-    return ExitCode.OK;
+    return AnalysisWriter.tree(results, all.size() > 1);
   }
 
   private AnalysisRequest request() {

@@ -5,17 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.trialstat.analysis.Batch;
+import java.util.stream.Collectors;
 import org.trialstat.analysis.MmrmAnalysis;
 import org.trialstat.analysis.MmrmRequest;
 import org.trialstat.io.TrialCsvReader;
-import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.report.MmrmWriter;
-import org.trialstat.stats.mmrm.Convergence;
-import org.trialstat.stats.mmrm.CovarianceSettings;
-import org.trialstat.stats.mmrm.CovarianceStructure;
-import org.trialstat.stats.mmrm.Estimation;
-import org.trialstat.stats.mmrm.DdfMethod;
+import org.trialstat.model.Convergence;
+import org.trialstat.model.CovarianceSettings;
+import org.trialstat.model.CovarianceStructure;
+import org.trialstat.model.DdfMethod;
+import org.trialstat.model.Estimation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -37,8 +36,12 @@ public final class MmrmCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trial CSV files.")
+  @Parameters(paramLabel = "FILE", arity = "0..*",
+      description = "Trial files, or folders whose input files are read (not their subfolders).")
   List<Path> files;
+
+  @Mixin
+  BatchOptions batch;
 
   @Mixin
   InputOptions input;
@@ -116,16 +119,15 @@ public final class MmrmCommand implements Callable<Integer> {
     double[] range = input.range();
     if (covariance.stream().distinct().count() != covariance.size()) {
       throw new ParameterException(spec.commandLine(), "--covariance names a structure twice: " + covariance.stream()
-          .map(CovarianceStructure::key).collect(java.util.stream.Collectors.joining(",")));
+          .map(CovarianceStructure::key).collect(Collectors.joining(",")));
     }
     MmrmRequest request = new MmrmRequest(input.scale, range[0], range[1], comparison.control, baseline, covariates,
         ddf, comparison.confLevel(),
-        strictness.strictness(), convergence,
-        new CovarianceSettings(covariance, covarianceByArm, Estimation.REML));
+        strictness.strictness(), convergence, new CovarianceSettings(covariance, covarianceByArm, Estimation.REML));
     var read = input.readOptions(covariates);
-    List<MmrmAnalysisResult> results = Batch.inOrder(files,
-        f -> MmrmAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
-    output.emit(MmrmWriter.render(results, output.format, files.size() > 1), spec.commandLine().getOut(), files);
-    return ExitCode.OK;
+    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
+    return PerFileRun.run(spec, all, batch, output,
+        f -> MmrmAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request),
+        MmrmWriter.perFile(output.format));
   }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = {"Effect sizes, t tests and binary-endpoint comparisons from published arm-level summaries: "
         + "one row per study arm with n, mean change and its SD, SE or CI, and event counts.",
         "Effects are treatment - control; ratios are treatment / control."})
-public final class SummaryCommand implements Callable<Integer> {
+public final class SummaryCommand implements Callable<Integer>, TreeCommand {
 
   @Spec
   CommandSpec spec;
@@ -57,8 +57,14 @@ public final class SummaryCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--layout findings is a table layout: use it with --format table or markdown");
     }
-    output.emit(SummaryWriter.render(result, output.format, layout), spec.commandLine().getOut(), files);
+    output.emit(SummaryWriter.render(result, output.format, layout, RunInfo.of(spec, output.reproducible, files)),
+        spec.commandLine().getOut(), files);
     return ExitCode.OK;
+  }
+
+  @Override
+  public Object tree() {
+    return SummaryWriter.tree(compute());
   }
 
   /** Reads every file and analyses all studies in one call. */

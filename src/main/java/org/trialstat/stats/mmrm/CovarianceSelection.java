@@ -2,7 +2,12 @@ package org.trialstat.stats.mmrm;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.trialstat.model.Convergence;
 import org.trialstat.model.CovarianceFit;
+import org.trialstat.model.CovarianceSettings;
+import org.trialstat.model.CovarianceStructure;
+import org.trialstat.model.DdfMethod;
+import org.trialstat.model.Estimation;
 import org.trialstat.model.MmrmResult;
 
 /**
@@ -44,7 +49,7 @@ final class CovarianceSelection {
       if (cov.unstructuredDefault(s)) {
         UnstructuredFit f = new UnstructuredFit(d, ddf, confLevel, method, convergence);
         last = f.run();
-        theta = f.sigma == null ? null : CovarianceStructure.packed(f.sigma, d.nVisits);
+        theta = f.sigma == null ? null : StructureAlgebra.packed(f.sigma, d.nVisits);
       } else if (ddf == DdfMethod.KENWARD_ROGER) {
         last = Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN,
             "Kenward-Roger df are implemented for the unstructured covariance shared by all arms only");

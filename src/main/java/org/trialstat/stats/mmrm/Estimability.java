@@ -1,6 +1,7 @@
 package org.trialstat.stats.mmrm;
 
 import java.util.Locale;
+import org.trialstat.model.CovarianceStructure;
 
 /**
  * The checks made before a covariance structure is fitted, so that data that cannot support it are

@@ -3,6 +3,7 @@ package org.trialstat.stats.mmrm;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.statistics.distribution.TDistribution;
+import org.trialstat.model.DdfMethod;
 import org.trialstat.model.Difference;
 import org.trialstat.model.LsMean;
 import org.trialstat.model.MmrmResult;

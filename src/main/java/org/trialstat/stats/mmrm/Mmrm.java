@@ -2,6 +2,10 @@ package org.trialstat.stats.mmrm;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.trialstat.model.Convergence;
+import org.trialstat.model.CovarianceSettings;
+import org.trialstat.model.CovarianceStructure;
+import org.trialstat.model.DdfMethod;
 import org.trialstat.model.Difference;
 import org.trialstat.model.LsMean;
 import org.trialstat.model.MmrmResult;

@@ -1,5 +1,6 @@
 package org.trialstat.stats.mmrm;
 
+import org.trialstat.model.Convergence;
 import org.trialstat.stats.linalg.Dense;
 
 /**

@@ -2,6 +2,7 @@ package org.trialstat.stats.mmrm;
 
 import java.util.List;
 import java.util.Locale;
+import org.trialstat.model.CovarianceStructure;
 import org.trialstat.stats.linalg.Dense;
 
 /**
@@ -74,7 +75,7 @@ final class StructuredFit {
       if (jac != null) {
         jac[g] = new double[q1 * k];
       }
-      structure.sigma(th, nv, s[g], jac == null ? null : jac[g]);
+      StructureAlgebra.sigma(structure, th, nv, s[g], jac == null ? null : jac[g]);
     }
     return s;
   }
@@ -164,7 +165,8 @@ final class StructuredFit {
     double[] theta = new double[groups * k];
     for (double shrink = 1; shrink >= -1e-9; shrink -= 0.1) {
       for (int g = 0; g < groups; g++) {
-        double[] th = structure.shrink(structure.start(s[g], nv), nv, Math.max(shrink, 0));
+        double[] th = StructureAlgebra.shrink(structure,
+            StructureAlgebra.start(structure, s[g], nv), nv, Math.max(shrink, 0));
         System.arraycopy(th, 0, theta, g * k, k);
       }
       if (eval(theta, false) != null) {

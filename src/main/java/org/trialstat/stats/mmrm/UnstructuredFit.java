@@ -11,6 +11,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.statistics.distribution.TDistribution;
+import org.trialstat.model.Convergence;
+import org.trialstat.model.DdfMethod;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.stats.linalg.Dense;
 

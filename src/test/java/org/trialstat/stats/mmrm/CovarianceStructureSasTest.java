@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trialstat.TestFiles;
+import org.trialstat.model.CovarianceStructure;
 import org.trialstat.stats.design.DesignMatrix;
 import org.trialstat.stats.design.Intercept;
 

@@ -7,7 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trialstat.model.Convergence;
 import org.trialstat.model.CovarianceFit;
+import org.trialstat.model.CovarianceSettings;
+import org.trialstat.model.CovarianceStructure;
+import org.trialstat.model.DdfMethod;
+import org.trialstat.model.Estimation;
 import org.trialstat.model.MmrmResult;
 
 /**

@@ -1,4 +1,4 @@
-package org.trialstat.stats.mmrm;
+package org.trialstat.model;
 
 import java.util.List;
 import java.util.Objects;
@@ -30,8 +30,8 @@ public record CovarianceSettings(List<CovarianceStructure> order, boolean byArm,
     }
   }
 
-  /** True for the unstructured REML matrix shared by all arms, fitted by {@link UnstructuredFit}. */
-  boolean unstructuredDefault(CovarianceStructure s) {
+  /** True for the unstructured REML matrix shared by all arms (the default, with its own optimiser). */
+  public boolean unstructuredDefault(CovarianceStructure s) {
     return s == CovarianceStructure.UN && !byArm && estimation == Estimation.REML;
   }
 }

@@ -1,4 +1,4 @@
-package org.trialstat.stats.mmrm;
+package org.trialstat.model;
 
 /** How the covariance parameters of an MMRM are estimated. */
 public enum Estimation {
