@@ -32,6 +32,25 @@ class StructuredFixedEffectsSasTest {
   @CsvSource({"(Intercept), 40.1643, 0.8377, 190", "ARMCDTRT, 4.2211, 0.9629, 187", "SEXFemale, 0.2364, 0.9646, 188"})
   void ar1FixedEffectsMatchSas(String column, double estimate, double se, double df) {
     TestFiles.assumeShared(TestFiles.shared("oracles", "mmrm_fev", "sas", "sas_coef_ci_reml_ar1.txt"));
+    check(fit(CovarianceStructure.AR1), new double[] {0.3931, 84.6947}, 3853.30169736, 0, column, estimate, se, df);
+  }
+
+  /**
+   * UN: sas_coef_ci_reml_un.txt (SAS stopped at criterion 0.00000001 printed, so e is up to 1.5e-8 |f| / 2
+   * and the fixed effects move with the covariance parameters: tolerance for them also sqrt(e) times
+   * their SE, the same first-order bound).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"(Intercept), 41.0762, 0.5504, 156", "ARMCDTRT, 3.8265, 0.6421, 161", "SEXFemale, -0.1404, 0.6434, 161"})
+  void unFixedEffectsMatchSas(String column, double estimate, double se, double df) {
+    TestFiles.assumeShared(TestFiles.shared("oracles", "mmrm_fev", "sas", "sas_coef_ci_reml_un.txt"));
+    check(fit(CovarianceStructure.UN), new double[] {108.64, 45.5282, 40.1475, -2.4314, 0.8698, 24.7713, -46.7566,
+        -13.0626, 18.9219, 152.49}, 3666.96698281, 1.5e-8, column, estimate, se, df);
+  }
+
+  private static DesignMatrix design;
+
+  static StructuredFit.Result fit(CovarianceStructure structure) {
     List<String[]> rows = MmrmData.fevRows();
     List<String> visits = List.of("VIS1", "VIS2", "VIS3", "VIS4");
     int n = rows.size();
@@ -53,32 +72,44 @@ class StructuredFixedEffectsSasTest {
       used.add(i);
       bySubject.computeIfAbsent(f[0], k -> new ArrayList<>()).add(i);
     }
-    DesignMatrix x = DesignMatrix.of(List.of(new Intercept(), Factor.of("ARMCD", List.of("PBO", "TRT"), 0, arm),
+    DesignMatrix x = design = DesignMatrix.of(List.of(new Intercept(), Factor.of("ARMCD", List.of("PBO", "TRT"), 0, arm),
         Factor.of("SEX", List.of("Male", "Female"), 0, sex)), used.stream().mapToInt(Integer::intValue).toArray());
     List<Pattern> patterns = Design.patterns(bySubject, visit, null, x, y);
-    StructuredFit fit = new StructuredFit(patterns, 4, 1, 3, used.size(), CovarianceStructure.AR1, false);
+    StructuredFit fit = new StructuredFit(patterns, 4, 1, 3, used.size(), structure, false);
     StructuredFit.Result r = fit.run();
     assertThat(fit.reason).isNull();
-    // SAS: AR(1) 0.3931, Residual 84.6947
-    double e = 1e-8 * 3853.30169736 / 2;
-    double[] inv = new double[4];
-    Dense.inverseFromCholesky(r.hessianCholesky, 2, inv);
-    assertThat(r.theta[0]).isCloseTo(0.3931, within(5e-5 + Math.sqrt(e * 2 * inv[0])));
-    assertThat(r.theta[1]).isCloseTo(84.6947, within(5e-5 + Math.sqrt(e * 2 * inv[3])));
-    int j = x.column(column);
+    return r;
+  }
+
+  /** fixedSlack: the relative stopping criterion whose sqrt(e) SE is allowed on the fixed effects (0: none). */
+  private static void check(StructuredFit.Result r, double[] sasTheta, double sasM2ll, double fixedSlack,
+      String column, double estimate, double se, double df) {
+    int q = sasTheta.length;
+    double e = 1e-8 * sasM2ll / 2;
+    double[] inv = new double[q * q];
+    Dense.inverseFromCholesky(r.hessianCholesky, q, inv);
+    for (int k = 0; k < q; k++) {
+      String printed = Double.toString(sasTheta[k]);
+      double half = 0.5 * Math.pow(10, -(printed.length() - printed.indexOf('.') - 1));
+      assertThat(r.theta[k]).as("parameter %d", k + 1)
+          .isCloseTo(sasTheta[k], within(half + Math.sqrt(e * 2 * inv[k * q + k])));
+    }
+    assertThat(r.eval.f).isBetween(sasM2ll - e * 1.5, sasM2ll + 1e-8);
+    int j = design.column(column);
     double[] l = new double[3];
     l[j] = 1;
     double var = Dense.quadratic(l, r.eval.m, l, 3);
     double[] ml = Dense.times(r.eval.m, l, 3);
-    double[] g = new double[2];
-    for (int k = 0; k < 2; k++) {
+    double[] g = new double[q];
+    for (int k = 0; k < q; k++) {
       g[k] = Dense.quadratic(ml, r.qk[k], ml, 3);
     }
     double[] hg = g.clone();
-    Dense.solve(r.hessianCholesky, 2, hg);
+    Dense.solve(r.hessianCholesky, q, hg);
     double satterthwaite = var * var / Dense.dot(g, hg);
-    assertThat(r.eval.beta[j]).isCloseTo(estimate, within(5e-5));
-    assertThat(Math.sqrt(var)).isCloseTo(se, within(5e-5));
+    double slack = Math.sqrt(fixedSlack * sasM2ll / 2) * se;
+    assertThat(r.eval.beta[j]).isCloseTo(estimate, within(5e-5 + slack));
+    assertThat(Math.sqrt(var)).isCloseTo(se, within(5e-5 + slack));
     assertThat(satterthwaite).isCloseTo(df, within(0.5));
   }
 }
