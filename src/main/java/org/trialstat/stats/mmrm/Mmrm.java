@@ -85,6 +85,14 @@ import org.trialstat.model.VisitContrast;
  * Biometrics 53:983-997; SAS DDFM=KR): the Satterthwaite df above (for a single-row contrast KR's m
  * equals it and lambda = 1) with the adjusted SE.
  *
+ * <h2>Other covariance structures</h2>
+ * {@link #fit(MmrmInput, DdfMethod, double, Convergence, CovarianceSettings)} fits any
+ * {@link org.trialstat.model.CovarianceStructure} (CS, CSH, AR(1), ARH(1), TOEP, TOEPH, ANTE(1) as SAS
+ * names them), by REML or ML, optionally one matrix per arm (SAS {@code GROUP=}), with a fallback order:
+ * {@link Estimability} answers data that cannot support a structure at once, {@link StructuredFit}
+ * fits the others, {@link CovarianceSelection} records what was tried; AIC, AICC and BIC as SAS prints
+ * them ({@link InformationCriteria}). The model terms come from {@link org.trialstat.stats.design}.
+ *
  * <h2>Data conditions</h2>
  * Never throws for data problems: an arm without observations at a visit (rank-deficient design), a
  * visit without observations, two visits never observed in the same subject, a collinear covariate, too
