@@ -1,8 +1,12 @@
 package org.trialstat.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.TrialAnalysis;
@@ -11,7 +15,10 @@ import org.trialstat.io.TrialCsvReader;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.MissingPolicy;
 import org.trialstat.model.ResponseRule;
+import org.trialstat.model.TrialData;
 import org.trialstat.report.AnalysisWriter;
+import org.trialstat.report.figure.PlotKind;
+import org.trialstat.report.figure.ResultReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,26 +80,74 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
           + "participant, missing = no event).", defaultValue = "completers")
   MissingPolicy missing;
 
+  @Option(names = "--strata", paramLabel = "COL",
+      description = "Randomization strata column (repeatable; the strata are the combinations of their values): "
+          + "adds the stratified analysis of each binary endpoint (CMH test, Mantel-Haenszel RD/RR/OR, "
+          + "Breslow-Day) to every output format.")
+  List<String> strata = new ArrayList<>();
+
   @Mixin
   StrictnessOption strictness;
 
   @Mixin
   OutputOptions output;
 
+  @Option(names = "--plot", paramLabel = "KIND=FILE",
+      description = "Also write a figure as SVG to FILE (repeatable); KIND: " + PlotKind.KINDS + ".")
+  List<String> plots = new ArrayList<>();
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Also write the self-contained HTML report (tables, figures, methods) to FILE.")
+  Path report;
+
   @Override
   public Integer call() {
+    List<Figures.Target> targets = Figures.targets(plots);
+    boolean figures = !targets.isEmpty() || report != null;
+    AnalysisRequest request = request();
+    ReadOptions read = input.readOptions(strata);
+    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
+    // With --plot or --report, each file's data and result are kept for the figures (memory grows with them).
+    Map<Path, ResultReport.Input> kept = new ConcurrentHashMap<>();
+    int code = PerFileRun.run(spec, all, batch, output, f -> {
+      TrialData data = TrialCsvReader.read(f, f.toString(), read);
+      AnalysisResult result = TrialAnalysis.analyze(data, request);
+      if (figures) {
+        kept.put(f, new ResultReport.Input(result, data));
+      }
+      return result;
+    }, AnalysisWriter.perFile(output.format));
+    if (figures) {
+      List<ResultReport.Input> inputs = all.stream().map(kept::get).filter(Objects::nonNull).toList();
+      if (!inputs.isEmpty()) {
+        Figures.write(Figures.draw(targets, inputs), all);
+        if (report != null) {
+          Figures.writeReport(report, inputs, RunInfo.of(spec, output.reproducible, all), all);
+        }
+      }
+    }
+    return code;
+  }
+
+  /** Every file read and analysed, with its data (for {@code plot} and {@code report}). */
+  List<ResultReport.Input> analysed() {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(List.of());
-    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
-    return PerFileRun.run(spec, all, batch, output,
-        f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request),
-        AnalysisWriter.perFile(output.format));
+    return Batch.inOrder(inputFiles(), f -> {
+      TrialData data = TrialCsvReader.read(f, f.toString(), read);
+      return new ResultReport.Input(TrialAnalysis.analyze(data, request), data);
+    });
+  }
+
+  /** The files to read: the arguments with folders expanded, and --files-from. */
+  List<Path> inputFiles() {
+    return FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
   }
 
   @Override
   public Object tree() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(List.of());
+    ReadOptions read = input.readOptions(strata);
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
     List<AnalysisResult> results = Batch.inOrder(all,
         f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
@@ -115,7 +170,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     return new AnalysisRequest(input.scale, range[0], range[1], comparison.control, baseline, endpoint, rule,
         remission, missing, comparison.confLevel(),
         strictness.strictness(),
-        AnalysisRequest.RepeatedMeasures.AUTO);
+        AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata);
   }
 
   private double positive(String option, double v) {

@@ -12,6 +12,7 @@ import org.trialstat.model.Effect;
 import org.trialstat.model.EffectValue;
 import org.trialstat.model.Difference;
 import org.trialstat.model.Estimate;
+import org.trialstat.model.StratifiedBinaryResult;
 import org.trialstat.model.MeanSummary;
 import org.trialstat.model.Proportion;
 import org.trialstat.model.RowAccounting;
@@ -164,6 +165,9 @@ public final class ResultTree {
     }
     if (v instanceof Estimate e) {
       return estimate(e);
+    }
+    if (v instanceof StratifiedBinaryResult s) {
+      return StratifiedTree.stratified(s);
     }
     return v.p();
   }
