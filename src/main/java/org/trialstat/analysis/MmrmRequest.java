@@ -35,4 +35,11 @@ public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String 
       covariance = CovarianceSettings.DEFAULT;
     }
   }
+
+  /** A request with the default covariance (unstructured, shared by all arms, REML). */
+  public MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
+      Convergence convergence) {
+    this(scale, scoreMin, scoreMax, control, baseline, covariates, ddf, confLevel, strictness, convergence, null);
+  }
 }
