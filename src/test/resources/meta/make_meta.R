@@ -18,7 +18,8 @@
 #                          form of Riley et al. 2011 (checked against predict(pi.type = "riley"))
 # Iterative estimators (REML, ML, EB, PM) and the Q-profile search are run with control = list(threshold
 # = 1e-12, tol = 1e-12, maxiter = 10000) so that the printed value is the converged root, not metafor's
-# default stopping point (threshold 1e-5, uniroot tol 1.2e-4).
+# default stopping point (threshold 1e-5, uniroot tol 1.2e-4); confint gets tau2.max = 1e6, as metafor
+# otherwise caps the upper Q-profile limit at max(100, 10 tau2) (with a warning; Normand MD under DL: 2054).
 suppressMessages(library(metafor))
 here <- dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))
 out <- function(case, key, v) {
@@ -28,7 +29,7 @@ out <- function(case, key, v) {
   }
 }
 TIGHT <- list(threshold = 1e-12, tol = 1e-12, maxiter = 10000)
-CITIGHT <- list(tol = 1e-12, maxiter = 10000)
+CITIGHT <- list(tol = 1e-12, maxiter = 10000, tau2.max = 1e6)  # metafor caps the upper limit at max(100, 10 tau2)
 
 ## --- test inputs -------------------------------------------------------------------------------------
 write.csv(dat.bcg[, c("trial", "author", "year", "tpos", "tneg", "cpos", "cneg", "alloc")],
@@ -109,11 +110,15 @@ mh_out <- function(case, r) {
 for (src in c("bcg", "zero")) {
   d <- if (src == "bcg") data.frame(ai = b$tpos, bi = b$tneg, ci = b$cpos, di = b$cneg) else zc
   for (m in c("RR", "OR", "RD")) {
-    mh_out(paste0(src, "_", tolower(m), "_mh"), rma.mh(ai = ai, bi = bi, ci = ci, di = di, data = d, measure = m))
+    r <- rma.mh(ai = ai, bi = bi, ci = ci, di = di, data = d, measure = m)
+    mh_out(paste0(src, "_", tolower(m), "_mh"), r); out(paste0(src, "_", tolower(m), "_mh"), "w[", weights(r))
   }
   pt <- rma.peto(ai = ai, bi = bi, ci = ci, di = di, data = d)
   mh_out(paste0(src, "_peto"), pt)
   out(paste0(src, "_peto"), "yi[", pt$yi); out(paste0(src, "_peto"), "vi[", pt$vi)
+  out(paste0(src, "_peto"), "w[", weights(pt))
+  ci <- confint(rma(pt$yi, pt$vi, method = "DL"), control = CITIGHT)$random   # Q-profile of the Peto effects
+  out(paste0(src, "_peto"), "tau2_lo", ci["tau^2", "ci.lb"]); out(paste0(src, "_peto"), "tau2_hi", ci["tau^2", "ci.ub"])
 }
 
 ## --- leave-one-out (REML and DL) ---------------------------------------------------------------------
