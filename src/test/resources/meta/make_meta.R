@@ -117,7 +117,8 @@ for (src in c("bcg", "zero")) {
   mh_out(paste0(src, "_peto"), pt)
   out(paste0(src, "_peto"), "yi[", pt$yi); out(paste0(src, "_peto"), "vi[", pt$vi)
   out(paste0(src, "_peto"), "w[", weights(pt))
-  ci <- confint(rma(pt$yi, pt$vi, method = "DL"), control = CITIGHT)$random   # Q-profile of the Peto effects
+  raw <- escalc("PETO", ai = ai, bi = bi, ci = ci, di = di, data = d, add = 0)   # uncorrected, as rma.peto's Q
+  ci <- confint(rma(raw$yi, raw$vi, method = "DL"), control = CITIGHT)$random   # Q-profile of those effects
   out(paste0(src, "_peto"), "tau2_lo", ci["tau^2", "ci.lb"]); out(paste0(src, "_peto"), "tau2_hi", ci["tau^2", "ci.ub"])
 }
 
