@@ -135,6 +135,21 @@ public final class Pooling {
         h.h2(h.tau2High), h.q, h.df, h.qP, mu - piHalf, mu + piHalf, weights, methodName(), reason);
   }
 
+  /**
+   * A single study as metafor fits k = 1 (the first step of a cumulative meta-analysis, a subgroup of
+   * one): its own effect, {@code se = sqrt(v)}, z test, tau^2 = 0, Q = 0, I^2 = 0, H^2 = 1, no
+   * interval for tau^2 and no prediction interval; the reason says so.
+   */
+  public MetaPooled single(double y, double v) {
+    double level = settings.confLevel();
+    double se = Math.sqrt(v);
+    double z = zCrit(level);
+    double n = Double.NaN;
+    return new MetaPooled(1, y, se, y - z * se, y + z * se, level, "z", y / se, n,
+        2 * NORMAL.survivalProbability(Math.abs(y / se)), 0, n, n, 0, n, n, 1, n, n, 0, 0, 1, n, n, List.of(100.0),
+        methodName(), "one study: its own effect, tau^2 set to 0 (as metafor)");
+  }
+
   static double zCrit(double level) {
     return NORMAL.inverseSurvivalProbability((1 - level) / 2);
   }
