@@ -1,9 +1,11 @@
 package org.trialstat.stats.meta;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.trialstat.model.MetaPooled;
 import org.trialstat.model.SubgroupTest;
@@ -20,56 +22,81 @@ public final class Sensitivity {
   private Sensitivity() {
   }
 
+  /** A model refitted on a subset of the studies, given by their indices in input order. */
+  @FunctionalInterface
+  public interface Fit {
+    /** The pooled result of the studies {@code indices} (ascending, at least one). */
+    MetaPooled fit(int[] indices);
+  }
+
+  /** Inverse-variance refits (a single study: {@link Pooling#single}). */
+  public static Fit inverseVariance(Pooling pooling, double[] y, double[] v) {
+    double[] ys = y.clone();
+    double[] vs = v.clone();
+    return idx -> idx.length == 1 ? pooling.single(ys[idx[0]], vs[idx[0]])
+        : pooling.pool(pick(ys, idx), pick(vs, idx));
+  }
+
+  /** The elements {@code x[idx[0]], x[idx[1]], ...}. */
+  public static double[] pick(double[] x, int[] idx) {
+    double[] out = new double[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = x[idx[i]];
+    }
+    return out;
+  }
+
+  /** The elements {@code x[idx[0]], x[idx[1]], ...}. */
+  public static int[] pick(int[] x, int[] idx) {
+    int[] out = new int[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = x[idx[i]];
+    }
+    return out;
+  }
+
   /**
    * The pooled effect without each study in turn (metafor's {@code leave1out}).
    *
    * @return element i omits study i
    */
-  public static List<MetaPooled> leaveOneOut(Pooling pooling, double[] y, double[] v) {
+  public static List<MetaPooled> leaveOneOut(Fit fit, int k) {
     List<MetaPooled> out = new ArrayList<>();
-    for (int i = 0; i < y.length; i++) {
-      double[] ys = new double[y.length - 1];
-      double[] vs = new double[y.length - 1];
-      for (int j = 0, n = 0; j < y.length; j++) {
-        if (j != i) {
-          ys[n] = y[j];
-          vs[n++] = v[j];
-        }
-      }
-      out.add(fit(pooling, ys, vs));
+    for (int i = 0; i < k; i++) {
+      int omit = i;
+      out.add(fit.fit(IntStream.range(0, k).filter(j -> j != omit).toArray()));
     }
     return out;
   }
 
   /**
-   * Cumulative meta-analysis in the given order (metafor's {@code cumul}; sort stably by year first):
-   * element i pools the first i + 1 studies; the first is the study alone ({@link Pooling#single}).
+   * Cumulative meta-analysis in the given order (metafor's {@code cumul}): element i pools the studies
+   * {@code order[0..i]}; the first is the study alone.
    */
-  public static List<MetaPooled> cumulative(Pooling pooling, double[] y, double[] v) {
+  public static List<MetaPooled> cumulative(Fit fit, int[] order) {
     List<MetaPooled> out = new ArrayList<>();
-    for (int i = 1; i <= y.length; i++) {
-      out.add(fit(pooling, java.util.Arrays.copyOf(y, i), java.util.Arrays.copyOf(v, i)));
+    for (int i = 1; i <= order.length; i++) {
+      int[] idx = Arrays.copyOf(order, i);
+      Arrays.sort(idx);
+      out.add(fit.fit(idx));
     }
     return out;
   }
 
   /**
-   * A separate model per subgroup, in order of first appearance; a subgroup of one study is that study
-   * ({@link Pooling#single}).
+   * A separate model per subgroup, in order of first appearance.
    *
    * @param group each study's subgroup label
    * @return label to pooled result
    */
-  public static Map<String, MetaPooled> subgroups(Pooling pooling, double[] y, double[] v, String[] group) {
+  public static Map<String, MetaPooled> subgroups(Fit fit, String[] group) {
     Map<String, List<Integer>> members = new LinkedHashMap<>();
-    for (int i = 0; i < y.length; i++) {
+    for (int i = 0; i < group.length; i++) {
       members.computeIfAbsent(group[i], g -> new ArrayList<>()).add(i);
     }
     Map<String, MetaPooled> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
-      double[] ys = e.getValue().stream().mapToDouble(i -> y[i]).toArray();
-      double[] vs = e.getValue().stream().mapToDouble(i -> v[i]).toArray();
-      out.put(e.getKey(), fit(pooling, ys, vs));
+      out.put(e.getKey(), fit.fit(e.getValue().stream().mapToInt(Integer::intValue).toArray()));
     }
     return out;
   }
@@ -104,9 +131,5 @@ public final class Sensitivity {
     }
     int df = ok.size() - 1;
     return new SubgroupTest(q, df, ChiSquaredDistribution.of(df).survivalProbability(q), SUBGROUP_METHOD, null);
-  }
-
-  private static MetaPooled fit(Pooling pooling, double[] y, double[] v) {
-    return y.length == 1 ? pooling.single(y[0], v[0]) : pooling.pool(y, v);
   }
 }

@@ -61,7 +61,8 @@ class SensitivityTest {
   @CsvSource({"bcg_rr,reml", "bcg_rr,dl", "nor_smd,reml", "nor_smd,dl"})
   void leaveOneOut(String set, String method) {
     StudyEffect[] e = Datasets.of(set);
-    List<MetaPooled> l = Sensitivity.leaveOneOut(pooling(method), Datasets.y(e), Datasets.v(e));
+    List<MetaPooled> l = Sensitivity.leaveOneOut(Sensitivity.inverseVariance(pooling(method), Datasets.y(e),
+        Datasets.v(e)), e.length);
     String c = set + "_" + method + "_l1o";
     assertThat(l).hasSize(e.length);
     checkSteps(l, c, tol(method));
@@ -82,9 +83,9 @@ class SensitivityTest {
       order[i] = i;
     }
     Arrays.sort(order, Comparator.comparingInt(i -> Integer.parseInt(rows.get(i)[2]))); // stable: ties keep order
-    double[] y = Arrays.stream(order).mapToDouble(i -> e[i].yi()).toArray();
-    double[] v = Arrays.stream(order).mapToDouble(i -> e[i].vi()).toArray();
-    checkSteps(Sensitivity.cumulative(pooling(method), y, v), "bcg_rr_" + method + "_cumul", tol(method));
+    Sensitivity.Fit fit = Sensitivity.inverseVariance(pooling(method), Datasets.y(e), Datasets.v(e));
+    checkSteps(Sensitivity.cumulative(fit, Arrays.stream(order).mapToInt(Integer::intValue).toArray()),
+        "bcg_rr_" + method + "_cumul", tol(method));
   }
 
   @ParameterizedTest
@@ -93,7 +94,8 @@ class SensitivityTest {
     StudyEffect[] e = Datasets.of(set);
     String[] group = (set.equals("hack") ? Datasets.hackshawRows().stream().map(r -> r[3])
         : Datasets.bcg().stream().map(r -> r[7])).toArray(String[]::new);
-    Map<String, MetaPooled> g = Sensitivity.subgroups(pooling(method), Datasets.y(e), Datasets.v(e), group);
+    Map<String, MetaPooled> g = Sensitivity.subgroups(Sensitivity.inverseVariance(pooling(method), Datasets.y(e),
+        Datasets.v(e)), group);
     String c = set + "_" + method + "_sub";
     List<MetaPooled> fits = new ArrayList<>(g.values());
     for (int j = 0; j < fits.size(); j++) {
