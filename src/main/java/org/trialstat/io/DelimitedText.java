@@ -192,6 +192,16 @@ final class DelimitedText {
     return v;
   }
 
+  /** A finite number &gt;= 0, or NaN when not reported; a negative number is an error. */
+  double nonNegative(Record r, int column, String name) {
+    double v = number(r, column, name);
+    if (v < 0) {
+      throw new DataException(file, r.line(), column + 1, "column " + name + ": expected a number >= 0, got "
+          + quote(r.cell(column)));
+    }
+    return v;
+  }
+
   /** A non-negative integer, or -1 when not reported. */
   int count(Record r, int column, String name) {
     String cell = r.cell(column);
