@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * A text forest plot cell: the study's interval as {@code ---o---} (pooled: {@code <==o==>}, prediction
  * interval: {@code [.......]}) on a common axis of {@link #WIDTH} characters that includes the null
- * value, marked {@code |}. Positions are linear on the analysis scale (log for ratios), so that
+ * value, marked {@code |} (also inside an interval that crosses it). Positions are linear on the analysis scale (log for ratios), so that
  * symmetric intervals look symmetric.
  */
 final class MetaForest {
@@ -36,6 +36,16 @@ final class MetaForest {
     this.min = lo;
     this.max = hi;
     this.nul = nul;
+  }
+
+  /** The left end of the axis (analysis scale). */
+  double min() {
+    return min;
+  }
+
+  /** The right end of the axis (analysis scale). */
+  double max() {
+    return max;
   }
 
   private int pos(double x) {
@@ -74,6 +84,10 @@ final class MetaForest {
       }
       c[a] = left;
       c[b] = right;
+    }
+    int zero = pos(nul);
+    if (c[zero] == fill) {
+      c[zero] = '|';
     }
     if (Double.isFinite(est)) {
       c[pos(est)] = mark;

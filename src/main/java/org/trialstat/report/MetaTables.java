@@ -25,7 +25,8 @@ final class MetaTables {
     boolean ratio = r.settings().measure().ratio();
     StringBuilder sb = new StringBuilder();
     MetaPooled p = r.pooled();
-    TextTable.heading(sb, "Meta-analysis: " + measureLabel(r.settings().measure()) + ", " + r.outcome(), markdown);
+    TextTable.heading(sb, "Meta-analysis: " + measureLabel(r.settings().measure()) + ", "
+        + (r.outcome().equals("effect") ? "per-study effects" : r.outcome()), markdown);
     sb.append(p.method()).append("; ").append(Fmt.level(p.confLevel())).append(" intervals; k = ").append(p.k())
         .append(markdown ? "\n\n" : "\n\n");
     List<Double> limits = new ArrayList<>();
@@ -42,19 +43,22 @@ final class MetaTables {
     TextTable t = new TextTable("Study", ">Effect", ">" + ci, ">Weight", "Forest (| = no effect)");
     for (MetaResult.Study s : r.studies()) {
       t.row(s.study(), effect(s.yi(), ratio), interval(s.ciLow(), s.ciHigh(), ratio),
-          s.included() ? Fmt.fixed(s.weight(), 1) + "%" : "left out", f.study(s.yi(), s.ciLow(), s.ciHigh()));
+          s.included() ? Fmt.fixed(s.weight(), 1) + "%" : "left out", code(f.study(s.yi(), s.ciLow(), s.ciHigh()), markdown));
     }
     t.row("Pooled", effect(p.estimate(), ratio), interval(p.ciLow(), p.ciHigh(), ratio),
-        p.estimable() ? "100.0%" : "", f.pooled(p.estimate(), p.ciLow(), p.ciHigh()));
-    t.row("Prediction interval", "", interval(p.piLow(), p.piHigh(), ratio), "", f.prediction(p.piLow(), p.piHigh()));
-    sb.append(markdown ? t.markdown() : t.plain()).append('\n');
+        p.estimable() ? "100.0%" : "", code(f.pooled(p.estimate(), p.ciLow(), p.ciHigh()), markdown));
+    t.row("Prediction interval", "", interval(p.piLow(), p.piHigh(), ratio), "", code(f.prediction(p.piLow(), p.piHigh()), markdown));
+    sb.append(markdown ? t.markdown() : t.plain()).append(markdown ? "\n" : "");
+    line(sb, String.format(Locale.ROOT, "Forest axis: %s to %s%s; | = no effect (%s)", effect(f.min(), ratio),
+        effect(f.max(), ratio), ratio ? " (log scale)" : "", ratio ? "1" : "0"), markdown);
+    sb.append(markdown ? "" : "\n");
     line(sb, "Heterogeneity: " + heterogeneity(p), markdown);
     line(sb, "Test of the pooled effect: " + test(p), markdown);
     if (p.reason() != null) {
       line(sb, "Note: " + p.reason(), markdown);
     }
-    line(sb, "Egger's test: " + egger(r.egger()), markdown);
-    sb.append('\n');
+    line(sb, "Egger's test: " + egger(r.egger(), ratio), markdown);
+    sb.append(markdown ? "" : "\n");
     if (r.between() != null) {
       TextTable g = pooledTable("Subgroup");
       for (MetaResult.Subgroup s : r.subgroups()) {
@@ -64,7 +68,7 @@ final class MetaTables {
       line(sb, "Test for subgroup differences: " + (Double.isFinite(r.between().q())
           ? String.format(Locale.ROOT, "Q = %s, df = %d, %s", Fmt.fixed(r.between().q(), D), r.between().df(),
               pValue(r.between().p())) : Fmt.NE + " (" + r.between().reason() + ")"), markdown);
-      sb.append('\n');
+      sb.append(markdown ? "" : "\n");
     }
     if (!r.leaveOneOut().isEmpty()) {
       TextTable l = pooledTable("Without");
@@ -110,17 +114,22 @@ final class MetaTables {
     return stat + ", " + pValue(p.p());
   }
 
-  private static String egger(EggerTest e) {
+  private static String egger(EggerTest e, boolean ratio) {
     if (!Double.isFinite(e.t())) {
       return Fmt.NE + " (" + e.reason() + ")";
     }
     return String.format(Locale.ROOT, "t = %s, df = %d, %s; limit estimate %s (%s)", Fmt.fixed(e.t(), D),
-        e.df(), pValue(e.p()), Fmt.fixed(e.limit(), D), Fmt.ci(e.limitLow(), e.limitHigh(), D));
+        e.df(), pValue(e.p()), effect(e.limit(), ratio), interval(e.limitLow(), e.limitHigh(), ratio));
+  }
+
+  /** A forest cell: as it is in plain text, a code span in Markdown (so that its spaces survive). */
+  private static String code(String forest, boolean markdown) {
+    return markdown && !forest.isEmpty() ? "`" + forest + "`" : forest;
   }
 
   private static String pValue(double p) {
     String s = Fmt.p(p);
-    return s.startsWith("<") ? "p " + s : "p = " + s;
+    return s.startsWith("<") ? "p < " + s.substring(1) : "p = " + s;
   }
 
   private static void line(StringBuilder sb, String text, boolean markdown) {
