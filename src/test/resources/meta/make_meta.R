@@ -187,7 +187,8 @@ mapp <- data.frame(n1i = c(42, 52), m1i = c(-24.4, -23.7), sd1i = c(11.6, sd2(-2
 mapp$bi <- mapp$n1i - mapp$ai; mapp$di <- mapp$n2i - mapp$ci
 ms <- escalc("SMD", m1i = m1i, sd1i = sd1i, n1i = n1i, m2i = m2i, sd2i = sd2i, n2i = n2i, data = mapp)
 mr <- escalc("RR", ai = ai, bi = bi, ci = ci, di = di, data = mapp)
-for (x in list(list("mapp_smd", ms), list("mapp_rr", mr))) {
+md <- escalc("RD", ai = ai, bi = bi, ci = ci, di = di, data = mapp)
+for (x in list(list("mapp_smd", ms), list("mapp_rr", mr), list("mapp_rd", md))) {
   out(x[[1]], "yi[", x[[2]]$yi); out(x[[1]], "vi[", x[[2]]$vi)
   r <- rma(yi, vi, data = x[[2]], method = "REML", control = TIGHT)
   case <- paste0(x[[1]], "_reml"); fit_out(case, r); out(case, "w[", weights(r))

@@ -115,6 +115,8 @@ class MetaCommandTest {
       near(r.get("studies").get(i).get("vi"), "mapp_rr", "vi[" + (i + 1) + "]", 1e-8);
     }
     pooled(r.get("pooled"), "mapp_rr_reml", 1e-6, true);
+    JsonNode rd = json("meta", "-f", "json", "--outcome", "loss_of_diagnosis", "--measure", "rd", MAPP1, MAPP2);
+    pooled(rd.get("pooled"), "mapp_rd_reml", 1e-6, true);
     assertThat(r.get("pooled").get("ratio").asDouble())
         .isCloseTo(Math.exp(REF.get("mapp_rr_reml est")), org.assertj.core.api.Assertions.within(1e-6));
   }
