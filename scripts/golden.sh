@@ -13,7 +13,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-check}"
 dir="${2:-$root/src/test/golden}"
 cd "$root"
-[ -f target/trialstat.jar ] || mvn -B -q -DskipTests package >&2
+if [ ! -f target/trialstat.jar ] || [ -n "$(find pom.xml src/main -newer target/trialstat.jar -print -quit)" ]; then
+  mvn -B -q -DskipTests package >&2
+fi
 run() { java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar target/trialstat.jar "$@"; }
 
 cases() {

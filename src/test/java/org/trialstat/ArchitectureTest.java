@@ -1,6 +1,7 @@
 package org.trialstat;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -40,4 +41,11 @@ class ArchitectureTest {
   static final ArchRule reportDoesNotComputeOrRead = noClasses().that().resideInAPackage("org.trialstat.report..")
       .should().dependOnClassesThat().resideInAnyPackage("org.trialstat.io..", "org.trialstat.analysis..",
           "org.trialstat.stats..");
+
+  @ArchTest
+  static final ArchRule noPackageCycles = slices().matching("org.trialstat.(**)").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule cliDoesNotReachIntoStats = noClasses().that().resideInAPackage("org.trialstat.cli..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.trialstat.stats..");
 }

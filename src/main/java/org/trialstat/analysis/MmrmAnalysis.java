@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.trialstat.model.DataException;
 import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.MmrmAnalysisResult;
@@ -18,7 +17,7 @@ import org.trialstat.model.Observation;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.TrialData;
 import org.trialstat.stats.mmrm.Covariate;
-import org.trialstat.stats.mmrm.DdfMethod;
+import org.trialstat.model.DdfMethod;
 import org.trialstat.stats.mmrm.Mmrm;
 import org.trialstat.stats.mmrm.MmrmInput;
 
@@ -32,11 +31,6 @@ import org.trialstat.stats.mmrm.MmrmInput;
  * value contribute (missing at random). See {@link Mmrm} for the model and the estimation.
  */
 public final class MmrmAnalysis {
-
-  /** Row exclusion reason: a covariate cell is empty or NA. */
-  public static final String MISSING_COVARIATE = "missing_covariate";
-  /** Row exclusion reason: a baseline row of a participant with no usable post-baseline value. */
-  public static final String NO_POST_BASELINE = "no_post_baseline";
 
   private MmrmAnalysis() {
   }
@@ -124,10 +118,9 @@ public final class MmrmAnalysis {
     for (int k = 0; k < covIndex.size(); k++) {
       cov.add(new ArrayList<>());
     }
-    Map<String, Integer> excluded = new TreeMap<>();
+    RowCounter rows = new RowCounter(data.source(), strictness);
     Set<String> contributing = new HashSet<>();
     List<Observation> baselineRows = new ArrayList<>();
-    int used = 0;
     // Canonical order (participant, visit), so that the fit does not depend on the order of the rows.
     List<Observation> ordered = new ArrayList<>(data.observations());
     Map<String, Integer> visitIndex = new HashMap<>();
@@ -139,17 +132,11 @@ public final class MmrmAnalysis {
     for (Observation o : ordered) {
       boolean isBaseline = baseline != null && o.visit().equals(baseline);
       if (!isBaseline && !modelledSet.contains(o.visit())) {
-        excluded.merge(TrialAnalysis.VISIT_NOT_ANALYSED, 1, Integer::sum);
+        rows.exclude(RowCounter.VISIT_NOT_ANALYSED);
         continue;
       }
       if (!o.hasScore()) {
-        if (strictness == AnalysisRequest.Strictness.STRICT) {
-          throw new DataException(data.source(), o.line(), o.scoreColumn(), String.format(Locale.ROOT,
-              "participant %s has no score at visit %s; expected a score (--strict makes a missing value an error;"
-                  + " without --strict the row is excluded and counted as missing_score)",
-              o.participant(), o.visit()));
-        }
-        excluded.merge(TrialAnalysis.MISSING_SCORE, 1, Integer::sum);
+        rows.missingScore(o);
         continue;
       }
       if (isBaseline) {
@@ -157,7 +144,7 @@ public final class MmrmAnalysis {
         continue;
       }
       if (baseline != null && !baselineScore.containsKey(o.participant())) {
-        excluded.merge(TrialAnalysis.NO_BASELINE, 1, Integer::sum);
+        rows.exclude(RowCounter.NO_BASELINE);
         continue;
       }
       boolean covMissing = false;
@@ -166,13 +153,7 @@ public final class MmrmAnalysis {
         covMissing |= v == null || v.isBlank() || v.equalsIgnoreCase("NA");
       }
       if (covMissing) {
-        if (strictness == AnalysisRequest.Strictness.STRICT) {
-          throw new DataException(data.source(), o.line(), 0, String.format(Locale.ROOT,
-              "participant %s has an empty covariate value at visit %s; expected a value (--strict makes a missing "
-                  + "value an error; without --strict the row is excluded and counted as missing_covariate)",
-              o.participant(), o.visit()));
-        }
-        excluded.merge(MISSING_COVARIATE, 1, Integer::sum);
+        rows.missingCovariate(o);
         continue;
       }
       subject.add(o.participant());
@@ -185,13 +166,13 @@ public final class MmrmAnalysis {
         cov.get(k).add(o.covariates().get(covIndex.get(k)));
       }
       contributing.add(o.participant());
-      used++;
+      rows.use();
     }
     for (Observation o : baselineRows) {
       if (contributing.contains(o.participant())) {
-        used++;
+        rows.use();
       } else {
-        excluded.merge(NO_POST_BASELINE, 1, Integer::sum);
+        rows.exclude(RowCounter.NO_POST_BASELINE);
       }
     }
     List<Covariate> covariates = new ArrayList<>();
@@ -201,9 +182,7 @@ public final class MmrmAnalysis {
     MmrmInput input = new MmrmInput(subject, visit, arm, y.stream().mapToDouble(Double::doubleValue).toArray(),
         baseline == null ? null : base.stream().mapToDouble(Double::doubleValue).toArray(), covariates, modelled,
         data.arms(), control);
-    List<RowAccounting.Exclusion> ex = new ArrayList<>();
-    excluded.forEach((k, v) -> ex.add(new RowAccounting.Exclusion(k, v)));
-    return new Prepared(input, new RowAccounting(data.observations().size(), used, ex));
+    return new Prepared(input, rows.accounting(data.observations().size()));
   }
 
   private static boolean numeric(List<String> values) {

@@ -2,8 +2,8 @@ package org.trialstat.analysis;
 
 import java.util.List;
 import org.trialstat.model.Scale;
-import org.trialstat.stats.mmrm.Convergence;
-import org.trialstat.stats.mmrm.DdfMethod;
+import org.trialstat.model.Convergence;
+import org.trialstat.model.DdfMethod;
 
 /**
  * What the user asked of {@code trialstat mmrm}.

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.trialstat.model.BinaryComparison;
+import org.trialstat.model.Comparison;
+import org.trialstat.model.Effect;
+import org.trialstat.model.Statistic;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.DataException;
 import org.trialstat.model.Difference;
@@ -102,7 +104,7 @@ public final class SummaryAnalysis {
     for (SummaryInput.Row r : rows) {
       arms.add(arm(r, r.arm().equals(control), request, notes, warnings));
     }
-    List<SummaryResult.Comparison> comparisons = new ArrayList<>();
+    List<Comparison> comparisons = new ArrayList<>();
     if (rows.size() == 1) {
       notes.add("Single group (" + first.arm() + "): per-arm results only, no comparison.");
     } else {
@@ -146,9 +148,10 @@ public final class SummaryAnalysis {
     String why = rows.get(0).control() != null ? "no row has control = yes"
         : matches.isEmpty() ? "no control column, and no arm is named like placebo, control, sham or comparator"
             : "no control column, and several arms are named like a control: " + String.join(", ", matches);
-    throw new DataException(file, rows.get(0).line(), 0, String.format(Locale.ROOT,
-        "study '%s': cannot tell which arm is the control (%s); mark it with control = yes or use --control; "
-            + "its arms: %s", study, why, String.join(", ", armNames)));
+    // A usage error (exit 2) in every command: the data are fine, the option that decides is missing.
+    throw new InvalidOptionException(String.format(Locale.ROOT,
+        "%s:%d: study '%s': cannot tell which arm is the control (%s); mark it with control = yes or use "
+            + "--control; its arms: %s", file, rows.get(0).line(), study, why, String.join(", ", armNames)));
   }
 
   private static SummaryResult.Arm arm(SummaryInput.Row r, boolean isControl, SummaryRequest request,
@@ -227,7 +230,7 @@ public final class SummaryAnalysis {
         approximate, rates, endpoints);
   }
 
-  private static SummaryResult.Comparison compare(SummaryResult.Arm t, SummaryResult.Arm c, double level, List<String> notes, List<String> warnings) {
+  private static Comparison compare(SummaryResult.Arm t, SummaryResult.Arm c, double level, List<String> notes, List<String> warnings) {
     String name = t.arm() + " vs " + c.arm();
     Difference welch = null;
     Difference student = null;
@@ -252,18 +255,25 @@ public final class SummaryAnalysis {
       d = Estimate.notEstimable(level, StandardizedMeanDifference.COHENS_D.methodName(), reason);
       g = Estimate.notEstimable(level, StandardizedMeanDifference.HEDGES_G.methodName(), reason);
     }
-    List<BinaryComparison> binary = new ArrayList<>();
+    List<Effect> effects = new ArrayList<>();
+    if (welch != null) {
+      int n = (ct == null ? 0 : ct.n()) + (cc == null ? 0 : cc.n());
+      effects.add(new Effect(Statistic.WELCH, Effect.CHANGE, welch, n));
+      effects.add(new Effect(Statistic.STUDENT, Effect.CHANGE, student, n));
+      effects.add(new Effect(Statistic.COHENS_D, Effect.CHANGE, d, n));
+      effects.add(new Effect(Statistic.HEDGES_G, Effect.CHANGE, g, n));
+    }
     for (BinaryEndpoint e : BinaryEndpoint.values()) {
       Proportion pt = t.rate(e);
       Proportion pc = c.rate(e);
       if (pt != null && pc != null) {
-        binary.add(BinaryEndpointComparison.compare(e, pt.events(), pt.n(), pc.events(), pc.n(), level));
+        effects.addAll(BinaryEndpointComparison.compare(e, pt.events(), pt.n(), pc.events(), pc.n(), level).effects());
       } else if (pt != null || pc != null) {
         notes.add(String.format(Locale.ROOT, "%s reported for %s only: no %s comparison.", e.label(),
             pt != null ? t.arm() : c.arm(), name));
       }
     }
-    return new SummaryResult.Comparison(t.arm(), c.arm(), welch, student, d, g, binary);
+    return new Comparison(t.arm(), c.arm(), effects);
   }
 
   /** Four significant digits, for notes. */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = {"Per-arm change from baseline, treatment-vs-control differences, effect sizes and binary "
         + "endpoints of participant-level trial files (long or wide CSV).",
         "Effects are treatment - control; ratios are treatment / control."})
-public final class AnalyzeCommand implements Callable<Integer> {
+public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
 
   @Spec
   CommandSpec spec;
@@ -77,12 +77,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    output.emit(AnalysisWriter.render(compute(), output.format, files.size() > 1), spec.commandLine().getOut(), files);
+    return ExitCode.OK;
+  }
+
+  @Override
+  public Object tree() {
+    return AnalysisWriter.tree(compute(), files.size() > 1);
+  }
+
+  private List<AnalysisResult> compute() {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(List.of());
-    List<AnalysisResult> results = Batch.inOrder(files,
-        f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
-    output.emit(AnalysisWriter.render(results, output.format, files.size() > 1), spec.commandLine().getOut(), files);
-    return ExitCode.OK;
+    return Batch.inOrder(files, f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
   }
 
   private AnalysisRequest request() {

@@ -3,9 +3,6 @@ package org.trialstat.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import org.trialstat.model.DataException;
-import org.trialstat.model.InvalidOptionException;
 import picocli.CommandLine;
 
 /** Entry point: {@code java -jar trialstat.jar COMMAND ...}. */
@@ -31,18 +28,8 @@ public final class Main {
    * @return the exit code (see {@link ExitCode})
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
-    // Every formatter names Locale.ROOT; the default is set too, for libraries' messages, and restored.
-    Locale previous = Locale.getDefault();
-    Locale.setDefault(Locale.ROOT);
-    try {
-      return execute(out, err, args);
-    } finally {
-      Locale.setDefault(previous);
-    }
-  }
-
-  private static int execute(PrintStream out, PrintStream err, String... args) {
-    PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    // Every formatter names Locale.ROOT: the JVM's default locale is never consulted, nor changed.
+    PrintWriter o = new StdOut(out);
     PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
     CommandLine cmd = new CommandLine(new TrialstatCommand());
     cmd.setOut(o);
@@ -54,23 +41,11 @@ public final class Main {
       return ExitCode.USAGE;
     });
     cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-      if (ex instanceof DataException d) {
-        e.println("trialstat: " + d.describe());
-        return ExitCode.DATA;
-      }
-      if (ex instanceof InvalidOptionException i) {
-        e.println("trialstat: " + i.getMessage());
-        return ExitCode.USAGE;
-      }
-      if (ex instanceof CommandLine.ParameterException p) {
-        e.println("trialstat: " + p.getMessage());
-        return ExitCode.USAGE;
-      }
-      e.println("trialstat: internal error: " + ex + " (please report it; set TRIALSTAT_DEBUG=1 for details)");
-      if (System.getenv("TRIALSTAT_DEBUG") != null) {
+      e.println("trialstat: " + ExitCode.message(ex));
+      if (ExitCode.of(ex) == ExitCode.INTERNAL && System.getenv("TRIALSTAT_DEBUG") != null) {
         ex.printStackTrace(e);
       }
-      return ExitCode.INTERNAL;
+      return ExitCode.of(ex);
     });
     int code = cmd.execute(args);
     o.flush();

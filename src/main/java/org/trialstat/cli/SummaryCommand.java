@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = {"Effect sizes, t tests and binary-endpoint comparisons from published arm-level summaries: "
         + "one row per study arm with n, mean change and its SD, SE or CI, and event counts.",
         "Effects are treatment - control; ratios are treatment / control."})
-public final class SummaryCommand implements Callable<Integer> {
+public final class SummaryCommand implements Callable<Integer>, TreeCommand {
 
   @Spec
   CommandSpec spec;
@@ -59,6 +59,11 @@ public final class SummaryCommand implements Callable<Integer> {
     }
     output.emit(SummaryWriter.render(result, output.format, layout), spec.commandLine().getOut(), files);
     return ExitCode.OK;
+  }
+
+  @Override
+  public Object tree() {
+    return SummaryWriter.tree(compute());
   }
 
   /** Reads every file and analyses all studies in one call. */

@@ -1,14 +1,10 @@
 package org.trialstat.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.trialstat.analysis.ClaimCheck;
 import org.trialstat.io.ClaimsCsvReader;
@@ -18,7 +14,7 @@ import org.trialstat.model.ClaimResult;
 import org.trialstat.model.DataException;
 import org.trialstat.report.ClaimReport;
 import org.trialstat.report.JsonPath;
-import org.trialstat.report.JsonReader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code trialstat verify}: checks published claims against what {@code analyze} or {@code summary}
- * compute. Each claim's command runs in-process through the same entry point, with {@code --format json};
- * its output is read back and the claim's JSON path resolved with {@link JsonPath}.
+ * compute. Each claim's command is parsed by picocli as that command (so an output option is refused in
+ * every spelling: {@code -o X}, {@code -oX}, {@code --output=X}, {@code -fjson}), its result tree computed
+ * in-process ({@link TreeCommand}) and the claim's path resolved on it with {@link JsonPath}.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Checks published claims (a CSV: file, command, statistic, expected, compare, tolerance, "
@@ -36,8 +33,7 @@ import picocli.CommandLine.Spec;
         "Exit code 0 when every claim passes, 1 when any fails, 3 when the claims file or a claim is bad."})
 public final class VerifyCommand implements Callable<Integer> {
 
-  private static final Set<String> COMMANDS = Set.of("analyze", "summary");
-  private static final Set<String> OUTPUT_OPTIONS = Set.of("-f", "--format", "-o", "--output");
+  private static final String[] OUTPUT_OPTIONS = {"--format", "--output"};
 
   @Spec
   CommandSpec spec;
@@ -48,29 +44,28 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report to FILE (for CI).")
   Path junit;
 
+  /** A claim's command, parsed: the command object, or the parse error's message. */
+  private record Parsed(String key, TreeCommand command, String error) {
+  }
+
   @Override
   public Integer call() {
     String name = claimsFile.toString();
     List<Claim> claims = ClaimsCsvReader.read(claimsFile, name);
     // Validate every claim before running anything: a malformed claims file is an input error (exit 3).
+    Path base = claimsFile.toAbsolutePath().getParent();
     List<ClaimCheck> checks = new ArrayList<>();
-    List<List<String>> commands = new ArrayList<>();
+    List<Parsed> commands = new ArrayList<>();
     for (Claim c : claims) {
       checks.add(ClaimCheck.of(c));
-      commands.add(command(c));
+      commands.add(parse(c, base.resolve(c.file()).normalize().toString()));
     }
-    Path base = claimsFile.toAbsolutePath().getParent();
     Map<String, Object> cache = new HashMap<>();
     List<ClaimResult> results = new ArrayList<>();
     for (int i = 0; i < claims.size(); i++) {
       Claim c = claims.get(i);
-      List<String> args = new ArrayList<>(commands.get(i));
-      args.add("--format");
-      args.add("json");
-      args.add("--");
-      args.add(base.resolve(c.file()).normalize().toString());
-      String key = String.join("\u0000", args);
-      Object tree = cache.computeIfAbsent(key, k -> run(args));
+      Parsed p = commands.get(i);
+      Object tree = p.error() != null ? p.error() : cache.computeIfAbsent(p.key(), k -> run(p.command()));
       if (tree instanceof String error) {
         results.add(new ClaimResult(c, ClaimResult.Status.ERROR, Double.NaN, checks.get(i).accepted(),
             "'" + c.command() + "' on " + c.file() + " failed: " + error));
@@ -96,41 +91,61 @@ public final class VerifyCommand implements Callable<Integer> {
     return error ? ExitCode.DATA : fail ? ExitCode.VERIFICATION_FAILED : ExitCode.OK;
   }
 
-  private static List<String> command(Claim c) {
+  /**
+   * Parses a claim's command as picocli parses it on the command line, with the data file as the one
+   * FILE argument.
+   *
+   * @throws DataException when the command is not analyze/summary, its quoting is broken, or it sets an
+   *                       output option (verify keeps the results in memory)
+   */
+  private static Parsed parse(Claim c, String dataFile) {
     List<String> words;
     try {
       words = ShellWords.split(c.command());
     } catch (IllegalArgumentException e) {
       throw new DataException(c.claimsFile(), c.line(), c.commandColumn(), "command: " + e.getMessage());
     }
-    if (words.isEmpty() || !COMMANDS.contains(words.get(0))) {
+    TreeCommand command = words.isEmpty() ? null : switch (words.get(0)) {
+      case "analyze" -> new AnalyzeCommand();
+      case "summary" -> new SummaryCommand();
+      default -> null;
+    };
+    if (command == null) {
       throw new DataException(c.claimsFile(), c.line(), c.commandColumn(),
           "command: expected analyze or summary (optionally with options), got '" + c.command() + "'");
     }
-    for (String w : words) {
-      String opt = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
-      if (OUTPUT_OPTIONS.contains(opt)) {
+    List<String> args = new ArrayList<>(words.subList(1, words.size()));
+    args.add("--");
+    args.add(dataFile);
+    CommandLine line = new CommandLine(command);
+    line.setCaseInsensitiveEnumValuesAllowed(true);
+    line.setExpandAtFiles(false);
+    CommandLine.ParseResult parsed;
+    try {
+      parsed = line.parseArgs(args.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      return new Parsed(null, null, "exit " + ExitCode.USAGE + ": trialstat: " + oneLine(e.getMessage())
+          + " Try 'trialstat " + words.get(0) + " --help' for the options.");
+    }
+    for (String opt : OUTPUT_OPTIONS) {
+      if (parsed.hasMatchedOption(opt)) {
         throw new DataException(c.claimsFile(), c.line(), c.commandColumn(),
             "command: " + opt + " is set by verify (JSON to memory); remove it");
       }
     }
-    return words;
+    return new Parsed(words.get(0) + "\u0000" + String.join("\u0000", args), command, null);
   }
 
-  /** Runs one command in-process; the parsed JSON tree, or the error message as a String. */
-  private static Object run(List<String> args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
-    if (code != ExitCode.OK) {
-      String message = err.toString(StandardCharsets.UTF_8).strip().replaceAll("\\s*\\R\\s*", " ");
-      return "exit " + code + ": " + message;
-    }
+  /** The result tree of one parsed command, or its error message as a String. */
+  private static Object run(TreeCommand command) {
     try {
-      return JsonReader.parse(out.toString(StandardCharsets.UTF_8));
-    } catch (JsonReader.JsonSyntaxException e) {
-      return e.getMessage();
+      return command.tree();
+    } catch (RuntimeException e) {
+      return "exit " + ExitCode.of(e) + ": trialstat: " + oneLine(ExitCode.message(e));
     }
+  }
+
+  private static String oneLine(String message) {
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 }

@@ -22,6 +22,23 @@ public final class OutputFiles {
    * @throws InvalidOptionException when the target is an input file or a directory
    */
   public static void writeAtomically(Path target, String content, List<Path> inputs) {
+    writeAtomically(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)), inputs);
+  }
+
+  /** What is written: bytes to a stream, which the writer leaves open. */
+  @FunctionalInterface
+  public interface Content {
+    /** Writes the bytes. */
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes {@code content} to {@code target}, atomically where the file system allows.
+   *
+   * @param inputs the input files of the run: the target must not be one of them
+   * @throws InvalidOptionException when the target is an input file or a directory
+   */
+  public static void writeAtomically(Path target, Content content, List<Path> inputs) {
     Path abs = target.toAbsolutePath().normalize();
     for (Path in : inputs) {
       try {
@@ -39,7 +56,9 @@ public final class OutputFiles {
     try {
       Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
       try {
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+          content.writeTo(out);
+        }
         try {
           Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

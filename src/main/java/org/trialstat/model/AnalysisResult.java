@@ -12,11 +12,11 @@ import java.util.List;
  * @param comparisons   every non-control arm against the control, in order of first appearance
  * @param participantExclusions participants left out of one endpoint (for example an unknown diagnosis)
  * @param notes         definitions and caveats that apply to this analysis, for footnotes
- * @param mmrm          the repeated-measures fit behind {@link ComparisonResult#mmrm()}, or null when the file
+ * @param mmrm          the repeated-measures fit behind the comparisons' {@code mmrm} effects, or null when the file
  *                      has fewer than two post-baseline visits (or one arm)
  */
 public record AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
-    List<ComparisonResult> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
+    List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
     MmrmResult mmrm) {
 
   public AnalysisResult {

@@ -17,6 +17,16 @@ public enum BinaryEndpoint {
     this.label = label;
   }
 
+  /** The endpoint of a JSON key. */
+  public static BinaryEndpoint ofKey(String key) {
+    for (BinaryEndpoint e : values()) {
+      if (e.key.equals(key)) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException("no binary endpoint " + key);
+  }
+
   /** The JSON key, for example {@code loss_of_diagnosis}. */
   public String key() {
     return key;

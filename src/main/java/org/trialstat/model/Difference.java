@@ -16,7 +16,7 @@ package org.trialstat.model;
  * @param reason    why numbers are missing; null when estimable
  */
 public record Difference(String method, double estimate, double se, double ciLow, double ciHigh,
-    double confLevel, double t, double df, double p, String reason) {
+    double confLevel, double t, double df, double p, String reason) implements EffectValue {
 
   /** A difference that cannot be estimated. */
   public static Difference notEstimable(String method, double confLevel, String reason) {

@@ -15,7 +15,7 @@ package org.trialstat.model;
  * @param reason    why a number is missing, or a note; null when everything is estimable
  */
 public record Estimate(double estimate, double ciLow, double ciHigh, double confLevel, String method,
-    String reason) {
+    String reason) implements EffectValue {
 
   /** A fully estimable value. */
   public static Estimate of(double estimate, double ciLow, double ciHigh, double confLevel, String method) {
@@ -25,6 +25,12 @@ public record Estimate(double estimate, double ciLow, double ciHigh, double conf
   /** A value that cannot be estimated at all. */
   public static Estimate notEstimable(double confLevel, String method, String reason) {
     return new Estimate(Double.NaN, Double.NaN, Double.NaN, confLevel, method, reason);
+  }
+
+  /** An estimate alone carries no test: NaN. */
+  @Override
+  public double p() {
+    return Double.NaN;
   }
 
   /** True when the point estimate is a finite number. */

@@ -96,23 +96,4 @@ public record SummaryResult(List<String> files, double confLevel, double inputCi
       return i < 0 ? null : rates.get(i);
     }
   }
-
-  /**
-   * One arm against the control: treatment minus control, ratios treatment over control.
-   *
-   * @param treatment the treatment arm
-   * @param control   the control arm
-   * @param welch     Welch t test from the summaries, or null when neither arm reports the change
-   * @param student   Student t test from the summaries, or null likewise
-   * @param cohensD   Cohen's d from the summaries, or null likewise
-   * @param hedgesG   Hedges' g from the summaries, or null likewise
-   * @param binary    the binary endpoints reported in both arms
-   */
-  public record Comparison(String treatment, String control, Difference welch, Difference student,
-      Estimate cohensD, Estimate hedgesG, List<BinaryComparison> binary) {
-
-    public Comparison {
-      binary = List.copyOf(binary);
-    }
-  }
 }

@@ -13,7 +13,12 @@ public final class AnalysisWriter {
    * Renders results of one or more files. JSON: one object for one file, an array for several; CSV/TSV:
    * one table; tables: one block per file.
    */
-  public static String render(List<AnalysisResult> results, OutputFormat format, boolean alwaysArray) {
+  /** The JSON tree that {@link OutputFormat#JSON} prints. */
+  public static Object tree(List<AnalysisResult> results, boolean alwaysArray) {
+    return PerFileOutput.tree(results, alwaysArray, ResultTree::of);
+  }
+
+  public static Output render(List<AnalysisResult> results, OutputFormat format, boolean alwaysArray) {
     return PerFileOutput.render(results, format, alwaysArray, ResultTree::of, TidyRows::of,
         (r, markdown) -> (markdown ? TableReport.MARKDOWN : TableReport.PLAIN).render(r));
   }

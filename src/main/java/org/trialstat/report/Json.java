@@ -1,19 +1,37 @@
 package org.trialstat.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.trialstat.model.Numbers;
 
 /**
- * A minimal JSON tree and serializer. A tree is built from {@link LinkedHashMap} objects (key order is
- * output order), {@link List} arrays, {@link String}, {@link Boolean}, {@link Integer}/{@link Long}
- * and {@link Double} values, and null. Doubles are printed by {@link Numbers#shortest(double)}; NaN and
- * infinities are printed as {@code null}, never as invalid JSON.
+ * JSON trees and their serializer (jackson-core's streaming generator). A tree is built from
+ * {@link LinkedHashMap} objects (key order is output order), {@link List} arrays, {@link String},
+ * {@link Boolean}, {@link Integer}/{@link Long} and {@link Double} values, and null.
+ *
+ * <p>The layout is part of the output contract (docs/output.md): two-space indentation, {@code "key": value},
+ * one element per line, {@code []} and {@code {}} for empty containers, a final newline. Doubles are
+ * printed by {@link Numbers#shortest(double)} (the shortest round-trip form); NaN and infinities as
+ * {@code null}, never as invalid JSON. Control characters other than {@code \b \t \n \f \r}, and U+2028 /
+ * U+2029, are escaped as lower-case {@code \}{@code u00xx}.
  */
 public final class Json {
+
+  private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new Escapes());
 
   private Json() {
   }
@@ -25,97 +43,164 @@ public final class Json {
 
   /** Serializes a tree with two-space indentation and a final newline. */
   public static String write(Object tree) {
-    StringBuilder sb = new StringBuilder();
-    write(tree, sb, 0);
-    return sb.append('\n').toString();
-  }
-
-  /** Serializes a tree to an appendable. */
-  public static void write(Object tree, Appendable out) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      out.append(write(tree));
+      write(tree, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
-  private static void write(Object v, StringBuilder sb, int indent) {
+  /** Serializes a tree as UTF-8 to a stream, which is flushed, not closed. */
+  public static void write(Object tree, OutputStream out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setPrettyPrinter(new Layout());
+      value(tree, g);
+      g.writeRaw('\n');
+    }
+  }
+
+  private static void value(Object v, JsonGenerator g) throws IOException {
     if (v == null) {
-      sb.append("null");
+      g.writeNull();
     } else if (v instanceof String s) {
-      string(s, sb);
+      g.writeString(s);
     } else if (v instanceof Double d) {
-      sb.append(Double.isFinite(d) ? Numbers.shortest(d) : "null");
+      number(d, g);
     } else if (v instanceof Float f) {
-      write(f.doubleValue(), sb, indent);
-    } else if (v instanceof Number || v instanceof Boolean) {
-      sb.append(v);
+      number(f.doubleValue(), g);
+    } else if (v instanceof Integer i) {
+      g.writeNumber(i);
+    } else if (v instanceof Long l) {
+      g.writeNumber(l);
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
     } else if (v instanceof Map<?, ?> m) {
-      if (m.isEmpty()) {
-        sb.append("{}");
-        return;
-      }
-      sb.append('{');
-      boolean first = true;
+      g.writeStartObject();
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        sb.append(first ? "\n" : ",\n");
-        first = false;
-        pad(sb, indent + 1);
-        string(String.valueOf(e.getKey()), sb);
-        sb.append(": ");
-        write(e.getValue(), sb, indent + 1);
+        g.writeFieldName(String.valueOf(e.getKey()));
+        value(e.getValue(), g);
       }
-      sb.append('\n');
-      pad(sb, indent);
-      sb.append('}');
+      g.writeEndObject();
     } else if (v instanceof List<?> l) {
-      if (l.isEmpty()) {
-        sb.append("[]");
-        return;
-      }
-      sb.append('[');
-      boolean first = true;
+      g.writeStartArray();
       for (Object o : l) {
-        sb.append(first ? "\n" : ",\n");
-        first = false;
-        pad(sb, indent + 1);
-        write(o, sb, indent + 1);
+        value(o, g);
       }
-      sb.append('\n');
-      pad(sb, indent);
-      sb.append(']');
+      g.writeEndArray();
     } else {
       throw new IllegalArgumentException("not a JSON value: " + v.getClass());
     }
   }
 
-  private static void pad(StringBuilder sb, int indent) {
-    for (int i = 0; i < indent; i++) {
-      sb.append("  ");
+  private static void number(double d, JsonGenerator g) throws IOException {
+    if (Double.isFinite(d)) {
+      g.writeNumber(Numbers.shortest(d));
+    } else {
+      g.writeNull();
     }
   }
 
-  private static void string(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
+  /** trialstat's JSON layout: one value per line, two spaces per level, {@code ": "} after a key. */
+  private static final class Layout implements PrettyPrinter {
+    private int depth;
+
+    private void newline(JsonGenerator g) throws IOException {
+      g.writeRaw('\n');
+      for (int i = 0; i < depth; i++) {
+        g.writeRaw("  ");
+      }
+    }
+
+    @Override
+    public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw('\n');
+    }
+
+    @Override
+    public void writeStartObject(JsonGenerator g) throws IOException {
+      g.writeRaw('{');
+      depth++;
+    }
+
+    @Override
+    public void beforeObjectEntries(JsonGenerator g) throws IOException {
+      newline(g);
+    }
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(": ");
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(',');
+      newline(g);
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+      depth--;
+      if (entries > 0) {
+        newline(g);
+      }
+      g.writeRaw('}');
+    }
+
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+      g.writeRaw('[');
+      depth++;
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) throws IOException {
+      newline(g);
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(',');
+      newline(g);
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+      depth--;
+      if (values > 0) {
+        newline(g);
+      }
+      g.writeRaw(']');
+    }
+  }
+
+  /** Lower-case {@code \}{@code u00xx} for control characters, as the format always had; U+2028/9 escaped. */
+  private static final class Escapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    Escapes() {
+      for (int c = 0; c < 0x20; c++) {
+        if (c != '\b' && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
+          ascii[c] = ESCAPE_CUSTOM;
         }
       }
     }
-    sb.append('"');
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      if (ch < 0x20 || ch == 0x2028 || ch == 0x2029) {
+        return new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch));
+      }
+      return null;
+    }
   }
 }

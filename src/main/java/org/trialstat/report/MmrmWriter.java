@@ -21,7 +21,7 @@ public final class MmrmWriter {
   }
 
   /** Renders the results of one or more files. */
-  public static String render(List<MmrmAnalysisResult> results, OutputFormat format, boolean alwaysArray) {
+  public static Output render(List<MmrmAnalysisResult> results, OutputFormat format, boolean alwaysArray) {
     return PerFileOutput.render(results, format, alwaysArray, MmrmWriter::tree, MmrmWriter::tidy, MmrmWriter::table);
   }
 

@@ -22,18 +22,12 @@ final class PerFileOutput {
    * @param tidy  a result's tidy rows
    * @param table a result's table block; the flag is true for Markdown
    */
-  static <R> String render(List<R> results, OutputFormat format, boolean alwaysArray,
+  static <R> Output render(List<R> results, OutputFormat format, boolean alwaysArray,
       Function<R, Map<String, Object>> tree, Function<R, List<TidyRow>> tidy, BiFunction<R, Boolean, String> table) {
     switch (format) {
       case JSON: {
-        if (results.size() == 1 && !alwaysArray) {
-          return Json.write(tree.apply(results.get(0)));
-        }
-        List<Object> list = new ArrayList<>();
-        for (R r : results) {
-          list.add(tree.apply(r));
-        }
-        return Json.write(list);
+        Object json = tree(results, alwaysArray, tree);
+        return out -> Json.write(json, out);
       }
       case CSV:
       case TSV: {
@@ -41,7 +35,7 @@ final class PerFileOutput {
         for (R r : results) {
           rows.addAll(tidy.apply(r));
         }
-        return tidy(rows, format);
+        return Output.text(tidy(rows, format));
       }
       case MARKDOWN:
       case TABLE: {
@@ -52,11 +46,23 @@ final class PerFileOutput {
           }
           sb.append(table.apply(results.get(i), format == OutputFormat.MARKDOWN));
         }
-        return sb.toString();
+        return Output.text(sb.toString());
       }
       default:
         throw new IllegalArgumentException(format.toString());
     }
+  }
+
+  /** The JSON tree: one object for one result (unless {@code alwaysArray}), else an array. */
+  static <R> Object tree(List<R> results, boolean alwaysArray, Function<R, Map<String, Object>> tree) {
+    if (results.size() == 1 && !alwaysArray) {
+      return tree.apply(results.get(0));
+    }
+    List<Object> list = new ArrayList<>();
+    for (R r : results) {
+      list.add(tree.apply(r));
+    }
+    return list;
   }
 
   /** Tidy rows as CSV or TSV. */

@@ -6,9 +6,10 @@ import java.util.Map;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisSettings;
 import org.trialstat.model.ArmResult;
-import org.trialstat.model.BinaryComparison;
 import org.trialstat.model.BinaryEndpoint;
-import org.trialstat.model.ComparisonResult;
+import org.trialstat.model.Comparison;
+import org.trialstat.model.Effect;
+import org.trialstat.model.EffectValue;
 import org.trialstat.model.Difference;
 import org.trialstat.model.Estimate;
 import org.trialstat.model.MeanSummary;
@@ -46,7 +47,7 @@ public final class ResultTree {
     }
     o.put("arms", arms);
     List<Object> comps = new ArrayList<>();
-    for (ComparisonResult c : r.comparisons()) {
+    for (Comparison c : r.comparisons()) {
       comps.add(comparison(c));
     }
     o.put("comparisons", comps);
@@ -139,22 +140,38 @@ public final class ResultTree {
     return o;
   }
 
-  static Map<String, Object> comparison(ComparisonResult c) {
+  static Map<String, Object> comparison(Comparison c) {
     Map<String, Object> o = Json.object();
     o.put("treatment", c.treatment());
     o.put("control", c.control());
-    o.put("welch", difference(c.welch()));
-    o.put("student", difference(c.student()));
-    o.put("ancova", difference(c.ancova()));
-    if (c.mmrm() != null) {
-      o.put("mmrm", difference(c.mmrm()));
-    }
-    o.put("cohens_d", estimate(c.cohensD()));
-    o.put("hedges_g", estimate(c.hedgesG()));
-    for (BinaryComparison b : c.binary()) {
-      o.put(b.endpoint().key(), binary(b));
-    }
+    effects(o, c);
     return o;
+  }
+
+  /**
+   * Puts a comparison's effects into its JSON object: those of the change directly under their statistic
+   * key, those of a binary endpoint in an object under the endpoint's key.
+   */
+  static void effects(Map<String, Object> o, Comparison c) {
+    for (Effect e : c.effects()) {
+      Map<String, Object> target = o;
+      if (!e.outcome().equals(Effect.CHANGE)) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> block = (Map<String, Object>) o.computeIfAbsent(e.outcome(), k -> Json.object());
+        target = block;
+      }
+      target.put(e.statistic().key(), value(e.value()));
+    }
+  }
+
+  private static Object value(EffectValue v) {
+    if (v instanceof Difference d) {
+      return difference(d);
+    }
+    if (v instanceof Estimate e) {
+      return estimate(e);
+    }
+    return v.p();
   }
 
   static Map<String, Object> difference(Difference d) {
@@ -180,16 +197,6 @@ public final class ResultTree {
     o.put("conf_level", e.confLevel());
     o.put("method", e.method());
     reason(o, e.reason());
-    return o;
-  }
-
-  static Map<String, Object> binary(BinaryComparison b) {
-    Map<String, Object> o = Json.object();
-    o.put("risk_difference", estimate(b.riskDifference()));
-    o.put("risk_ratio", estimate(b.riskRatio()));
-    o.put("odds_ratio", estimate(b.oddsRatio()));
-    o.put("nnt", estimate(b.nnt()));
-    o.put("fisher_p", b.fisherP());
     return o;
   }
 

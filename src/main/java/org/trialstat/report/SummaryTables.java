@@ -3,7 +3,9 @@ package org.trialstat.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.trialstat.model.BinaryComparison;
+import org.trialstat.model.Comparison;
+import org.trialstat.model.Effect;
+import org.trialstat.model.Statistic;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.Difference;
 import org.trialstat.model.Estimate;
@@ -57,21 +59,19 @@ public enum SummaryTables {
 
       if (!s.comparisons().isEmpty()) {
         TextTable c = new TextTable("Comparison", "Outcome", "Statistic", ">Estimate", ">" + lvl + " CI", ">p");
-        for (SummaryResult.Comparison k : s.comparisons()) {
+        for (Comparison k : s.comparisons()) {
           String name = k.treatment() + " vs " + k.control();
-          if (k.welch() != null) {
-            diff(c, name, "Welch t: difference in mean change", k.welch());
-            diff(c, name, "Student t: difference in mean change", k.student());
-            est(c, name, "Change", "Cohen's d", k.cohensD(), 3, Double.NaN);
-            est(c, name, "Change", "Hedges' g", k.hedgesG(), 3, Double.NaN);
-          }
-          for (BinaryComparison b : k.binary()) {
-            String o = b.endpoint().label() + " (" + b.treatment().events() + "/" + b.treatment().n() + " vs "
-                + b.control().events() + "/" + b.control().n() + ")";
-            est(c, name, o, "Risk difference", b.riskDifference(), 3, b.fisherP());
-            est(c, name, o, "Risk ratio", b.riskRatio(), 2, Double.NaN);
-            est(c, name, o, "Odds ratio", b.oddsRatio(), 2, Double.NaN);
-            nnt(c, name, o, b.nnt());
+          for (Effect e : k.effects()) {
+            Statistic st = e.statistic();
+            String outcome = e.outcome().equals(Effect.CHANGE) ? "Change" : outcomeLabel(s, k, e.outcome());
+            switch (st.kind()) {
+              case DIFFERENCE -> diff(c, name, st.label() + ": difference in mean change", (Difference) e.value());
+              case STANDARDIZED, BINARY -> est(c, name, outcome, st.label(), (Estimate) e.value(), st.decimals(),
+                  firstOfOutcome(k, e) ? test(k, e.outcome()) : Double.NaN);
+              case NNT -> nnt(c, name, outcome, (Estimate) e.value());
+              case TEST -> { } // its p stands on the outcome's first row
+              default -> throw new IllegalStateException(st.toString());
+            }
           }
         }
         section(sb, "Treatment vs control", c);
@@ -123,10 +123,11 @@ public enum SummaryTables {
     return cell;
   }
 
+  /** The first standardized effect of the arm's comparison with the control, as "d [CI]". */
   private static String dCell(SummaryResult.Study s, SummaryResult.Arm a) {
-    for (SummaryResult.Comparison c : s.comparisons()) {
-      if (c.treatment().equals(a.arm()) && c.cohensD() != null) {
-        Estimate d = c.cohensD();
+    for (Comparison c : s.comparisons()) {
+      Estimate d = c.treatment().equals(a.arm()) ? standardized(c) : null;
+      if (d != null) {
         if (!d.estimable()) {
           return Fmt.NE;
         }
@@ -134,6 +135,43 @@ public enum SummaryTables {
       }
     }
     return "";
+  }
+
+  /** The comparison's first standardized mean difference (Cohen's d), or null. */
+  private static Estimate standardized(Comparison c) {
+    for (Effect e : c.effects()) {
+      if (e.statistic().kind() == Statistic.Kind.STANDARDIZED) {
+        return (Estimate) e.value();
+      }
+    }
+    return null;
+  }
+
+  private static boolean firstOfOutcome(Comparison c, Effect e) {
+    for (Effect f : c.effects()) {
+      if (f.outcome().equals(e.outcome())) {
+        return f == e;
+      }
+    }
+    return false;
+  }
+
+  /** The p of an outcome's test (Fisher's exact test of a binary endpoint), or NaN. */
+  private static double test(Comparison c, String outcome) {
+    for (Effect e : c.effects()) {
+      if (e.outcome().equals(outcome) && e.statistic().kind() == Statistic.Kind.TEST) {
+        return e.value().p();
+      }
+    }
+    return Double.NaN;
+  }
+
+  /** "Response (9/12 vs 2/8)": the endpoint with both arms' counts. */
+  private static String outcomeLabel(SummaryResult.Study s, Comparison c, String outcome) {
+    BinaryEndpoint e = BinaryEndpoint.ofKey(outcome);
+    Proportion t = arm(s, c.treatment()).rate(e);
+    Proportion k = arm(s, c.control()).rate(e);
+    return e.label() + " (" + t.events() + "/" + t.n() + " vs " + k.events() + "/" + k.n() + ")";
   }
 
   private static String rate(Proportion p) {
@@ -227,22 +265,23 @@ public enum SummaryTables {
         }
       }
     }
-    for (SummaryResult.Comparison c : s.comparisons()) {
+    for (Comparison c : s.comparisons()) {
       SummaryResult.Arm t = arm(s, c.treatment());
       SummaryResult.Arm k = arm(s, c.control());
       String prefix = s.comparisons().size() > 1 ? c.treatment() + " vs " + c.control() + ": " : "";
       if (t.change() != null && k.change() != null) {
         boolean derived = t.sdSource() != SummaryResult.SdSource.REPORTED
             || k.sdSource() != SummaryResult.SdSource.REPORTED;
-        String d = c.cohensD() != null && c.cohensD().estimable()
-            ? " (d = " + Fmt.fixed(c.cohensD().estimate(), 2) + (derived ? ", SDs derived from SEs/CIs" : "") + ")"
+        Estimate dEst = standardized(c);
+        String d = dEst != null && dEst.estimable()
+            ? " (d = " + Fmt.fixed(dEst.estimate(), 2) + (derived ? ", SDs derived from SEs/CIs" : "") + ")"
             : "";
         parts.add(prefix + "change " + Fmt.fixed(t.change().mean(), 1) + " vs " + Fmt.fixed(k.change().mean(), 1)
             + d);
       }
-      for (BinaryComparison b : c.binary()) {
-        parts.add(prefix + b.endpoint().label().toLowerCase(Locale.ROOT) + " " + pct(b.treatment()) + " vs "
-            + pct(b.control()));
+      for (String outcome : c.binaryOutcomes()) {
+        BinaryEndpoint e = BinaryEndpoint.ofKey(outcome);
+        parts.add(prefix + e.label().toLowerCase(Locale.ROOT) + " " + pct(t.rate(e)) + " vs " + pct(k.rate(e)));
       }
     }
     return String.join("; ", parts);

@@ -3,7 +3,7 @@ package org.trialstat.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.trialstat.model.BinaryComparison;
+import org.trialstat.model.Comparison;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.SummaryInput;
 import org.trialstat.model.SummaryResult;
@@ -46,7 +46,7 @@ public final class SummaryTree {
       for (SummaryResult.Arm a : s.arms()) {
         arms.add(arm(s, a));
       }
-      for (SummaryResult.Comparison c : s.comparisons()) {
+      for (Comparison c : s.comparisons()) {
         comparisons.add(comparison(s, c));
       }
       for (String w : s.warnings()) {
@@ -83,20 +83,12 @@ public final class SummaryTree {
     return o;
   }
 
-  private static Map<String, Object> comparison(SummaryResult.Study s, SummaryResult.Comparison c) {
+  private static Map<String, Object> comparison(SummaryResult.Study s, Comparison c) {
     Map<String, Object> o = Json.object();
     o.put("study", s.study());
     o.put("treatment", c.treatment());
     o.put("control", c.control());
-    if (c.welch() != null) {
-      o.put("welch", ResultTree.difference(c.welch()));
-      o.put("student", ResultTree.difference(c.student()));
-      o.put("cohens_d", ResultTree.estimate(c.cohensD()));
-      o.put("hedges_g", ResultTree.estimate(c.hedgesG()));
-    }
-    for (BinaryComparison b : c.binary()) {
-      o.put(b.endpoint().key(), ResultTree.binary(b));
-    }
+    ResultTree.effects(o, c);
     return o;
   }
 }

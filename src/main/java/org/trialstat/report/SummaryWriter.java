@@ -8,21 +8,27 @@ public final class SummaryWriter {
   private SummaryWriter() {
   }
 
+  /** The JSON tree that {@link OutputFormat#JSON} prints. */
+  public static Object tree(SummaryResult result) {
+    return SummaryTree.of(result);
+  }
+
   /**
    * JSON: one object for all studies; CSV/TSV: the tidy table of {@code analyze} with {@code study}
    * filled; table/markdown: the given layout.
    */
-  public static String render(SummaryResult result, OutputFormat format, SummaryLayout layout) {
+  public static Output render(SummaryResult result, OutputFormat format, SummaryLayout layout) {
     switch (format) {
       case JSON:
-        return Json.write(SummaryTree.of(result));
+        Object tree = SummaryTree.of(result);
+        return out -> Json.write(tree, out);
       case CSV:
       case TSV:
-        return PerFileOutput.tidy(SummaryTidyRows.of(result), format);
+        return Output.text(PerFileOutput.tidy(TidyRows.of(result), format));
       case TABLE:
-        return SummaryTables.PLAIN.render(result, layout);
+        return Output.text(SummaryTables.PLAIN.render(result, layout));
       case MARKDOWN:
-        return SummaryTables.MARKDOWN.render(result, layout);
+        return Output.text(SummaryTables.MARKDOWN.render(result, layout));
       default:
         throw new IllegalArgumentException(format.toString());
     }

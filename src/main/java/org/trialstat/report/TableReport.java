@@ -7,9 +7,10 @@ import java.util.Set;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisSettings;
 import org.trialstat.model.ArmResult;
-import org.trialstat.model.BinaryComparison;
 import org.trialstat.model.BinaryEndpoint;
-import org.trialstat.model.ComparisonResult;
+import org.trialstat.model.Comparison;
+import org.trialstat.model.Effect;
+import org.trialstat.model.Statistic;
 import org.trialstat.model.Difference;
 import org.trialstat.model.Estimate;
 import org.trialstat.model.MissingPolicy;
@@ -74,38 +75,49 @@ public enum TableReport {
     if (!r.comparisons().isEmpty()) {
       TextTable diff = new TextTable("Comparison", "Method", ">Estimate", ">" + lvl + " CI", ">SE", ">t", ">df",
           ">p");
-      for (ComparisonResult c : r.comparisons()) {
-        String name = c.treatment() + " vs " + c.control();
-        diffRow(diff, name, "Welch t", c.welch(), reasons);
-        diffRow(diff, name, "Student t", c.student(), reasons);
-        diffRow(diff, name, "ANCOVA", c.ancova(), reasons);
-        if (c.mmrm() != null) {
-          diffRow(diff, name, "MMRM", c.mmrm(), reasons);
+      TextTable es = new TextTable("Comparison", "Effect size", ">Estimate", ">" + lvl + " CI");
+      for (Comparison c : r.comparisons()) {
+        for (Effect e : c.effects()) {
+          if (e.statistic().kind() == Statistic.Kind.DIFFERENCE) {
+            diffRow(diff, c.treatment() + " vs " + c.control(), e.statistic().label(), (Difference) e.value(),
+                reasons);
+          }
+        }
+      }
+      for (Comparison c : r.comparisons()) {
+        for (Effect e : c.effects()) {
+          if (e.statistic().kind() == Statistic.Kind.STANDARDIZED) {
+            estimateRow(es, c.treatment() + " vs " + c.control(), e.statistic(), (Estimate) e.value(), reasons);
+          }
         }
       }
       section(sb, "Change from baseline, treatment - control [3]", diff);
-
-      TextTable es = new TextTable("Comparison", "Effect size", ">Estimate", ">" + lvl + " CI");
-      for (ComparisonResult c : r.comparisons()) {
-        String name = c.treatment() + " vs " + c.control();
-        estimateRow(es, name, "Cohen's d", c.cohensD(), 3, reasons);
-        estimateRow(es, name, "Hedges' g", c.hedgesG(), 3, reasons);
-      }
       section(sb, "Standardized mean difference of change [4]", es);
 
       if (!endpoints.isEmpty()) {
-        TextTable bin = new TextTable("Comparison", "Endpoint", ">Risk difference [" + lvl + " CI]",
-            ">Risk ratio [" + lvl + " CI]", ">Odds ratio [" + lvl + " CI]", ">NNT [" + lvl + " CI]", ">Fisher p");
-        for (ComparisonResult c : r.comparisons()) {
-          for (BinaryComparison b : c.binary()) {
-            bin.row(c.treatment() + " vs " + c.control(), b.endpoint().label(),
-                withCi(b.riskDifference(), 3, reasons, ctx(c, b, "risk difference")),
-                withCi(b.riskRatio(), 2, reasons, ctx(c, b, "risk ratio")),
-                withCi(b.oddsRatio(), 2, reasons, ctx(c, b, "odds ratio")),
-                nnt(b.nnt(), reasons, ctx(c, b, "NNT")), Fmt.p(b.fisherP()));
+        TextTable bin = null;
+        for (Comparison c : r.comparisons()) {
+          for (String outcome : c.binaryOutcomes()) {
+            List<Effect> effects = c.effects().stream().filter(e -> e.outcome().equals(outcome)).toList();
+            if (bin == null) {
+              List<String> h = new ArrayList<>(List.of("Comparison", "Endpoint"));
+              for (Effect e : effects) {
+                h.add(">" + e.statistic().label()
+                    + (e.statistic().kind() == Statistic.Kind.TEST ? "" : " [" + lvl + " CI]"));
+              }
+              bin = new TextTable(h.toArray(String[]::new));
+            }
+            BinaryEndpoint endpoint = BinaryEndpoint.ofKey(outcome);
+            List<String> row = new ArrayList<>(List.of(c.treatment() + " vs " + c.control(), endpoint.label()));
+            for (Effect e : effects) {
+              row.add(binaryCell(e, reasons, c, endpoint));
+            }
+            bin.row(row.toArray(String[]::new));
           }
         }
-        section(sb, "Binary endpoints, treatment vs control [5]", bin);
+        if (bin != null) {
+          section(sb, "Binary endpoints, treatment vs control [5]", bin);
+        }
       }
     }
     footnotes(sb, r, reasons);
@@ -130,19 +142,26 @@ public enum TableReport {
         Fmt.fixed(d.df(), 1), Fmt.p(d.p()));
   }
 
-  private static void estimateRow(TextTable t, String name, String label, Estimate e, int decimals,
-      Set<String> reasons) {
-    String est = Fmt.fixed(e.estimate(), decimals);
+  private static void estimateRow(TextTable t, String name, Statistic statistic, Estimate e, Set<String> reasons) {
+    String est = Fmt.fixed(e.estimate(), statistic.decimals());
     if (e.reason() != null) {
-      reasons.add(label + " (" + name + "): " + e.reason());
+      reasons.add(statistic.label() + " (" + name + "): " + e.reason());
       est = est + "*";
     }
-    t.row(name, label, est, Fmt.ci(e.ciLow(), e.ciHigh(), decimals));
+    t.row(name, statistic.label(), est, Fmt.ci(e.ciLow(), e.ciHigh(), statistic.decimals()));
   }
 
-  private static String ctx(ComparisonResult c, BinaryComparison b, String what) {
-    return what + ", " + b.endpoint().label().toLowerCase(java.util.Locale.ROOT) + " (" + c.treatment() + " vs "
-        + c.control() + ")";
+  private static String binaryCell(Effect e, Set<String> reasons, Comparison c, BinaryEndpoint endpoint) {
+    Statistic s = e.statistic();
+    if (s.kind() == Statistic.Kind.TEST) {
+      return Fmt.p(e.value().p());
+    }
+    String what = s.kind() == Statistic.Kind.NNT ? s.label() : s.label().toLowerCase(java.util.Locale.ROOT);
+    String context = what + ", " + endpoint.label().toLowerCase(java.util.Locale.ROOT) + " (" + c.treatment()
+        + " vs " + c.control() + ")";
+    Estimate est = (Estimate) e.value();
+    return s.kind() == Statistic.Kind.NNT ? nnt(est, reasons, context)
+        : withCi(est, s.decimals(), reasons, context);
   }
 
   private static String withCi(Estimate e, int decimals, Set<String> reasons, String context) {
@@ -203,7 +222,7 @@ public enum TableReport {
     if (!r.comparisons().isEmpty()) {
       f.add("[3] Treatment - control. Welch and Student t tests of the change scores; ANCOVA: arm coefficient of "
           + "change ~ arm + baseline fitted by OLS over the completers of all arms"
-          + (r.comparisons().get(0).mmrm() != null ? "; MMRM: see its method line" : "") + ".");
+          + (r.mmrm() != null ? "; MMRM: see its method line" : "") + ".");
       f.add("[4] Cohen's d: difference in mean change / pooled SD; Hedges' g: d x exact J; CIs by inverting the "
           + "noncentral t distribution.");
       f.add("[5] Risk difference (treatment - control): Newcombe hybrid score CI; risk ratio and odds ratio "

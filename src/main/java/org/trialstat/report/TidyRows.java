@@ -4,24 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.ArmResult;
-import org.trialstat.model.BinaryComparison;
 import org.trialstat.model.BinaryEndpoint;
-import org.trialstat.model.ComparisonResult;
-import org.trialstat.model.Difference;
-import org.trialstat.model.Estimate;
+import org.trialstat.model.Comparison;
+import org.trialstat.model.Effect;
+import org.trialstat.model.EffectValue;
 import org.trialstat.model.MeanSummary;
 import org.trialstat.model.Proportion;
+import org.trialstat.model.SummaryResult;
 
 /**
- * Flattens results into tidy rows, one per estimate. The {@code outcome} and {@code statistic} values
- * are the JSON keys ({@code change}/{@code mean}, {@code response}/{@code risk_ratio}, ...).
+ * Flattens results into tidy rows, one per estimate, for {@code analyze} and {@code summary} alike. The
+ * {@code outcome} and {@code statistic} values are the JSON keys ({@code change}/{@code mean},
+ * {@code response}/{@code risk_ratio}, ...); comparison rows come from the comparisons' effects, so a new
+ * statistic needs nothing here.
  */
 public final class TidyRows {
   private static final double NA = Double.NaN;
+  private static final String SE_METHOD = "SD / sqrt(n)";
+  private static final String SAMPLE_SD = "sample SD (n - 1)";
 
   private final List<TidyRow> rows = new ArrayList<>();
-  private final String file;
-  private final String study;
+  private String file;
+  private String study;
 
   private TidyRows(String file, String study) {
     this.file = file;
@@ -32,74 +36,75 @@ public final class TidyRows {
   public static List<TidyRow> of(AnalysisResult r) {
     TidyRows t = new TidyRows(r.file(), "");
     for (ArmResult a : r.arms()) {
-      t.arm(a);
+      t.descriptives(a.arm(), "baseline", a.baseline(), false);
+      t.descriptives(a.arm(), "endpoint", a.endpoint(), false);
+      t.change(a.arm(), a.change(), SAMPLE_SD);
+      t.rates(a.arm(), a.binaryEndpoints(), a.binaryRates(), false);
     }
-    for (ComparisonResult c : r.comparisons()) {
-      t.comparison(c, r.arms());
+    for (Comparison c : r.comparisons()) {
+      t.comparison(c);
     }
     return t.rows;
   }
 
-  private void arm(ArmResult a) {
-    descriptives(a.arm(), "baseline", a.baseline());
-    descriptives(a.arm(), "endpoint", a.endpoint());
-    MeanSummary c = a.change();
-    add(a.arm(), null, null, "change", "mean", c.mean(), c.ciLow(), c.ciHigh(), NA, c.n(), c.method());
-    add(a.arm(), null, null, "change", "sd", c.sd(), NA, NA, NA, c.n(), "sample SD (n - 1)");
-    add(a.arm(), null, null, "change", "se", c.se(), NA, NA, NA, c.n(), "SD / sqrt(n)");
-    for (BinaryEndpoint e : a.binaryEndpoints()) {
-      Proportion p = a.rate(e);
-      add(a.arm(), null, null, e.key(), "events", p.events(), NA, NA, NA, p.n(), "count");
-      add(a.arm(), null, null, e.key(), "rate", p.rate(), p.ciLow(), p.ciHigh(), NA, p.n(), p.method());
-    }
-  }
-
-  private void descriptives(String arm, String outcome, MeanSummary m) {
-    add(arm, null, null, outcome, "mean", m.mean(), NA, NA, NA, m.n(), "mean");
-    add(arm, null, null, outcome, "sd", m.sd(), NA, NA, NA, m.n(), "sample SD (n - 1)");
-  }
-
-  private void comparison(ComparisonResult c, List<ArmResult> arms) {
-    int n = changeN(arms, c.treatment()) + changeN(arms, c.control());
-    difference(c, "welch", c.welch(), n);
-    difference(c, "student", c.student(), n);
-    difference(c, "ancova", c.ancova(), NO_N);
-    if (c.mmrm() != null) {
-      difference(c, "mmrm", c.mmrm(), TidyRow.NO_N);
-    }
-    estimate(c, "change", "cohens_d", c.cohensD(), n, NA);
-    estimate(c, "change", "hedges_g", c.hedgesG(), n, NA);
-    for (BinaryComparison b : c.binary()) {
-      int bn = b.treatment().n() + b.control().n();
-      String o = b.endpoint().key();
-      estimate(c, o, "risk_difference", b.riskDifference(), bn, NA);
-      estimate(c, o, "risk_ratio", b.riskRatio(), bn, NA);
-      estimate(c, o, "odds_ratio", b.oddsRatio(), bn, NA);
-      estimate(c, o, "nnt", b.nnt(), bn, NA);
-      add(null, c.treatment(), c.control(), o, "fisher_p", NA, NA, NA, b.fisherP(), bn,
-          "Fisher exact test, two-sided");
-    }
-  }
-
-  private static final int NO_N = TidyRow.NO_N;
-
-  private static int changeN(List<ArmResult> arms, String arm) {
-    for (ArmResult a : arms) {
-      if (a.arm().equals(arm)) {
-        return a.change().n();
+  /** The tidy rows of a {@code summary} result: {@code study} filled, {@code file} the study's file. */
+  public static List<TidyRow> of(SummaryResult r) {
+    TidyRows t = new TidyRows(null, null);
+    for (SummaryResult.Study s : r.studies()) {
+      t.file = s.file();
+      t.study = s.study();
+      for (SummaryResult.Arm a : s.arms()) {
+        if (a.baseline() != null) {
+          t.descriptives(a.arm(), "baseline", a.baseline(), true);
+        }
+        if (a.change() != null) {
+          t.change(a.arm(), a.change(), sdMethod(a));
+        }
+        t.rates(a.arm(), a.endpoints(), a.rates(), true);
+      }
+      for (Comparison c : s.comparisons()) {
+        t.comparison(c);
       }
     }
-    return 0;
+    return t.rows;
   }
 
-  private void difference(ComparisonResult c, String statistic, Difference d, int n) {
-    add(null, c.treatment(), c.control(), "change", statistic, d.estimate(), d.ciLow(), d.ciHigh(), d.p(), n,
-        d.method());
+  private static String sdMethod(SummaryResult.Arm a) {
+    return switch (a.sdSource()) {
+      case REPORTED -> "SD (reported)";
+      case FROM_SE -> "SD = SE x sqrt(n)" + (a.approximate() ? ", approximate (model-based SE)" : "");
+      case FROM_CI -> "SD from the published CI: SE = (upper - lower) / (2 t(n - 1)), SD = SE x sqrt(n)"
+          + (a.approximate() ? ", approximate (model-based CI)" : "");
+      case NONE -> "SD not reported";
+    };
   }
 
-  private void estimate(ComparisonResult c, String outcome, String statistic, Estimate e, int n, double p) {
-    add(null, c.treatment(), c.control(), outcome, statistic, e.estimate(), e.ciLow(), e.ciHigh(), p, n,
-        e.method());
+  private void descriptives(String arm, String outcome, MeanSummary m, boolean reported) {
+    add(arm, null, null, outcome, "mean", m.mean(), NA, NA, NA, m.n(), reported ? "mean (reported)" : "mean");
+    add(arm, null, null, outcome, "sd", m.sd(), NA, NA, NA, m.n(), reported ? "SD (reported)" : SAMPLE_SD);
+  }
+
+  private void change(String arm, MeanSummary c, String sdMethod) {
+    add(arm, null, null, Effect.CHANGE, "mean", c.mean(), c.ciLow(), c.ciHigh(), NA, c.n(), c.method());
+    add(arm, null, null, Effect.CHANGE, "sd", c.sd(), NA, NA, NA, c.n(), sdMethod);
+    add(arm, null, null, Effect.CHANGE, "se", c.se(), NA, NA, NA, c.n(), SE_METHOD);
+  }
+
+  private void rates(String arm, List<BinaryEndpoint> endpoints, List<Proportion> rates, boolean reported) {
+    for (int i = 0; i < endpoints.size(); i++) {
+      Proportion p = rates.get(i);
+      String o = endpoints.get(i).key();
+      add(arm, null, null, o, "events", p.events(), NA, NA, NA, p.n(), reported ? "count (reported)" : "count");
+      add(arm, null, null, o, "rate", p.rate(), p.ciLow(), p.ciHigh(), NA, p.n(), p.method());
+    }
+  }
+
+  private void comparison(Comparison c) {
+    for (Effect e : c.effects()) {
+      EffectValue v = e.value();
+      add(null, c.treatment(), c.control(), e.outcome(), e.statistic().key(), v.estimate(), v.ciLow(), v.ciHigh(),
+          v.p(), e.n(), v.method());
+    }
   }
 
   private void add(String arm, String treatment, String control, String outcome, String statistic, double est,

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisResult.ParticipantExclusion;
 import org.trialstat.model.BinaryEndpoint;
-import org.trialstat.model.ComparisonResult;
+import org.trialstat.model.Comparison;
+import org.trialstat.model.Statistic;
 import org.trialstat.model.DataException;
 import org.trialstat.model.Difference;
 import org.trialstat.model.MissingPolicy;
@@ -103,11 +104,11 @@ class TrialAnalysisTest {
         {"P2", "Placebo", "baseline", "44", ""}, {"P2", "Placebo", "end", "30", ""},
         {"P3", "Placebo", "baseline", "52", ""}, {"P3", "Placebo", "end", "47", ""}};
     AnalysisResult r = TrialAnalysis.analyze(data(rows, false), AnalysisRequest.defaults(Scale.CAPS5));
-    ComparisonResult drug = r.comparisons().get(0);
+    Comparison drug = r.comparisons().get(0);
     assertThat(drug.treatment()).isEqualTo("Drug");
-    assertThat(drug.ancova().estimable()).isFalse();
-    assertThat(drug.ancova().reason()).isEqualTo("no completers in arm Drug");
-    Difference low = r.comparisons().get(1).ancova();
+    assertThat(drug.difference(Statistic.ANCOVA).estimable()).isFalse();
+    assertThat(drug.difference(Statistic.ANCOVA).reason()).isEqualTo("no completers in arm Drug");
+    Difference low = r.comparisons().get(1).difference(Statistic.ANCOVA);
     assertThat(low.estimate()).isCloseTo(-12.049999999999999, within(1e-9));
     assertThat(low.se()).isCloseTo(7.595411626618918, within(1e-9));
     assertThat(low.ciLow()).isCloseTo(-36.221989668242294, within(1e-9));
@@ -123,7 +124,7 @@ class TrialAnalysisTest {
         {"D3", "Drug", "baseline", "47", ""}, {"D3", "Drug", "end", "20", ""},
         {"P1", "Placebo", "baseline", "45", ""}, {"P2", "Placebo", "baseline", "44", ""}};
     AnalysisResult r = TrialAnalysis.analyze(data(rows, false), AnalysisRequest.defaults(Scale.CAPS5));
-    assertThat(r.comparisons().get(0).ancova().reason()).isEqualTo("no completers in the control arm Placebo");
+    assertThat(r.comparisons().get(0).difference(Statistic.ANCOVA).reason()).isEqualTo("no completers in the control arm Placebo");
   }
 
   /**

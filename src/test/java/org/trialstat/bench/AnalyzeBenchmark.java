@@ -69,6 +69,6 @@ public class AnalyzeBenchmark {
   public String analyzeToJson() {
     TrialData data = TrialCsvReader.read(new StringReader(csv), "bench.csv", ReadOptions.defaults());
     AnalysisResult r = TrialAnalysis.analyze(data, AnalysisRequest.defaults(Scale.CAPS5));
-    return AnalysisWriter.render(java.util.List.of(r), OutputFormat.JSON, false);
+    return AnalysisWriter.render(java.util.List.of(r), OutputFormat.JSON, false).asText();
   }
 }

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.trialstat.model.MmrmResult;
-import org.trialstat.stats.mmrm.DdfMethod;
+import org.trialstat.model.DdfMethod;
 import org.trialstat.stats.mmrm.Mmrm;
 import org.trialstat.stats.mmrm.MmrmInput;
 

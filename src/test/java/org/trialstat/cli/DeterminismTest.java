@@ -152,7 +152,7 @@ class DeterminismTest {
         "mapp1_like.csv", ReadOptions.defaults()), AnalysisRequest.defaults(Scale.CAPS5));
     List<String> out = new ArrayList<>();
     for (OutputFormat f : OutputFormat.values()) {
-      out.add(AnalysisWriter.render(List.of(r, m), f, true));
+      out.add(AnalysisWriter.render(List.of(r, m), f, true).asText());
     }
     return out;
   }

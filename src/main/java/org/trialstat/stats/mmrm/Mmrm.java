@@ -1,5 +1,7 @@
 package org.trialstat.stats.mmrm;
 
+import org.trialstat.model.Convergence;
+import org.trialstat.model.DdfMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

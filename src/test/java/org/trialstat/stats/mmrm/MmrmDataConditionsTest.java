@@ -1,5 +1,6 @@
 package org.trialstat.stats.mmrm;
 
+import org.trialstat.model.DdfMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.trialstat.stats.mmrm;
 
+import org.trialstat.model.Convergence;
+import org.trialstat.model.DdfMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

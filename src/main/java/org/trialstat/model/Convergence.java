@@ -1,4 +1,4 @@
-package org.trialstat.stats.mmrm;
+package org.trialstat.model;
 
 /**
  * Where the REML optimisation of an MMRM stops.

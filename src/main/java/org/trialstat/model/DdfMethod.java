@@ -1,4 +1,4 @@
-package org.trialstat.stats.mmrm;
+package org.trialstat.model;
 
 /**
  * How the denominator degrees of freedom of MMRM LS means and contrasts are computed.

@@ -1,0 +1,175 @@
+package org.trialstat.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.trialstat.model.AnalysisSettings;
+import org.trialstat.model.BinaryEndpoint;
+import org.trialstat.model.DataException;
+import org.trialstat.model.MissingPolicy;
+import org.trialstat.model.Observation;
+import org.trialstat.model.ResponseRule;
+
+/** Per-arm accumulation, participants added in id order. */
+final class ArmData {
+  final String name;
+  final List<Double> baselineScores = new ArrayList<>();
+  final List<Double> endpointScores = new ArrayList<>();
+  final List<Participant> completers = new ArrayList<>();
+  final Map<BinaryEndpoint, int[]> counts = new LinkedHashMap<>(); // {events, n}
+  final Map<BinaryEndpoint, Integer> unknownDiagnosis = new LinkedHashMap<>();
+  final boolean diagnosisColumn;
+  boolean zeroBaselinePercent;
+
+  ArmData(String name, boolean diagnosisColumn) {
+    this.name = name;
+    this.diagnosisColumn = diagnosisColumn;
+  }
+
+  void add(Participant p, AnalysisSettings s, List<BinaryEndpoint> endpoints,
+      AnalysisRequest.Strictness strictness, String source) {
+    if (p.baseline != null && p.baseline.hasScore()) {
+      baselineScores.add(p.baseline.score());
+    }
+    if (p.endpoint != null && p.endpoint.hasScore()) {
+      endpointScores.add(p.endpoint.score());
+    }
+    boolean completer = p.completer();
+    if (completer) {
+      completers.add(p);
+    }
+    boolean everyone = s.missing() == MissingPolicy.NONRESPONDER;
+    if (!completer && !everyone) {
+      return;
+    }
+    for (BinaryEndpoint e : endpoints) {
+      Boolean event = completer ? event(e, p, s, strictness, source) : Boolean.FALSE;
+      if (!completer && e == BinaryEndpoint.REMISSION && p.endpoint != null && p.endpoint.hasScore()) {
+        // Remission needs only the endpoint: a non-completer with an endpoint score is judged on it.
+        event = event(e, p, s, strictness, source);
+      }
+      if (e == BinaryEndpoint.LOSS_OF_DIAGNOSIS && !completer) {
+        // Non-responder imputation: only participants diagnosed at baseline enter the denominator; an
+        // observed endpoint diagnosis is used, a missing one counts as no event.
+        Boolean dx0 = p.baseline == null ? null : p.baseline.diagnosis();
+        Boolean dx1 = p.endpoint == null ? null : p.endpoint.diagnosis();
+        event = Boolean.TRUE.equals(dx0) ? Boolean.valueOf(Boolean.FALSE.equals(dx1)) : null;
+        if (p.baseline != null && dx0 == null) {
+          unknown(e, p.baseline, strictness, source); // as for a completer: an error under --strict
+        } else if (dx0 == null) {
+          unknownDiagnosis.merge(e, 1, Integer::sum); // no baseline row at all: nothing to point at
+        }
+      }
+      if (event == null) {
+        continue;
+      }
+      int[] c = counts.computeIfAbsent(e, k -> new int[2]);
+      if (event) {
+        c[0]++;
+      }
+      c[1]++;
+    }
+  }
+
+  /**
+   * {@code x >= bound} for values computed from decimal scores: binary floating point makes
+   * 40.3 - 30.3 = 9.9999999999999964, so a drop of exactly 10 would be missed (R's {@code >=} misses
+   * it). The comparison allows a relative slack of 1e-9 of the operands' magnitude, far below any
+   * real difference between scores recorded to a few decimals.
+   */
+  static boolean atLeast(double x, double bound, double a, double b) {
+    double scale = Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    return x >= bound - 1e-9 * scale;
+  }
+
+  /** The event for a completer; null when the participant is not in this endpoint's denominator. */
+  private Boolean event(BinaryEndpoint e, Participant p, AnalysisSettings s,
+      AnalysisRequest.Strictness strictness, String source) {
+    double f = p.endpoint.score();
+    switch (e) {
+      case RESPONSE:
+        double b = p.baseline.score();
+        if (s.response().kind() == ResponseRule.Kind.DROP) {
+          return atLeast(b - f, s.response().threshold(), b, f);
+        }
+        if (b == 0) {
+          zeroBaselinePercent = true;
+          return false;
+        }
+        return atLeast(100 * (b - f), s.response().threshold() * b, 100 * b, 100 * f);
+      case LOSS_OF_DIAGNOSIS: {
+        Boolean dx0 = p.baseline.diagnosis();
+        Boolean dx1 = p.endpoint.diagnosis();
+        if (Boolean.FALSE.equals(dx0)) {
+          return null; // not diagnosed at baseline: not in the denominator by definition
+        }
+        if (dx0 == null || dx1 == null) {
+          unknown(e, dx0 == null ? p.baseline : p.endpoint, strictness, source);
+          return null;
+        }
+        return !dx1;
+      }
+      case REMISSION: {
+        boolean scoreRule = f <= s.remissionMax();
+        if (!diagnosisColumn) {
+          return scoreRule; // score rule only, noted
+        }
+        Boolean dx1 = p.endpoint.diagnosis();
+        if (dx1 == null) {
+          unknown(e, p.endpoint, strictness, source);
+          return null;
+        }
+        return scoreRule && !dx1;
+      }
+      default:
+        throw new IllegalStateException(e.toString());
+    }
+  }
+
+  private void unknown(BinaryEndpoint e, Observation o, AnalysisRequest.Strictness strictness, String source) {
+    if (strictness == AnalysisRequest.Strictness.STRICT) {
+      throw new DataException(source, o.line(), o.diagnosisColumn(), String.format(Locale.ROOT,
+          "participant %s has no diagnosis value at visit %s; expected 1/0, Y/N, yes/no or true/false (--strict"
+              + " makes a missing value an error; without --strict the participant is left out of %s and counted"
+              + " as unknown_diagnosis)", o.participant(), o.visit(), e.key()));
+    }
+    unknownDiagnosis.merge(e, 1, Integer::sum);
+  }
+
+  int events(BinaryEndpoint e) {
+    int[] c = counts.get(e);
+    return c == null ? 0 : c[0];
+  }
+
+  int denominator(BinaryEndpoint e) {
+    int[] c = counts.get(e);
+    return c == null ? 0 : c[1];
+  }
+
+  double[] baselineScores() {
+    return sorted(baselineScores);
+  }
+
+  double[] endpointScores() {
+    return sorted(endpointScores);
+  }
+
+  double[] changes() {
+    double[] d = new double[completers.size()];
+    for (int i = 0; i < d.length; i++) {
+      Participant p = completers.get(i);
+      d[i] = p.endpoint.score() - p.baseline.score();
+    }
+    Arrays.sort(d);
+    return d;
+  }
+
+  private static double[] sorted(List<Double> values) {
+    double[] d = values.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(d);
+    return d;
+  }
+}

@@ -1,0 +1,32 @@
+package org.trialstat.analysis;
+
+import java.util.List;
+import org.trialstat.model.AnalysisSettings;
+import org.trialstat.model.BinaryEndpoint;
+import org.trialstat.model.RowAccounting;
+import org.trialstat.model.TrialData;
+
+/**
+ * A trial ready for estimation: the data, the resolved settings, each participant's baseline and
+ * endpoint (sorted by id), the endpoints the data define, and the row accounting. No I/O happens after
+ * this point; imputation or resampling builds further prepared trials and estimates each.
+ *
+ * @param data         the validated data
+ * @param settings     the settings resolved against the data
+ * @param participants every participant in id order
+ * @param endpoints    the binary endpoints the data and settings define
+ * @param rows         the row accounting
+ * @param notes        notes on the data and settings, for footnotes
+ * @param mmrm         whether the repeated-measures model is fitted
+ * @param strictness   whether a data problem is an error
+ */
+record PreparedTrial(TrialData data, AnalysisSettings settings, List<Participant> participants,
+    List<BinaryEndpoint> endpoints, RowAccounting rows, List<String> notes, boolean mmrm,
+    AnalysisRequest.Strictness strictness) {
+
+  PreparedTrial {
+    participants = List.copyOf(participants);
+    endpoints = List.copyOf(endpoints);
+    notes = List.copyOf(notes);
+  }
+}
