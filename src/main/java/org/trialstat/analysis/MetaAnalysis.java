@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.trialstat.model.Comparison;
 import org.trialstat.model.EffectInput;
 import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.MeanSummary;
@@ -58,7 +59,7 @@ public final class MetaAnalysis {
     List<Candidate> candidates = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (SummaryResult.Study st : summary.studies()) {
-      List<SummaryResult.Comparison> cs = st.comparisons();
+      List<Comparison> cs = st.comparisons();
       if (cs.isEmpty()) {
         notes.add(st.study() + ": left out: a study with one arm has no comparison");
         continue;
@@ -67,7 +68,7 @@ public final class MetaAnalysis {
         notes.add(st.study() + ": " + cs.size() + " treatment arms against one control: the control arm's "
             + "participants count in each comparison (Cochrane Handbook 23.3.4)");
       }
-      for (SummaryResult.Comparison c : cs) {
+      for (Comparison c : cs) {
         String name = cs.size() == 1 ? st.study() : st.study() + ": " + c.treatment() + " vs " + c.control();
         SummaryResult.Arm t = arm(st, c.treatment());
         SummaryResult.Arm k = arm(st, c.control());

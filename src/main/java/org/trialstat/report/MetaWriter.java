@@ -8,13 +8,21 @@ public final class MetaWriter {
   private MetaWriter() {
   }
 
+  /** The JSON tree that {@link OutputFormat#JSON} prints. */
+  public static Object tree(MetaResult result) {
+    return MetaTree.of(result);
+  }
+
   /** JSON: one object ({@link MetaTree}); CSV/TSV: tidy rows ({@link MetaTidyRows}); tables: {@link MetaTables}. */
-  public static String render(MetaResult result, OutputFormat format) {
+  public static Output render(MetaResult result, OutputFormat format) {
     return switch (format) {
-      case JSON -> Json.write(MetaTree.of(result));
-      case CSV, TSV -> PerFileOutput.tidy(MetaTidyRows.of(result), format);
-      case TABLE -> MetaTables.render(result, false);
-      case MARKDOWN -> MetaTables.render(result, true);
+      case JSON -> {
+        Object tree = MetaTree.of(result);
+        yield out -> Json.write(tree, out);
+      }
+      case CSV, TSV -> Output.text(PerFileOutput.tidy(MetaTidyRows.of(result), format));
+      case TABLE -> Output.text(MetaTables.render(result, false));
+      case MARKDOWN -> Output.text(MetaTables.render(result, true));
     };
   }
 }
