@@ -59,6 +59,15 @@ final class MetaTables {
     }
     line(sb, "Egger's test: " + egger(r.egger(), ratio), markdown);
     sb.append(markdown ? "" : "\n");
+    List<String> funnel = MetaFunnel.lines(r);
+    if (!funnel.isEmpty()) {
+      sb.append(markdown ? "### Funnel plot\n\n```\n" : "Funnel plot (x: effect; y: standard error, 0 at the top; "
+          + ": pooled, / \\ pooled -/+ 1.96 se)\n");
+      for (String l : funnel) {
+        sb.append(l).append('\n');
+      }
+      sb.append(markdown ? "```\n\n" : "\n");
+    }
     if (r.between() != null) {
       TextTable g = pooledTable("Subgroup");
       for (MetaResult.Subgroup s : r.subgroups()) {

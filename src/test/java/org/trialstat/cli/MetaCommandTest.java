@@ -236,6 +236,12 @@ class MetaCommandTest {
   }
 
   @Test
+  void tableHasAFunnelPlotFromThreeStudies() {
+    assertThat(CliRun.of("meta", hackshaw()).out()).contains("Funnel plot", "x axis: ");
+    assertThat(CliRun.of("meta", MAPP1, MAPP2).out()).doesNotContain("Funnel plot");
+  }
+
+  @Test
   void tidyRowsCarryThePooledEffect() {
     CliRun run = CliRun.of("meta", "-f", "csv", MAPP1, MAPP2);
     assertThat(run.out()).startsWith("file,study,arm,treatment,control,outcome,statistic,estimate,ci_low,ci_high,p,n,"
