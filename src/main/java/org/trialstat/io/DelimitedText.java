@@ -152,7 +152,7 @@ final class DelimitedText {
     int c = column(name);
     if (c < 0) {
       throw new DataException(file, headerLine, 0, "no '" + name + "' column (" + meaning + "); the header has: "
-          + String.join(", ", header) + hint(delimiter));
+          + headerText() + hint(delimiter));
     }
     return c;
   }
@@ -213,6 +213,11 @@ final class DelimitedText {
           + ": expected a whole number of participants (0 or more), got " + quote(cell));
     }
     return Integer.parseInt(cell.startsWith("+") ? cell.substring(1) : cell);
+  }
+
+  /** The header's names joined by ", " on one line, for messages. */
+  String headerText() {
+    return oneLine(String.join(", ", header));
   }
 
   /** Every column name of the header, for messages. */

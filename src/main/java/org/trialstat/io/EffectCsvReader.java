@@ -61,7 +61,7 @@ public final class EffectCsvReader {
     }
     if (yi < 0 && (est < 0 || (se < 0 && (lo < 0 || hi < 0)))) {
       throw new DataException(t.file, t.headerLine, 0, "an effect file needs yi and vi, or estimate with se, or "
-          + "estimate with ci_low and ci_high; the header has: " + String.join(", ", t.header));
+          + "estimate with ci_low and ci_high; the header has: " + t.headerText());
     }
     List<EffectInput.Row> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();

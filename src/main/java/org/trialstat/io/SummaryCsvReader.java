@@ -94,7 +94,7 @@ public final class SummaryCsvReader {
     }
     if (mean < 0 && endpointColumns.isEmpty()) {
       throw new DataException(file, t.headerLine, 0, "nothing to analyse: expected change_mean or an E_events column "
-          + "(E = response, loss_of_diagnosis, remission); the header has: " + String.join(", ", t.header));
+          + "(E = response, loss_of_diagnosis, remission); the header has: " + t.headerText());
     }
 
     List<SummaryInput.Row> rows = new ArrayList<>();
