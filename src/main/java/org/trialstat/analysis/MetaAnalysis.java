@@ -1,10 +1,14 @@
 package org.trialstat.analysis;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.trialstat.model.Comparison;
+import org.trialstat.model.DataException;
 import org.trialstat.model.EffectInput;
 import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.MeanSummary;
@@ -27,8 +31,8 @@ import org.trialstat.stats.meta.Peto;
  * "study: treatment vs control"; its control participants then count more than once (Cochrane Handbook
  * 23.3.4), which a note says. Effect files: {@code yi}/{@code vi} are used as given; {@code estimate}
  * with {@code se} gives {@code vi = se^2}; {@code estimate} with a CI gives {@code se = (hi - lo) / (2
- * z)} at {@code --conf-level}'s counterpart, the input CI level, on the log scale for {@code --measure rr|or}
- * (where estimate and limits are ratios).
+ * z)} with z the normal quantile of the input CI level ({@code --input-ci-level}), on the log scale for
+ * {@code --measure rr|or} (where estimate and limits are ratios).
  */
 public final class MetaAnalysis {
 
@@ -117,17 +121,16 @@ public final class MetaAnalysis {
           + "effect per study");
     }
     checkModel(s, false);
-    double z = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
-        .inverseSurvivalProbability((1 - inputCiLevel) / 2);
+    double z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - inputCiLevel) / 2);
     List<Candidate> candidates = new ArrayList<>();
     List<String> files = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    java.util.Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (EffectInput in : inputs) {
       files.add(in.source());
       for (EffectInput.Row r : in.rows()) {
         if (!names.add(r.study())) {
-          throw new org.trialstat.model.DataException(in.source(), r.line(), 0, "study '" + r.study()
+          throw new DataException(in.source(), r.line(), 0, "study '" + r.study()
               + "' appears in two files: give each study a unique name");
         }
         candidates.add(new Candidate(effect(r, s.measure(), z, inputCiLevel), null, r.subgroup(), r.year()));

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.trialstat.model.EggerTest;
 import org.trialstat.model.MetaPooled;
@@ -51,7 +51,7 @@ final class MetaRun {
     double[] y = in.stream().mapToDouble(c -> c.effect().yi()).toArray();
     double[] v = in.stream().mapToDouble(c -> c.effect().vi()).toArray();
     Sensitivity.Fit fit = fit(s, in, y, v);
-    int[] all = java.util.stream.IntStream.range(0, in.size()).toArray();
+    int[] all = IntStream.range(0, in.size()).toArray();
     MetaPooled pooled = in.size() < 2 ? MetaPooled.notEstimable(in.size(), s.confLevel(), methodName(s), in.isEmpty()
         ? "no study with an estimable effect" : "k = 1: a meta-analysis needs at least 2 studies with an estimable "
             + "effect") : fit.fit(all);
@@ -148,9 +148,5 @@ final class MetaRun {
   /** Four significant digits, for notes. */
   static String g(double x) {
     return SummaryAnalysis.g(x);
-  }
-
-  static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
   }
 }
