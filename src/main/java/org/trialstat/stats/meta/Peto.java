@@ -24,9 +24,14 @@ public final class Peto {
 
   /**
    * Each study's Peto log odds ratio and variance as metafor shows it beside the pooled value
-   * ({@code escalc("PETO")}: 1/2 added to each cell of a table with a zero cell); not estimable when V = 0.
+   * ({@code escalc("PETO")}: 1/2 added to each cell of a table with a zero cell); not estimable when the
+   * uncorrected V is 0 (no events, or only events, in both arms), which the pooled estimate leaves out.
    */
   public static StudyEffect effect(String study, int events1, int n1, int events2, int n2) {
+    StudyEffect uncorrected = raw(study, events1, n1, events2, n2);
+    if (!uncorrected.estimable()) {
+      return uncorrected; // V = 0: left out of the pooled estimate too (metafor's drop00 = TRUE)
+    }
     double[] x = ZeroCell.cells(events1, n1, events2, n2);
     StudyEffect e = raw(study, x[0], x[0] + x[1], x[2], x[2] + x[3]);
     return ZeroCell.hasZero(events1, n1, events2, n2) && e.estimable()

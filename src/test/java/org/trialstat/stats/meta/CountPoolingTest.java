@@ -1,10 +1,12 @@
 package org.trialstat.stats.meta;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.trialstat.stats.meta.MetaReference.CLOSED;
 import static org.trialstat.stats.meta.MetaReference.ITERATIVE;
 import static org.trialstat.stats.meta.MetaReference.check;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trialstat.model.MetaPooled;
@@ -86,5 +88,12 @@ class CountPoolingTest {
       check(e.yi(), c, "yi[" + (i + 1) + "]", CLOSED);
       check(e.vi(), c, "vi[" + (i + 1) + "]", CLOSED);
     }
+  }
+
+  @Test
+  void petoLeavesOutTablesWithoutInformation() {
+    assertThat(Peto.effect("s", 0, 10, 0, 12).reason()).contains("V = 0");
+    assertThat(Peto.effect("s", 10, 10, 12, 12).estimable()).isFalse();
+    assertThat(Peto.effect("s", 0, 10, 3, 12).reason()).contains("1/2 added");
   }
 }
