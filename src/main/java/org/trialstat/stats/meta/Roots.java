@@ -31,7 +31,7 @@ final class Roots {
       }
     }
     double lo = 0;
-    // Narrow the bracket by bisection on a log grid first, so that the absolute accuracy fits the root.
+    // Narrow the bracket decade by decade first, so that the absolute accuracy fits the size of the root.
     double mid = hi / 10;
     while (mid > 1e-300 && q.applyAsDouble(mid) < target) {
       hi = mid;
