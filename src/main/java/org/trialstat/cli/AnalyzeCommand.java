@@ -31,8 +31,12 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trial CSV files.")
+  @Parameters(paramLabel = "FILE", arity = "0..*",
+      description = "Trial files, or folders whose input files are read (not their subfolders).")
   List<Path> files;
+
+  @Mixin
+  BatchOptions batch;
 
   @Mixin
   InputOptions input;
@@ -77,19 +81,22 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
 
   @Override
   public Integer call() {
-    output.emit(AnalysisWriter.render(compute(), output.format, files.size() > 1), spec.commandLine().getOut(), files);
-    return ExitCode.OK;
+    AnalysisRequest request = request();
+    ReadOptions read = input.readOptions(List.of());
+    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
+    return PerFileRun.run(spec, all, batch, output,
+        f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request),
+        AnalysisWriter.perFile(output.format));
   }
 
   @Override
   public Object tree() {
-    return AnalysisWriter.tree(compute(), files.size() > 1);
-  }
-
-  private List<AnalysisResult> compute() {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(List.of());
-    return Batch.inOrder(files, f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
+    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
+    List<AnalysisResult> results = Batch.inOrder(all,
+        f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
+    return AnalysisWriter.tree(results, all.size() > 1);
   }
 
   private AnalysisRequest request() {

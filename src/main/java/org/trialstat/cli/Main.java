@@ -35,6 +35,7 @@ public final class Main {
     cmd.setOut(o);
     cmd.setErr(e);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setExpandAtFiles(false); // a data file may be named @trial.csv; lists of files: --files-from
     cmd.setParameterExceptionHandler((ex, a) -> {
       e.println("trialstat: " + ex.getMessage());
       e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         "Input: the arm-level files of 'summary' (one row per study arm), or per-study effect files with columns "
             + "study and yi, vi (or estimate with se, or with ci_low and ci_high). Effects are treatment - control; "
             + "ratios treatment / control."})
-public final class MetaCommand implements Callable<Integer> {
+public final class MetaCommand implements Callable<Integer>, TreeCommand {
 
   /** The endpoint of arm-level input. */
   enum Outcome {
@@ -114,8 +114,14 @@ public final class MetaCommand implements Callable<Integer> {
     if (hksj && hksjTruncated) {
       throw new ParameterException(spec.commandLine(), "--hksj and --hksj-truncated: choose one");
     }
-    output.emit(MetaWriter.render(compute(), output.format), spec.commandLine().getOut(), files);
+    output.emit(MetaWriter.render(compute(), output.format, RunInfo.of(spec, output.reproducible, files)),
+        spec.commandLine().getOut(), files);
     return ExitCode.OK;
+  }
+
+  @Override
+  public Object tree() {
+    return MetaWriter.tree(compute());
   }
 
   /** Reads the files and runs the meta-analysis. */

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.MmrmAnalysis;
 import org.trialstat.analysis.MmrmRequest;
 import org.trialstat.io.TrialCsvReader;
-import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.report.MmrmWriter;
 import org.trialstat.model.Convergence;
 import org.trialstat.model.DdfMethod;
@@ -33,8 +31,12 @@ public final class MmrmCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trial CSV files.")
+  @Parameters(paramLabel = "FILE", arity = "0..*",
+      description = "Trial files, or folders whose input files are read (not their subfolders).")
   List<Path> files;
+
+  @Mixin
+  BatchOptions batch;
 
   @Mixin
   InputOptions input;
@@ -90,9 +92,9 @@ public final class MmrmCommand implements Callable<Integer> {
         ddf, comparison.confLevel(),
         strictness.strictness(), convergence);
     var read = input.readOptions(covariates);
-    List<MmrmAnalysisResult> results = Batch.inOrder(files,
-        f -> MmrmAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
-    output.emit(MmrmWriter.render(results, output.format, files.size() > 1), spec.commandLine().getOut(), files);
-    return ExitCode.OK;
+    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
+    return PerFileRun.run(spec, all, batch, output,
+        f -> MmrmAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request),
+        MmrmWriter.perFile(output.format));
   }
 }

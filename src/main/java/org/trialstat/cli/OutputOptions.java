@@ -21,6 +21,14 @@ public final class OutputOptions {
       description = "Write to FILE (atomically: a temporary file, then a rename) instead of standard output.")
   Path output;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress, notes or summary lines on standard error; errors only.")
+  boolean quiet;
+
+  @Option(names = "--reproducible",
+      description = "Byte-identical output across runs: the provenance carries no time (SOURCE_DATE_EPOCH, when set, "
+          + "gives the time in any case).")
+  boolean reproducible;
+
   /**
    * Writes the rendered output to --output or to standard output.
    *

@@ -57,7 +57,8 @@ public final class SummaryCommand implements Callable<Integer>, TreeCommand {
       throw new ParameterException(spec.commandLine(),
           "--layout findings is a table layout: use it with --format table or markdown");
     }
-    output.emit(SummaryWriter.render(result, output.format, layout), spec.commandLine().getOut(), files);
+    output.emit(SummaryWriter.render(result, output.format, layout, RunInfo.of(spec, output.reproducible, files)),
+        spec.commandLine().getOut(), files);
     return ExitCode.OK;
   }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "trialstat", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Outcome statistics of clinical trials of PTSD severity scores (CAPS-5, CAPS-IV, PCL-5).",
     subcommands = {AnalyzeCommand.class, MmrmCommand.class, SummaryCommand.class, MetaCommand.class,
-        VerifyCommand.class},
+        VerifyCommand.class, RunCommand.class},
     footer = {"", "Exit codes: 0 success, 1 verification failed, 2 usage error, 3 input data error, 4 internal error.",
         "Documentation: docs/usage.md, docs/methods.md, docs/output.md, docs/errors.md."})
 public final class TrialstatCommand implements Runnable {

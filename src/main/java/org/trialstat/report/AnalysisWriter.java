@@ -9,17 +9,22 @@ public final class AnalysisWriter {
   private AnalysisWriter() {
   }
 
-  /**
-   * Renders results of one or more files. JSON: one object for one file, an array for several; CSV/TSV:
-   * one table; tables: one block per file.
-   */
   /** The JSON tree that {@link OutputFormat#JSON} prints. */
   public static Object tree(List<AnalysisResult> results, boolean alwaysArray) {
     return PerFileOutput.tree(results, alwaysArray, ResultTree::of);
   }
 
-  public static Output render(List<AnalysisResult> results, OutputFormat format, boolean alwaysArray) {
-    return PerFileOutput.render(results, format, alwaysArray, ResultTree::of, TidyRows::of,
+  /** The streaming writer of {@code analyze} results, one file at a time. */
+  public static PerFileOutput<AnalysisResult> perFile(OutputFormat format) {
+    return new PerFileOutput<>(format, "analyze", ResultTree::of, TidyRows::of,
         (r, markdown) -> (markdown ? TableReport.MARKDOWN : TableReport.PLAIN).render(r));
+  }
+
+  /**
+   * Renders results of one or more files. JSON: one object for one file, an array for several; CSV/TSV:
+   * one table; tables: one block per file.
+   */
+  public static Output render(List<AnalysisResult> results, OutputFormat format, boolean alwaysArray) {
+    return perFile(format).all(results, alwaysArray);
   }
 }

@@ -54,11 +54,21 @@ public final class Json {
 
   /** Serializes a tree as UTF-8 to a stream, which is flushed, not closed. */
   public static void write(Object tree, OutputStream out) throws IOException {
+    writeNested(tree, out, 0);
+    out.write('\n');
+  }
+
+  /**
+   * Serializes a tree as the value of an enclosing container at nesting {@code depth} (its inner lines
+   * indented by {@code depth + 1} levels), without a final newline: for arrays streamed element by element.
+   */
+  static void writeNested(Object tree, OutputStream out, int depth) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.setPrettyPrinter(new Layout());
+      Layout layout = new Layout();
+      layout.depth = depth;
+      g.setPrettyPrinter(layout);
       value(tree, g);
-      g.writeRaw('\n');
     }
   }
 

@@ -20,6 +20,8 @@ final class MetaKeys {
   static final String LEAVE_ONE_OUT = "leave_one_out";
   static final String CUMULATIVE = "cumulative";
   static final String NOTES = "notes";
+  /** The provenance block (its keys are those of every command: ProvenanceTree). */
+  static final String PROVENANCE = "provenance";
 
   // settings
   static final String MEASURE = "measure";

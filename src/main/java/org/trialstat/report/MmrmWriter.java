@@ -22,7 +22,12 @@ public final class MmrmWriter {
 
   /** Renders the results of one or more files. */
   public static Output render(List<MmrmAnalysisResult> results, OutputFormat format, boolean alwaysArray) {
-    return PerFileOutput.render(results, format, alwaysArray, MmrmWriter::tree, MmrmWriter::tidy, MmrmWriter::table);
+    return perFile(format).all(results, alwaysArray);
+  }
+
+  /** The streaming writer of {@code mmrm} results, one file at a time. */
+  public static PerFileOutput<MmrmAnalysisResult> perFile(OutputFormat format) {
+    return new PerFileOutput<>(format, "mmrm", MmrmWriter::tree, MmrmWriter::tidy, MmrmWriter::table);
   }
 
   /** The JSON object of one result; key names are public API (docs/output.md). */

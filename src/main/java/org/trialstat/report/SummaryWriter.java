@@ -1,5 +1,8 @@
 package org.trialstat.report;
 
+import java.util.Map;
+import org.trialstat.model.Provenance;
+
 import org.trialstat.model.SummaryResult;
 
 /** Renders a {@code summary} result in any {@link OutputFormat}. */
@@ -18,19 +21,32 @@ public final class SummaryWriter {
    * filled; table/markdown: the given layout.
    */
   public static Output render(SummaryResult result, OutputFormat format, SummaryLayout layout) {
+    return render(result, format, layout, null);
+  }
+
+  /** As {@link #render(SummaryResult, OutputFormat, SummaryLayout)}, with provenance (or null). */
+  public static Output render(SummaryResult result, OutputFormat format, SummaryLayout layout,
+      Provenance provenance) {
     switch (format) {
       case JSON:
-        Object tree = SummaryTree.of(result);
+        Map<String, Object> tree = SummaryTree.of(result);
+        if (provenance != null) {
+          tree.put("provenance", ProvenanceTree.of(provenance));
+        }
         return out -> Json.write(tree, out);
       case CSV:
       case TSV:
         return Output.text(PerFileOutput.tidy(TidyRows.of(result), format));
       case TABLE:
-        return Output.text(SummaryTables.PLAIN.render(result, layout));
+        return Output.text(SummaryTables.PLAIN.render(result, layout) + footer(provenance, false));
       case MARKDOWN:
-        return Output.text(SummaryTables.MARKDOWN.render(result, layout));
+        return Output.text(SummaryTables.MARKDOWN.render(result, layout) + footer(provenance, true));
       default:
         throw new IllegalArgumentException(format.toString());
     }
+  }
+
+  private static String footer(Provenance provenance, boolean markdown) {
+    return provenance == null ? "" : ProvenanceTree.line(provenance, markdown);
   }
 }

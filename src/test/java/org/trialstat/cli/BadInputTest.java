@@ -188,11 +188,12 @@ class BadInputTest {
 
   @Test
   void directory() throws IOException {
+    // A folder is read for its input files (issue "Batch analyses"); one without any is a usage error.
     Path dir = Files.createDirectory(tmp.resolve("data.csv"));
     CliRun run = CliRun.of("analyze", dir.toString());
-    assertThat(run.code()).isEqualTo(ExitCode.DATA);
+    assertThat(run.code()).isEqualTo(ExitCode.USAGE);
     assertClean(run);
-    assertThat(run.err()).startsWith("trialstat: " + dir + ": is a directory; expected a CSV file");
+    assertThat(run.err()).startsWith("trialstat: no input files");
   }
 
   @Test
@@ -219,12 +220,12 @@ class BadInputTest {
     Files.writeString(good, GOOD);
     Files.writeString(bad, replaceLine(5, "A2,Drug,end,xx,1"));
     for (String format : List.of("table", "json", "csv", "tsv", "markdown")) {
-      CliRun run = CliRun.of("analyze", "--format", format, good.toString(), bad.toString());
+      CliRun run = CliRun.of("analyze", "--fail-fast", "--format", format, good.toString(), bad.toString());
       assertThat(run.code()).as(format).isEqualTo(ExitCode.DATA);
       assertClean(run);
       assertThat(run.err()).startsWith("trialstat: " + bad + ":5:4: score \"xx\"");
     }
-    CliRun missing = CliRun.of("analyze", good.toString(), tmp.resolve("nope.csv").toString());
+    CliRun missing = CliRun.of("analyze", "--fail-fast", good.toString(), tmp.resolve("nope.csv").toString());
     assertThat(missing.code()).isEqualTo(ExitCode.DATA);
     assertClean(missing);
   }

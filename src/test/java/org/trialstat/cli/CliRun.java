@@ -7,6 +7,24 @@ import java.nio.charset.StandardCharsets;
 /** Runs the CLI entry point in-process and captures exit code, stdout and stderr. */
 public record CliRun(int code, String out, String err) {
 
+  private static final java.util.regex.Pattern JSON_PROVENANCE =
+      java.util.regex.Pattern.compile("(?s),\n( *)\"provenance\": \\{.*?\n\\1\\}");
+  private static final java.util.regex.Pattern TABLE_PROVENANCE =
+      java.util.regex.Pattern.compile("\n(- )?Provenance: [^\n]*\n");
+
+  /**
+   * Output without its provenance (JSON blocks, table lines), for tests that compare the results of runs
+   * whose command lines or input files differ on purpose (provenance names both).
+   */
+  public static String withoutProvenance(String output) {
+    return TABLE_PROVENANCE.matcher(JSON_PROVENANCE.matcher(output).replaceAll("")).replaceAll("");
+  }
+
+  /** Standard output without provenance. */
+  public String results() {
+    return withoutProvenance(out);
+  }
+
   public static CliRun of(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -87,11 +87,11 @@ class DeterminismTest {
     String pilot = TestFiles.resource("oracles/small_pilot_caps4.csv").toString();
     List<List<String>> out = new ArrayList<>();
     for (String format : List.of("json", "csv", "tsv", "table", "markdown")) {
-      out.add(List.of("analyze", "--format", format, mapp1));
-      out.add(List.of("analyze", "--format", format, "--control", "Plasebo grubu", "--response-pct", "33.3",
+      out.add(List.of("analyze", "--reproducible", "--format", format, mapp1));
+      out.add(List.of("analyze", "--reproducible", "--format", format, "--control", "Plasebo grubu", "--response-pct", "33.3",
           "--conf-level", "0.9", "--missing", "NONRESPONDER", european.toString()));
-      out.add(List.of("analyze", "--format", format, "--scale", "CAPS4", "--control", "40 mg", dose));
-      out.add(List.of("analyze", "--format", format, "--score-range", "0:136", mapp1, pilot));
+      out.add(List.of("analyze", "--reproducible", "--format", format, "--scale", "CAPS4", "--control", "40 mg", dose));
+      out.add(List.of("analyze", "--reproducible", "--format", format, "--score-range", "0:136", mapp1, pilot));
     }
     return out;
   }
@@ -172,11 +172,11 @@ class DeterminismTest {
     String mapp1 = TestFiles.resource("oracles/mapp1_like.csv").toString();
     String pilot = TestFiles.resource("oracles/small_pilot_caps4.csv").toString();
     List<List<String>> commands = List.of(
-        List.of("analyze", "--format", "json", "--control", "Plasebo grubu", european.toString()),
-        List.of("analyze", "--format", "csv", "--control", "Plasebo grubu", "--response-pct", "33.3",
+        List.of("analyze", "--reproducible", "--format", "json", "--control", "Plasebo grubu", european.toString()),
+        List.of("analyze", "--reproducible", "--format", "csv", "--control", "Plasebo grubu", "--response-pct", "33.3",
             european.toString()),
-        List.of("analyze", "--format", "json", "--score-range", "0:136", mapp1, pilot),
-        List.of("analyze", "--control", "Plasebo grubu", european.toString()));
+        List.of("analyze", "--reproducible", "--format", "json", "--score-range", "0:136", mapp1, pilot),
+        List.of("analyze", "--reproducible", "--control", "Plasebo grubu", european.toString()));
     List<List<String>> jvmOptions = List.of(
         List.of("-Duser.language=tr", "-Duser.country=TR", "-Duser.timezone=Pacific/Kiritimati",
             "-XX:ActiveProcessorCount=1"),

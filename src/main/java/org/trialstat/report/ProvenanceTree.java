@@ -1,0 +1,49 @@
+package org.trialstat.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.trialstat.model.Provenance;
+
+/** The {@code provenance} block of every JSON result and the provenance line that ends every table. */
+final class ProvenanceTree {
+
+  private ProvenanceTree() {
+  }
+
+  /** {@code {trialstat_version, git_commit, command_line, inputs: [{path, size, sha256}], time_utc}}. */
+  static Map<String, Object> of(Provenance p) {
+    Map<String, Object> o = Json.object();
+    o.put("trialstat_version", p.version());
+    o.put("git_commit", p.commit());
+    o.put("command_line", p.commandLine());
+    List<Object> inputs = new ArrayList<>();
+    for (Provenance.Input in : p.inputs()) {
+      Map<String, Object> i = Json.object();
+      i.put("path", in.path());
+      i.put("size", in.size() < 0 ? null : in.size());
+      i.put("sha256", in.sha256());
+      inputs.add(i);
+    }
+    o.put("inputs", inputs);
+    o.put("time_utc", p.timeUtc());
+    return o;
+  }
+
+  /** One line: version, commit, inputs with the first 12 hex digits of their SHA-256, time. */
+  static String line(Provenance p, boolean markdown) {
+    StringBuilder sb = new StringBuilder(markdown ? "\n- " : "\n");
+    sb.append("Provenance: trialstat ").append(p.version());
+    if (p.commit() != null) {
+      sb.append(" (commit ").append(p.commit()).append(')');
+    }
+    for (Provenance.Input in : p.inputs()) {
+      sb.append("; ").append(in.path());
+      if (in.sha256() != null) {
+        sb.append(" sha256 ").append(in.sha256(), 0, 12);
+      }
+    }
+    sb.append("; ").append(p.timeUtc() == null ? "reproducible run (no time)" : p.timeUtc()).append(".\n");
+    return sb.toString();
+  }
+}
