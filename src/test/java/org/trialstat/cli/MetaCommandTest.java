@@ -242,6 +242,14 @@ class MetaCommandTest {
   }
 
   @Test
+  void outputCarriesProvenance() throws IOException {
+    JsonNode p = json("meta", "-f", "json", "--reproducible", MAPP1, MAPP2).get("provenance");
+    assertThat(p.get("inputs")).hasSize(2);
+    assertThat(p.get("time_utc").isNull()).isTrue();
+    assertThat(CliRun.of("meta", "--reproducible", MAPP1, MAPP2).out()).contains("Provenance: trialstat ");
+  }
+
+  @Test
   void tidyRowsCarryThePooledEffect() {
     CliRun run = CliRun.of("meta", "-f", "csv", MAPP1, MAPP2);
     assertThat(run.out()).startsWith("file,study,arm,treatment,control,outcome,statistic,estimate,ci_low,ci_high,p,n,"
