@@ -180,7 +180,7 @@ public final class SummaryAnalysis {
         }
       } else if (!Double.isNaN(r.changeSe())) {
         sd = SpreadConversion.sdFromSe(r.changeSe(), r.n());
-        source = SdSource.FROM_SE;
+        source = SdSource.SE;
         conversion = String.format(Locale.ROOT, "SD = SE x sqrt(n) = %s x sqrt(%d) = %s (Cochrane Handbook 6.5.2.2)",
             g(r.changeSe()), r.n(), g(sd));
         approximate = r.changeFromModel();
@@ -194,7 +194,7 @@ public final class SummaryAnalysis {
           double t = SpreadConversion.tCritical(r.n(), request.inputCiLevel());
           double se = SpreadConversion.seFromCi(r.changeCiLow(), r.changeCiHigh(), r.n(), request.inputCiLevel());
           sd = se * Math.sqrt(r.n());
-          source = SdSource.FROM_CI;
+          source = SdSource.CI;
           approximate = r.changeFromModel();
           conversion = String.format(Locale.ROOT,
               "SD from the %s CI (%s, %s): SE = (upper - lower) / (2 x t(%s, %d)) = %s / (2 x %s) = %s, "

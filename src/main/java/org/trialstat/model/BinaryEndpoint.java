@@ -1,35 +1,31 @@
 package org.trialstat.model;
 
-/** The binary endpoints of a CAPS trial; {@link #key()} is the JSON key and tidy-CSV outcome. */
-public enum BinaryEndpoint {
+/**
+ * The binary endpoints of a CAPS trial; {@link #key()} (the name in lower case) is the JSON key and
+ * tidy-CSV outcome.
+ */
+public enum BinaryEndpoint implements Keyed {
   /** A drop in score of at least the response threshold. */
-  RESPONSE("response", "Response"),
+  RESPONSE("Response"),
   /** Diagnosis at baseline and none at endpoint. */
-  LOSS_OF_DIAGNOSIS("loss_of_diagnosis", "Loss of diagnosis"),
+  LOSS_OF_DIAGNOSIS("Loss of diagnosis"),
   /** Endpoint score at or below the remission cut-off, and no diagnosis at endpoint. */
-  REMISSION("remission", "Remission");
+  REMISSION("Remission");
 
-  private final String key;
   private final String label;
 
-  BinaryEndpoint(String key, String label) {
-    this.key = key;
+  BinaryEndpoint(String label) {
     this.label = label;
   }
 
   /** The endpoint of a JSON key. */
   public static BinaryEndpoint ofKey(String key) {
     for (BinaryEndpoint e : values()) {
-      if (e.key.equals(key)) {
+      if (e.key().equals(key)) {
         return e;
       }
     }
     throw new IllegalArgumentException("no binary endpoint " + key);
-  }
-
-  /** The JSON key, for example {@code loss_of_diagnosis}. */
-  public String key() {
-    return key;
   }
 
   /** A label for tables, for example "Loss of diagnosis". */

@@ -9,21 +9,11 @@ package org.trialstat.model;
 public record ResponseRule(Kind kind, double threshold) {
 
   /** The two kinds of response rule. */
-  public enum Kind {
+  public enum Kind implements Keyed {
     /** baseline - endpoint &gt;= threshold points. */
-    DROP("drop"),
+    DROP,
     /** 100 * (baseline - endpoint) &gt;= threshold * baseline. */
-    PERCENT("percent");
-
-    private final String key;
-
-    Kind(String key) {
-      this.key = key;
-    }
-
-    public String key() {
-      return key;
-    }
+    PERCENT
   }
 
   /** A human description, for footnotes: "drop of >= 10 points from baseline". */

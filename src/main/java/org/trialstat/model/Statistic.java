@@ -1,34 +1,34 @@
 package org.trialstat.model;
 
 /**
- * Every treatment-versus-control statistic trialstat reports. {@link #key()} is the JSON key and the
- * tidy-CSV {@code statistic} value (public API, docs/output.md); {@link #label()} names it in tables.
+ * Every treatment-versus-control statistic trialstat reports. {@link #key()} (the constant's name in
+ * lower case) is the JSON key and the tidy-CSV {@code statistic} value (public API, docs/output.md); {@link #label()} names it in tables.
  * Writers iterate over a comparison's {@link Effect}s and take names, kinds and decimals from here, so a
  * new statistic is one constant here plus the routine that computes it.
  */
-public enum Statistic {
+public enum Statistic implements Keyed {
   /** Welch two-sample t test of the change scores. */
-  WELCH("welch", "Welch t", Kind.DIFFERENCE, 2),
+  WELCH("Welch t", Kind.DIFFERENCE, 2),
   /** Student (pooled-variance) t test of the change scores. */
-  STUDENT("student", "Student t", Kind.DIFFERENCE, 2),
+  STUDENT("Student t", Kind.DIFFERENCE, 2),
   /** Arm coefficient of the ANCOVA. */
-  ANCOVA("ancova", "ANCOVA", Kind.DIFFERENCE, 2),
+  ANCOVA("ANCOVA", Kind.DIFFERENCE, 2),
   /** MMRM contrast at the endpoint visit. */
-  MMRM("mmrm", "MMRM", Kind.DIFFERENCE, 2),
+  MMRM("MMRM", Kind.DIFFERENCE, 2),
   /** Cohen's d. */
-  COHENS_D("cohens_d", "Cohen's d", Kind.STANDARDIZED, 3),
+  COHENS_D("Cohen's d", Kind.STANDARDIZED, 3),
   /** Hedges' g. */
-  HEDGES_G("hedges_g", "Hedges' g", Kind.STANDARDIZED, 3),
+  HEDGES_G("Hedges' g", Kind.STANDARDIZED, 3),
   /** Risk difference of a binary endpoint. */
-  RISK_DIFFERENCE("risk_difference", "Risk difference", Kind.BINARY, 3),
+  RISK_DIFFERENCE("Risk difference", Kind.BINARY, 3),
   /** Risk ratio of a binary endpoint. */
-  RISK_RATIO("risk_ratio", "Risk ratio", Kind.BINARY, 2),
+  RISK_RATIO("Risk ratio", Kind.BINARY, 2),
   /** Odds ratio of a binary endpoint. */
-  ODDS_RATIO("odds_ratio", "Odds ratio", Kind.BINARY, 2),
+  ODDS_RATIO("Odds ratio", Kind.BINARY, 2),
   /** Number needed to treat, 1 / risk difference. */
-  NNT("nnt", "NNT", Kind.NNT, 1),
+  NNT("NNT", Kind.NNT, 1),
   /** Fisher's exact test of a binary endpoint. */
-  FISHER_P("fisher_p", "Fisher p", Kind.TEST, 4);
+  FISHER_P("Fisher p", Kind.TEST, 4);
 
   /** How a statistic is shown. */
   public enum Kind {
@@ -44,21 +44,14 @@ public enum Statistic {
     TEST
   }
 
-  private final String key;
   private final String label;
   private final Kind kind;
   private final int decimals;
 
-  Statistic(String key, String label, Kind kind, int decimals) {
-    this.key = key;
+  Statistic(String label, Kind kind, int decimals) {
     this.label = label;
     this.kind = kind;
     this.decimals = decimals;
-  }
-
-  /** The JSON key and tidy {@code statistic}, for example {@code cohens_d}. */
-  public String key() {
-    return key;
   }
 
   /** The table label, for example "Cohen's d". */

@@ -43,26 +43,15 @@ public record SummaryResult(List<String> files, double confLevel, double inputCi
   }
 
   /** Where the SD of an arm's change came from. */
-  public enum SdSource {
+  public enum SdSource implements Keyed {
     /** The {@code change_sd} column. */
-    REPORTED("reported"),
+    REPORTED,
     /** SD = SE x sqrt(n) from {@code change_se}. */
-    FROM_SE("se"),
+    SE,
     /** SE from the published CI, then SD = SE x sqrt(n). */
-    FROM_CI("ci"),
+    CI,
     /** No SD, SE or CI reported. */
-    NONE("none");
-
-    private final String key;
-
-    SdSource(String key) {
-      this.key = key;
-    }
-
-    /** The JSON value, for example {@code ci}. */
-    public String key() {
-      return key;
-    }
+    NONE
   }
 
   /**

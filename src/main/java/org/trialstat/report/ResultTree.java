@@ -119,11 +119,8 @@ public final class ResultTree {
     o.put("mean", m.mean());
     o.put("sd", m.sd());
     o.put("se", m.se());
-    o.put("ci_low", m.ciLow());
-    o.put("ci_high", m.ciHigh());
-    o.put("conf_level", m.confLevel());
-    o.put("method", m.method());
-    reason(o, m.reason());
+    interval(o, m.ciLow(), m.ciHigh(), m.confLevel());
+    method(o, m.method(), m.reason());
     return o;
   }
 
@@ -132,11 +129,8 @@ public final class ResultTree {
     o.put("events", p.events());
     o.put("n", p.n());
     o.put("rate", p.rate());
-    o.put("ci_low", p.ciLow());
-    o.put("ci_high", p.ciHigh());
-    o.put("conf_level", p.confLevel());
-    o.put("method", p.method());
-    reason(o, p.reason());
+    interval(o, p.ciLow(), p.ciHigh(), p.confLevel());
+    method(o, p.method(), p.reason());
     return o;
   }
 
@@ -178,26 +172,33 @@ public final class ResultTree {
     Map<String, Object> o = Json.object();
     o.put("estimate", d.estimate());
     o.put("se", d.se());
-    o.put("ci_low", d.ciLow());
-    o.put("ci_high", d.ciHigh());
-    o.put("conf_level", d.confLevel());
+    interval(o, d.ciLow(), d.ciHigh(), d.confLevel());
     o.put("t", d.t());
     o.put("df", d.df());
     o.put("p", d.p());
-    o.put("method", d.method());
-    reason(o, d.reason());
+    method(o, d.method(), d.reason());
     return o;
   }
 
   static Map<String, Object> estimate(Estimate e) {
     Map<String, Object> o = Json.object();
     o.put("estimate", e.estimate());
-    o.put("ci_low", e.ciLow());
-    o.put("ci_high", e.ciHigh());
-    o.put("conf_level", e.confLevel());
-    o.put("method", e.method());
-    reason(o, e.reason());
+    interval(o, e.ciLow(), e.ciHigh(), e.confLevel());
+    method(o, e.method(), e.reason());
     return o;
+  }
+
+  /** {@code ci_low}, {@code ci_high}, {@code conf_level}: every interval's keys, in this order. */
+  static void interval(Map<String, Object> o, double low, double high, double level) {
+    o.put("ci_low", low);
+    o.put("ci_high", high);
+    o.put("conf_level", level);
+  }
+
+  /** {@code method}, then {@code reason} when a number is missing or carries a note. */
+  static void method(Map<String, Object> o, String method, String reason) {
+    o.put("method", method);
+    reason(o, reason);
   }
 
   private static void reason(Map<String, Object> o, String reason) {

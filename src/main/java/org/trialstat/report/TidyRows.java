@@ -72,8 +72,8 @@ public final class TidyRows {
   private static String sdMethod(SummaryResult.Arm a) {
     return switch (a.sdSource()) {
       case REPORTED -> "SD (reported)";
-      case FROM_SE -> "SD = SE x sqrt(n)" + (a.approximate() ? ", approximate (model-based SE)" : "");
-      case FROM_CI -> "SD from the published CI: SE = (upper - lower) / (2 t(n - 1)), SD = SE x sqrt(n)"
+      case SE -> "SD = SE x sqrt(n)" + (a.approximate() ? ", approximate (model-based SE)" : "");
+      case CI -> "SD from the published CI: SE = (upper - lower) / (2 t(n - 1)), SD = SE x sqrt(n)"
           + (a.approximate() ? ", approximate (model-based CI)" : "");
       case NONE -> "SD not reported";
     };

@@ -88,7 +88,7 @@ class SummaryAnalysisTest {
     assertThat(mdma.change().sd()).isCloseTo(11.6737760272035533, within(1e-12));
     // R 4.2.2: (-11.28 - -18.28) / (2 * qt(0.975, 41)) * sqrt(42) = 11.2315584464078420 (trials.md: 11.23), tol 1e-12
     assertThat(placebo.change().sd()).isCloseTo(11.2315584464078420, within(1e-12));
-    assertThat(mdma.sdSource()).isEqualTo(SummaryResult.SdSource.FROM_CI);
+    assertThat(mdma.sdSource()).isEqualTo(SummaryResult.SdSource.CI);
     assertThat(mdma.approximate()).isTrue();
     assertThat(mdma.conversion()).contains("t(0.975, 51)", "approximate", "model");
     Comparison c = s.comparisons().get(0);
@@ -178,7 +178,7 @@ class SummaryAnalysisTest {
         .studies().get(0).arms().get(0);
     // SD = SE * sqrt(n) = 2 * 4 = 8 (Cochrane Handbook 6.5.2.2), exact
     assertThat(a.change().sd()).isEqualTo(8);
-    assertThat(a.sdSource()).isEqualTo(SummaryResult.SdSource.FROM_SE);
+    assertThat(a.sdSource()).isEqualTo(SummaryResult.SdSource.SE);
   }
 
   @Test
