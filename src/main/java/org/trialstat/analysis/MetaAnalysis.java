@@ -53,9 +53,9 @@ public final class MetaAnalysis {
     boolean binary = request.endpoint() != null;
     if (binary != s.measure().binary()) {
       throw new InvalidOptionException(binary
-          ? "--measure " + lower(s.measure()) + " is for the change from baseline; with --outcome "
+          ? "--measure " + s.measure().key() + " is for the change from baseline; with --outcome "
               + request.endpoint().key() + " use --measure rr, or or rd"
-          : "--measure " + lower(s.measure()) + " needs event counts: add --outcome response, loss_of_diagnosis or "
+          : "--measure " + s.measure().key() + " needs event counts: add --outcome response, loss_of_diagnosis or "
               + "remission");
     }
     checkModel(s, binary);
@@ -147,7 +147,7 @@ public final class MetaAnalysis {
     boolean log = measure.ratio();
     if (log && !(r.estimate() > 0)) {
       return StudyEffect.notEstimable(name, "estimate as given", "a ratio estimate must be > 0 (--measure "
-          + lower(measure) + ")");
+          + measure.key() + ")");
     }
     double y = log ? Math.log(r.estimate()) : r.estimate();
     if (!Double.isNaN(r.se())) {
@@ -171,7 +171,7 @@ public final class MetaAnalysis {
 
   private static void checkModel(MetaSettings s, boolean counts) {
     if ((s.model() == Model.MH || s.model() == Model.PETO) && !counts) {
-      throw new InvalidOptionException("--model " + lower(s.model()) + " pools event counts: use arm-level files "
+      throw new InvalidOptionException("--model " + s.model().key() + " pools event counts: use arm-level files "
           + "with --outcome response, loss_of_diagnosis or remission");
     }
     if (s.model() == Model.PETO && s.measure() != Measure.OR) {
@@ -188,9 +188,5 @@ public final class MetaAnalysis {
 
   private static SummaryResult.Arm arm(SummaryResult.Study st, String name) {
     return st.arms().stream().filter(a -> a.arm().equals(name)).findFirst().orElseThrow();
-  }
-
-  static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
   }
 }

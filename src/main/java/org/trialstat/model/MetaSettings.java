@@ -10,12 +10,15 @@ package org.trialstat.model;
  * @param adjustment the Hartung-Knapp(-Sidik-Jonkman) adjustment of the pooled SE, or none
  * @param prediction the form of the prediction interval
  * @param confLevel  the level of every interval, in (0, 1)
+ *
+ * <p>Each option's public key (JSON value, option value) is its constant's name in lower case
+ * ({@link Keyed}).
  */
 public record MetaSettings(Measure measure, Model model, Tau2 tau2, Adjustment adjustment, Prediction prediction,
     double confLevel) {
 
   /** Effect measures, as metafor's {@code escalc} names them. */
-  public enum Measure {
+  public enum Measure implements Keyed {
     /** Hedges' g: the SMD with the exact small-sample correction J (metafor "SMD"). */
     SMD,
     /** Cohen's d: the SMD without correction. */
@@ -43,7 +46,7 @@ public record MetaSettings(Measure measure, Model model, Tau2 tau2, Adjustment a
   }
 
   /** The pooling model. */
-  public enum Model {
+  public enum Model implements Keyed {
     /** Common (fixed) effect, inverse-variance weights. */
     COMMON,
     /** Common effect by Mantel-Haenszel (RR, OR, RD from counts). */
@@ -55,7 +58,7 @@ public record MetaSettings(Measure measure, Model model, Tau2 tau2, Adjustment a
   }
 
   /** Estimators of tau^2, metafor's {@code method} names. */
-  public enum Tau2 {
+  public enum Tau2 implements Keyed {
     /** DerSimonian-Laird. */
     DL,
     /** Restricted maximum likelihood (metafor's default). */
@@ -75,7 +78,7 @@ public record MetaSettings(Measure measure, Model model, Tau2 tau2, Adjustment a
   }
 
   /** Adjustment of the pooled standard error. */
-  public enum Adjustment {
+  public enum Adjustment implements Keyed {
     /** Normal (z) test and interval. */
     NONE,
     /** Hartung-Knapp-Sidik-Jonkman: SE scaled by the weighted residual variance, t with k - 1 df. */
@@ -85,7 +88,7 @@ public record MetaSettings(Measure measure, Model model, Tau2 tau2, Adjustment a
   }
 
   /** The prediction interval. */
-  public enum Prediction {
+  public enum Prediction implements Keyed {
     /** metafor's default: normal quantile (t with k - 1 df under an adjustment). */
     DEFAULT,
     /** Riley et al. (2011): t quantile with k - 2 df. */

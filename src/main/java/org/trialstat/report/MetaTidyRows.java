@@ -21,7 +21,7 @@ final class MetaTidyRows {
 
   static List<TidyRow> of(MetaResult r) {
     boolean ratio = r.settings().measure().ratio();
-    String measure = MetaTree.lower(r.settings().measure());
+    String measure = r.settings().measure().key();
     String outcome = r.outcome();
     List<TidyRow> rows = new ArrayList<>();
     for (MetaResult.Study s : r.studies()) {

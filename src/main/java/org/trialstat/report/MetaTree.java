@@ -4,7 +4,6 @@ import static org.trialstat.report.MetaKeys.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.trialstat.model.EggerTest;
 import org.trialstat.model.MetaPooled;
@@ -90,12 +89,12 @@ final class MetaTree {
   private static Map<String, Object> settings(MetaResult r) {
     MetaSettings s = r.settings();
     Map<String, Object> o = Json.object();
-    o.put(MEASURE, lower(s.measure()));
+    o.put(MEASURE, s.measure().key());
     o.put(OUTCOME, r.outcome());
-    o.put(MODEL, lower(s.model()));
-    o.put(TAU2_METHOD, s.model() == MetaSettings.Model.RANDOM ? lower(s.tau2()) : null);
-    o.put(ADJUSTMENT, lower(s.adjustment()));
-    o.put(PREDICTION, lower(s.prediction()));
+    o.put(MODEL, s.model().key());
+    o.put(TAU2_METHOD, s.model() == MetaSettings.Model.RANDOM ? s.tau2().key() : null);
+    o.put(ADJUSTMENT, s.adjustment().key());
+    o.put(PREDICTION, s.prediction().key());
     o.put(CONF_LEVEL, s.confLevel());
     o.put(EFFECTS, "treatment - control; ratios treatment / control (log scale in yi, estimate)");
     return o;
@@ -166,9 +165,5 @@ final class MetaTree {
     o.put(METHOD, t.method());
     o.put(REASON, t.reason());
     return o;
-  }
-
-  static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
   }
 }
