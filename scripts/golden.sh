@@ -36,8 +36,8 @@ cases() {
     echo "mmrm --format $fmt --scale caps4 --control 40_mg --baseline baseline samples/caps4/dose_response_caps4.csv"
     echo "mmrm --format $fmt --baseline baseline --ddf kenward-roger --convergence sas samples/mapp1_like.csv"
     echo "analyze --format $fmt --missing nonresponder --conf-level 0.9 samples/mapp1_like.csv samples/mapp1_like_wide.csv"
-    echo "summary --format $fmt samples/published/mapp1.csv samples/published/mapp2.csv samples/published/mithoefer2011.csv samples/published/otalora2018.csv"
-    echo "summary --format $fmt --layout findings samples/published/mapp1.csv samples/published/mapp2.csv samples/published/mithoefer2011.csv samples/published/otalora2018.csv"
+    echo "summary --format $fmt samples/published/studies/mapp1.csv samples/published/studies/mapp2.csv samples/published/studies/mithoefer2011.csv samples/published/studies/otalora2018.csv"
+    echo "summary --format $fmt --layout findings samples/published/studies/mapp1.csv samples/published/studies/mapp2.csv samples/published/studies/mithoefer2011.csv samples/published/studies/otalora2018.csv"
   done
   echo "verify samples/published/expected.csv"
   echo "analyze --control Nobody samples/mapp1_like.csv"

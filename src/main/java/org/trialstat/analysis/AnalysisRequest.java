@@ -1,5 +1,6 @@
 package org.trialstat.analysis;
 
+import java.util.List;
 import org.trialstat.model.MissingPolicy;
 import org.trialstat.model.ResponseRule;
 import org.trialstat.model.Scale;
@@ -19,10 +20,30 @@ import org.trialstat.model.Scale;
  * @param confLevel    confidence level, in (0, 1)
  * @param strictness   whether rows excluded for a data problem are errors
  * @param repeatedMeasures whether {@code analyze} adds the MMRM block when the file allows it
+ * @param strata       --strata: the columns whose combined values are the randomization strata (read into
+ *                     {@code Observation.covariates()}); empty for no stratified analysis
  */
 public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
-    Strictness strictness, RepeatedMeasures repeatedMeasures) {
+    Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata) {
+
+  public AnalysisRequest {
+    strata = List.copyOf(strata);
+  }
+
+  /** A request without strata (the form before --strata). */
+  public AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
+      Strictness strictness, RepeatedMeasures repeatedMeasures) {
+    this(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax, missing, confLevel,
+        strictness, repeatedMeasures, List.of());
+  }
+
+  /** This request with the given strata columns. */
+  public AnalysisRequest withStrata(List<String> columns) {
+    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
+        missing, confLevel, strictness, repeatedMeasures, columns);
+  }
 
   /** Whether a row excluded for a data problem (missing or unknown value) is an error. */
   public enum Strictness {

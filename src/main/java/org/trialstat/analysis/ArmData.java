@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.trialstat.model.AnalysisSettings;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.DataException;
@@ -23,10 +24,19 @@ final class ArmData {
   final Map<BinaryEndpoint, Integer> unknownDiagnosis = new LinkedHashMap<>();
   final boolean diagnosisColumn;
   boolean zeroBaselinePercent;
+  /** Events and n per endpoint and stratum (analyze --strata), strata in first-seen order. */
+  final Map<BinaryEndpoint, Map<String, int[]>> strataCounts = new LinkedHashMap<>();
+  /** The stratum of a participant, null when not stratified or the stratum cell is empty. */
+  private final Function<Participant, String> stratumOf;
 
   ArmData(String name, boolean diagnosisColumn) {
+    this(name, diagnosisColumn, p -> null);
+  }
+
+  ArmData(String name, boolean diagnosisColumn, Function<Participant, String> stratumOf) {
     this.name = name;
     this.diagnosisColumn = diagnosisColumn;
+    this.stratumOf = stratumOf;
   }
 
   void add(Participant p, AnalysisSettings s, List<BinaryEndpoint> endpoints,
@@ -71,6 +81,13 @@ final class ArmData {
         c[0]++;
       }
       c[1]++;
+      String stratum = stratumOf.apply(p);
+      if (stratum != null) {
+        int[] sc = strataCounts.computeIfAbsent(e, k -> new LinkedHashMap<>()).computeIfAbsent(stratum,
+            k -> new int[2]);
+        sc[0] += event ? 1 : 0;
+        sc[1]++;
+      }
     }
   }
 

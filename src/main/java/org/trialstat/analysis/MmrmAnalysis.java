@@ -177,12 +177,13 @@ public final class MmrmAnalysis {
     }
     List<Covariate> covariates = new ArrayList<>();
     for (int k = 0; k < covIndex.size(); k++) {
-      covariates.add(new Covariate(covariateNames.get(k), cov.get(k), !numeric(cov.get(k))));
+      covariates.add(new Covariate(covariateNames.get(k), cov.get(k),
+          data.categorical().contains(covariateNames.get(k)) || !numeric(cov.get(k))));
     }
     MmrmInput input = new MmrmInput(subject, visit, arm, y.stream().mapToDouble(Double::doubleValue).toArray(),
         baseline == null ? null : base.stream().mapToDouble(Double::doubleValue).toArray(), covariates, modelled,
         data.arms(), control);
-    return new Prepared(input, rows.accounting(data.observations().size()));
+    return new Prepared(input, rows.accounting(data));
   }
 
   private static boolean numeric(List<String> values) {

@@ -19,14 +19,23 @@ import org.trialstat.model.TrialData;
  * @param notes        notes on the data and settings, for footnotes
  * @param mmrm         whether the repeated-measures model is fitted
  * @param strictness   whether a data problem is an error
+ * @param strata       the strata columns of {@code analyze --strata} (empty: no stratified analysis)
  */
 record PreparedTrial(TrialData data, AnalysisSettings settings, List<Participant> participants,
     List<BinaryEndpoint> endpoints, RowAccounting rows, List<String> notes, boolean mmrm,
-    AnalysisRequest.Strictness strictness) {
+    AnalysisRequest.Strictness strictness, List<String> strata) {
 
   PreparedTrial {
     participants = List.copyOf(participants);
     endpoints = List.copyOf(endpoints);
     notes = List.copyOf(notes);
+    strata = List.copyOf(strata);
+  }
+
+  /** A prepared trial without strata. */
+  PreparedTrial(TrialData data, AnalysisSettings settings, List<Participant> participants,
+      List<BinaryEndpoint> endpoints, RowAccounting rows, List<String> notes, boolean mmrm,
+      AnalysisRequest.Strictness strictness) {
+    this(data, settings, participants, endpoints, rows, notes, mmrm, strictness, List.of());
   }
 }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.trialstat.model.DataException;
 import org.trialstat.model.Observation;
 import org.trialstat.model.RowAccounting;
+import org.trialstat.model.TrialData;
 
 /**
  * Counts what happens to every input row (used, or excluded with a fixed reason code) for the row
@@ -69,10 +70,13 @@ final class RowCounter {
     exclude(MISSING_COVARIATE);
   }
 
-  /** The accounting of {@code read} rows: reasons in sorted order. */
-  RowAccounting accounting(int read) {
+  /**
+   * The accounting of the rows of {@code data}: its observations plus the rows its filters removed
+   * (with each filter's count); reasons in sorted order.
+   */
+  RowAccounting accounting(TrialData data) {
     List<RowAccounting.Exclusion> list = new ArrayList<>();
     excluded.forEach((k, v) -> list.add(new RowAccounting.Exclusion(k, v)));
-    return new RowAccounting(read, used, list);
+    return new RowAccounting(data.observations().size() + data.filtered(), used, list, data.filters());
   }
 }

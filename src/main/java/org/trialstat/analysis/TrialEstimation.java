@@ -62,8 +62,13 @@ final class TrialEstimation {
     RowAccounting rows = prepared.rows();
     List<ParticipantExclusion> participantExclusions = new ArrayList<>();
     Map<String, ArmData> arms = new LinkedHashMap<>();
+    var stratumOf = Stratification.stratumOf(data, prepared.strata());
+    String emptyStrata = Stratification.emptyCellNote(prepared.participants(), stratumOf, prepared.strata());
+    if (emptyStrata != null) {
+      notes.add(emptyStrata);
+    }
     for (String arm : data.arms()) {
-      arms.put(arm, new ArmData(arm, data.hasDiagnosis()));
+      arms.put(arm, new ArmData(arm, data.hasDiagnosis(), stratumOf));
     }
     for (Participant p : prepared.participants()) {
       arms.get(p.arm).add(p, settings, endpoints, prepared.strictness(), data.source());
@@ -131,6 +136,9 @@ final class TrialEstimation {
         for (BinaryEndpoint e : endpoints) {
           effects.addAll(BinaryEndpointComparison.compare(e, t.events(e), t.denominator(e), c.events(e),
               c.denominator(e), level).effects());
+          if (!prepared.strata().isEmpty()) {
+            effects.add(Stratification.effect(e, t, c, level));
+          }
         }
         comparisons.add(new Comparison(t.name, control, effects));
       }

@@ -68,7 +68,8 @@ final class TrialPreparation {
     List<BinaryEndpoint> endpoints = definedEndpoints(data, settings, notes);
     List<Participant> sorted = new ArrayList<>(participants.values());
     sorted.sort(Comparator.comparing(p -> p.id));
-    return new PreparedTrial(data, settings, sorted, endpoints, rows, notes, mmrm, request.strictness());
+    return new PreparedTrial(data, settings, sorted, endpoints, rows, notes, mmrm, request.strictness(),
+        request.strata());
   }
 
   private static Map<String, Participant> collect(TrialData data, String baseline, String endpoint) {
@@ -106,7 +107,7 @@ final class TrialPreparation {
         }
       }
     }
-    return rows.accounting(data.observations().size());
+    return rows.accounting(data);
   }
 
   private static List<BinaryEndpoint> definedEndpoints(TrialData data, AnalysisSettings s, List<String> notes) {

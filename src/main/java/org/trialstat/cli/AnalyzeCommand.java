@@ -1,17 +1,23 @@
 package org.trialstat.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.TrialAnalysis;
 import org.trialstat.io.ReadOptions;
-import org.trialstat.io.TrialCsvReader;
+import org.trialstat.io.TrialFiles;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.MissingPolicy;
 import org.trialstat.model.ResponseRule;
 import org.trialstat.report.AnalysisWriter;
+import org.trialstat.report.figure.PlotKind;
+import org.trialstat.report.figure.ResultReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,30 +79,103 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
           + "participant, missing = no event).", defaultValue = "completers")
   MissingPolicy missing;
 
+  @Option(names = "--strata", paramLabel = "COL",
+      description = "Randomization strata column (repeatable; the strata are the combinations of their values): "
+          + "adds the stratified analysis of each binary endpoint (CMH test, Mantel-Haenszel RD/RR/OR, "
+          + "Breslow-Day) to every output format.")
+  List<String> strata = new ArrayList<>();
+
   @Mixin
   StrictnessOption strictness;
 
   @Mixin
   OutputOptions output;
 
+  @Option(names = "--plot", paramLabel = "KIND=FILE",
+      description = "Also write a figure as SVG to FILE (repeatable); KIND: " + PlotKind.KINDS + ".")
+  List<String> plots = new ArrayList<>();
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Also write the self-contained HTML report (tables, figures, methods) to FILE.")
+  Path report;
+
   @Override
   public Integer call() {
+    List<Figures.Target> targets = Figures.targets(plots);
+    boolean figures = !targets.isEmpty() || report != null;
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(List.of());
+    ReadOptions read = input.readOptions(strata);
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
-    return PerFileRun.run(spec, all, batch, output,
-        f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request),
-        AnalysisWriter.perFile(output.format));
+    // With --plot or --report, each file's data and result are kept for the figures (memory grows with them).
+    Map<Path, ResultReport.Input> kept = new ConcurrentHashMap<>();
+    int code = PerFileRun.run(spec, all, batch, output, f -> {
+      TrialFiles.Read in = input.read(f, read, baseline, strict());
+      AnalysisResult result = analyze(in, request);
+      if (figures) {
+        kept.put(f, new ResultReport.Input(result, in.data()));
+      }
+      return result;
+    }, AnalysisWriter.perFile(output.format));
+    if (figures) {
+      List<ResultReport.Input> inputs = all.stream().map(kept::get).filter(Objects::nonNull).toList();
+      if (!inputs.isEmpty()) {
+        Figures.write(Figures.draw(targets, inputs), all);
+        if (report != null) {
+          Figures.writeReport(report, inputs, RunInfo.of(spec, output.reproducible, all), all);
+        }
+      }
+    }
+    return code;
+  }
+
+  /** Every file read and analysed, with its data (for {@code plot} and {@code report}). */
+  List<ResultReport.Input> analysed() {
+    AnalysisRequest request = request();
+    ReadOptions read = input.readOptions(strata);
+    return Batch.inOrder(inputFiles(), f -> {
+      TrialFiles.Read in = input.read(f, read, baseline, strict());
+      return new ResultReport.Input(analyze(in, request), in.data());
+    });
+  }
+
+  /** The files to read: the arguments with folders expanded, and --files-from. */
+  List<Path> inputFiles() {
+    return FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
   }
 
   @Override
   public Object tree() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(List.of());
+    ReadOptions read = input.readOptions(strata);
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
-    List<AnalysisResult> results = Batch.inOrder(all,
-        f -> TrialAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request));
+    List<AnalysisResult> results = Batch.inOrder(all, f -> analyze(input.read(f, read, baseline, strict()), request));
     return AnalysisWriter.tree(results, all.size() > 1);
+  }
+
+  /** One file: with --adam, the flagged baseline visit unless --baseline is given, and a note on the arm column. */
+  private AnalysisResult analyze(TrialFiles.Read read, AnalysisRequest request) {
+    AnalysisRequest r = request;
+    if (r.baseline() == null && read.baseline() != null) {
+      r = new AnalysisRequest(r.scale(), r.scoreMin(), r.scoreMax(), r.control(), read.baseline(), r.endpoint(),
+          r.response(), r.remissionMax(), r.missing(), r.confLevel(), r.strictness(), r.repeatedMeasures());
+    }
+    AnalysisResult result = TrialAnalysis.analyze(read.data(), r);
+    if (!input.adam && read.notes().isEmpty()) {
+      return result;
+    }
+    List<String> notes = new java.util.ArrayList<>(result.notes());
+    if (input.adam) {
+      notes.add("ADaM preset (--adam): arm column " + read.armColumn()
+          + (read.baseline() != null && input.baselineCol == null
+              ? "; baseline visit " + read.baseline() + " (records flagged ABLFL = Y)" : "") + ".");
+    }
+    notes.addAll(read.notes());
+    return new AnalysisResult(result.file(), result.settings(), result.rows(), result.arms(), result.comparisons(),
+        result.participantExclusions(), notes, result.mmrm());
+  }
+
+  private boolean strict() {
+    return strictness.strictness() == AnalysisRequest.Strictness.STRICT;
   }
 
   private AnalysisRequest request() {
@@ -115,7 +194,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     return new AnalysisRequest(input.scale, range[0], range[1], comparison.control, baseline, endpoint, rule,
         remission, missing, comparison.confLevel(),
         strictness.strictness(),
-        AnalysisRequest.RepeatedMeasures.AUTO);
+        AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata);
   }
 
   private double positive(String option, double v) {

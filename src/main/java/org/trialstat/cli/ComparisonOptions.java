@@ -29,6 +29,13 @@ public final class ComparisonOptions {
       throw new ParameterException(spec.commandLine(),
           option + ": expected a number between 0 and 1, for example 0.95; got " + value);
     }
+    double alpha = 1 - value;
+    if (!(alpha > 0 && alpha < 1)) {
+      // below about 1.1e-16 the error rate 1 - LEVEL rounds to 1 in double precision: no interval is defined
+      throw new ParameterException(spec.commandLine(), option + ": " + value + " is too close to "
+          + (alpha >= 1 ? "0" : "1") + " for an interval in double precision; expected a level between 1e-15 and "
+          + "1 - 1e-15, for example 0.95");
+    }
     return value;
   }
 }

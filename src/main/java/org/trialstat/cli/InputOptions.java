@@ -1,11 +1,15 @@
 package org.trialstat.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.trialstat.io.ColumnNames;
 import org.trialstat.io.InputShape;
 import org.trialstat.io.ReadOptions;
+import org.trialstat.io.RowFilter;
+import org.trialstat.io.TrialFiles;
+import org.trialstat.io.WhereFilter;
 import org.trialstat.model.Scale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,6 +59,39 @@ public final class InputOptions {
   @Option(names = "--score-range", paramLabel = "MIN:MAX", description = "Valid score range, overriding the scale's.")
   String scoreRange;
 
+  @Option(names = "--member", paramLabel = "NAME",
+      description = "SAS transport member (data set) to read, for a file of several members.")
+  String member;
+
+  @Option(names = "--where", paramLabel = "EXPR",
+      description = "Keep only rows where EXPR holds: COL OP VALUE (OP =, !=, <, <=, >, >=) or COL in (V1,V2); "
+          + "repeatable (all must hold).")
+  List<String> where = new ArrayList<>();
+
+  @Option(names = "--param", paramLabel = "CODE", description = "Keep only rows of parameter CODE (--where PARAMCD=CODE).")
+  String param;
+
+  @Option(names = "--population", paramLabel = "FLAG",
+      description = "Keep only rows of a population flag (--where FLAG=Y), for example ITTFL or EFFFL.")
+  String population;
+
+  @Option(names = "--adam",
+      description = "CDISC ADaM BDS columns: USUBJID, TRTP (else TRT01P, TRTA, TRT01A), AVISIT, AVISITN (visit "
+          + "order), AVAL; the baseline visit is the one flagged ABLFL = Y. Other options override it.")
+  boolean adam;
+
+  @Option(names = "--baseline-col", paramLabel = "COL",
+      description = "Baseline score on every record (ADaM BASE): data without baseline records can be analysed; "
+          + "a participant without one gets it from COL.")
+  String baselineCol;
+
+  @Option(names = "--change-col", paramLabel = "COL",
+      description = "Change from baseline (ADaM CHG), checked against score - baseline (needs --baseline-col).")
+  String changeCol;
+
+  /** ADaM arm columns in order of preference. */
+  static final List<String> ADAM_ARMS = List.of("TRTP", "TRT01P", "TRTA", "TRT01A");
+
   /** The score range in force: from --score-range, else from the scale. */
   double[] range() {
     if (scoreRange == null) {
@@ -79,7 +116,48 @@ public final class InputOptions {
   /** Reader options for these settings. */
   ReadOptions readOptions(List<String> covariates) {
     double[] r = range();
-    return new ReadOptions(new ColumnNames(idCol, armCol, visitCol, scoreCol, dxCol, weekCol), shape, r[0], r[1],
-        new ArrayList<>(covariates));
+    ColumnNames names = adam
+        ? new ColumnNames(given("--id-col", idCol, "USUBJID"), given("--arm-col", armCol, ADAM_ARMS.get(0)),
+            given("--visit-col", visitCol, "AVISIT"), given("--score-col", scoreCol, "AVAL"),
+            given("--dx-col", dxCol, null), given("--week-col", weekCol, "AVISITN"))
+        : new ColumnNames(idCol, armCol, visitCol, scoreCol, dxCol, weekCol);
+    return new ReadOptions(names, shape, r[0], r[1], new ArrayList<>(covariates));
+  }
+
+  /** The option's value when it was given, else the ADaM preset's. */
+  private String given(String option, String value, String preset) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option) ? value : preset;
+  }
+
+  /**
+   * Row filters, member, ADaM conventions and baseline columns for these settings: --param, then
+   * --population, then --where.
+   *
+   * @param baselineVisit the command's --baseline, or null
+   * @param strict        whether --strict is given
+   */
+  TrialFiles.Selection selection(String baselineVisit, boolean strict) {
+    if (changeCol != null && baselineCol == null) {
+      throw new ParameterException(spec.commandLine(), "--change-col " + changeCol + ": give --baseline-col too"
+          + " (the change is checked against score - baseline)");
+    }
+    List<RowFilter> filters = new ArrayList<>();
+    if (param != null) {
+      filters.add(WhereFilter.equal("--param", "PARAMCD", param));
+    }
+    if (population != null) {
+      filters.add(WhereFilter.equal("--population", population, "Y"));
+    }
+    for (String w : where) {
+      filters.add(WhereFilter.parse(w));
+    }
+    boolean presetArm = adam && !spec.commandLine().getParseResult().hasMatchedOption("--arm-col");
+    return new TrialFiles.Selection(filters, member, presetArm ? ADAM_ARMS : List.of(), adam ? "ABLFL" : null,
+        baselineCol, changeCol, baselineVisit, strict);
+  }
+
+  /** Reads one participant-level file with these settings and the command's --baseline and --strict. */
+  TrialFiles.Read read(Path file, ReadOptions options, String baselineVisit, boolean strict) {
+    return TrialFiles.read(file, file.toString(), options, selection(baselineVisit, strict));
   }
 }

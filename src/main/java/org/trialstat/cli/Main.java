@@ -34,10 +34,12 @@ public final class Main {
     CommandLine cmd = new CommandLine(new TrialstatCommand());
     cmd.setOut(o);
     cmd.setErr(e);
-    cmd.setCaseInsensitiveEnumValuesAllowed(true);
-    cmd.setExpandAtFiles(false); // a data file may be named @trial.csv; lists of files: --files-from
+    CliSetup.configure(cmd);
     cmd.setParameterExceptionHandler((ex, a) -> {
       e.println("trialstat: " + ex.getMessage());
+      if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+        CommandLine.UnmatchedArgumentException.printSuggestions(u, e); // "Did you mean: analyze?"
+      }
       e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
       return ExitCode.USAGE;
     });
@@ -48,7 +50,15 @@ public final class Main {
       }
       return ExitCode.of(ex);
     });
-    int code = cmd.execute(args);
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError x) {
+      e.println("trialstat: internal error: " + (x instanceof OutOfMemoryError
+          ? "out of memory; raise the heap with TRIALSTAT_JAVA_OPTS=-Xmx4g (or more) and run again"
+          : "stack overflow; raise the stack with TRIALSTAT_JAVA_OPTS=-Xss64m and run again"));
+      code = ExitCode.INTERNAL;
+    }
     o.flush();
     e.flush();
     return code;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialstat.analysis.MmrmAnalysis;
 import org.trialstat.analysis.MmrmRequest;
-import org.trialstat.io.TrialCsvReader;
+import org.trialstat.io.TrialFiles;
 import org.trialstat.report.MmrmWriter;
 import org.trialstat.model.Convergence;
 import org.trialstat.model.DdfMethod;
@@ -92,9 +92,20 @@ public final class MmrmCommand implements Callable<Integer> {
         ddf, comparison.confLevel(),
         strictness.strictness(), convergence);
     var read = input.readOptions(covariates);
+    boolean strict = strictness.strictness() == org.trialstat.analysis.AnalysisRequest.Strictness.STRICT;
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
     return PerFileRun.run(spec, all, batch, output,
-        f -> MmrmAnalysis.analyze(TrialCsvReader.read(f, f.toString(), read), request),
+        f -> analyze(input.read(f, read, baseline, strict), request),
         MmrmWriter.perFile(output.format));
+  }
+
+  /** One file: with --adam, the visit flagged ABLFL = Y is the baseline unless --baseline is given. */
+  private static org.trialstat.model.MmrmAnalysisResult analyze(TrialFiles.Read in, MmrmRequest request) {
+    MmrmRequest r = request;
+    if (r.baseline() == null && in.baseline() != null) {
+      r = new MmrmRequest(r.scale(), r.scoreMin(), r.scoreMax(), r.control(), in.baseline(), r.covariates(), r.ddf(),
+          r.confLevel(), r.strictness(), r.convergence());
+    }
+    return MmrmAnalysis.analyze(in.data(), r);
   }
 }

@@ -178,8 +178,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new DataException(plan.source(), a.line(), 0, where + ": command: a plan cannot run a plan");
     }
     CommandLine line = new CommandLine(new TrialstatCommand());
-    line.setCaseInsensitiveEnumValuesAllowed(true);
-    line.setExpandAtFiles(false);
+    CliSetup.configure(line);
     if (!line.getSubcommands().containsKey(a.command())) {
       throw new DataException(plan.source(), a.line(), 0, where + ": command: '" + a.command() + "' is not a command; "
           + "expected one of " + String.join(", ", line.getSubcommands().keySet().stream().filter(c -> !c.equals("run"))

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         "Exit code 0 when every claim passes, 1 when any fails, 3 when the claims file or a claim is bad."})
 public final class VerifyCommand implements Callable<Integer> {
 
-  private static final String[] OUTPUT_OPTIONS = {"--format", "--output"};
+  private static final String[] OUTPUT_OPTIONS = {"--format", "--output", "--files-from"};
 
   @Spec
   CommandSpec spec;
@@ -44,6 +44,11 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report to FILE (for CI).")
   Path junit;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Root folder of the claims' data files (default: the claims file's folder); a claim may name "
+          + "files inside it only.")
+  Path dataDir;
+
   /** A claim's command, parsed: the command object, or the parse error's message. */
   private record Parsed(String key, TreeCommand command, String error) {
   }
@@ -53,12 +58,23 @@ public final class VerifyCommand implements Callable<Integer> {
     String name = claimsFile.toString();
     List<Claim> claims = ClaimsCsvReader.read(claimsFile, name);
     // Validate every claim before running anything: a malformed claims file is an input error (exit 3).
-    Path base = claimsFile.toAbsolutePath().getParent();
+    Path base = (dataDir != null ? dataDir : claimsFile.toAbsolutePath().getParent()).toAbsolutePath().normalize();
     List<ClaimCheck> checks = new ArrayList<>();
     List<Parsed> commands = new ArrayList<>();
+    List<Path> inputs = new ArrayList<>(List.of(claimsFile));
     for (Claim c : claims) {
       checks.add(ClaimCheck.of(c));
-      commands.add(parse(c, base.resolve(c.file()).normalize().toString()));
+      String outside = DataRoot.outside(base, c.file());
+      if (outside != null) {
+        commands.add(new Parsed(null, null, "data file '" + c.file() + "' " + outside));
+        continue;
+      }
+      Path data = base.resolve(c.file()).normalize();
+      inputs.add(data);
+      commands.add(parse(c, data.toString()));
+    }
+    if (junit != null) {
+      OutputFiles.check(junit, inputs, "--junit"); // before any claim runs: the report replaces no input
     }
     Map<String, Object> cache = new HashMap<>();
     List<ClaimResult> results = new ArrayList<>();
@@ -84,7 +100,9 @@ public final class VerifyCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(ClaimReport.text(results));
     spec.commandLine().getOut().flush();
     if (junit != null) {
-      OutputFiles.writeAtomically(junit, ClaimReport.junit(name, results), List.of(claimsFile));
+      String xml = ClaimReport.junit(name, results);
+      OutputFiles.write(junit, out -> out.write(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), inputs,
+          "--junit");
     }
     boolean error = results.stream().anyMatch(r -> r.status() == ClaimResult.Status.ERROR);
     boolean fail = results.stream().anyMatch(r -> r.status() == ClaimResult.Status.FAIL);
@@ -118,14 +136,19 @@ public final class VerifyCommand implements Callable<Integer> {
     args.add("--");
     args.add(dataFile);
     CommandLine line = new CommandLine(command);
-    line.setCaseInsensitiveEnumValuesAllowed(true);
-    line.setExpandAtFiles(false);
+    CliSetup.configure(line);
     CommandLine.ParseResult parsed;
     try {
       parsed = line.parseArgs(args.toArray(String[]::new));
     } catch (CommandLine.ParameterException e) {
       return new Parsed(null, null, "exit " + ExitCode.USAGE + ": trialstat: " + oneLine(e.getMessage())
           + " Try 'trialstat " + words.get(0) + " --help' for the options.");
+    }
+    List<String> files = parsed.matchedPositionals().isEmpty() ? List.of()
+        : parsed.matchedPositionals().get(0).stringValues();
+    if (files.size() != 1) {
+      throw new DataException(c.claimsFile(), c.line(), c.commandColumn(),
+          "command: the data file comes from the file column; remove the FILE arguments from the command");
     }
     for (String opt : OUTPUT_OPTIONS) {
       if (parsed.hasMatchedOption(opt)) {

@@ -66,12 +66,36 @@ public final class Cells {
     if (!Double.isNaN(v) && v >= min && v <= max && !Double.isInfinite(v)) {
       return v; // the common case: one scan, one parseDouble
     }
+    if (Double.isNaN(v)) {
+      throw new DataException(file, line, column, "score " + quote(cell) + " in column " + columnName + " is "
+          + notANumberReason(cell, decimalComma) + "; expected " + rangeText(min, max)
+          + ", or empty/NA for a missing value");
+    }
+    return inRange(v, cell, min, max, columnName, file, line, column);
+  }
+
+  /**
+   * Checks a score that a typed format stored as a number (SAS transport, Dataset-JSON, sas7bdat).
+   *
+   * @param value the number, NaN for a missing value
+   * @return the value (NaN stays NaN)
+   * @throws DataException when it lies outside [min, max]
+   */
+  public static double score(double value, double min, double max, String columnName, String file, long line,
+      int column) {
+    if (Double.isNaN(value) || (value >= min && value <= max)) {
+      return value;
+    }
+    return inRange(value, format(value), min, max, columnName, file, line, column);
+  }
+
+  private static double inRange(double v, String cell, double min, double max, String columnName, String file,
+      long line, int column) {
+    if (v >= min && v <= max && !Double.isInfinite(v)) {
+      return v;
+    }
     String expected = "expected " + rangeText(min, max) + ", or empty/NA for a missing value";
     String found = "score " + quote(cell) + " in column " + columnName;
-    if (Double.isNaN(v)) {
-      throw new DataException(file, line, column, found + " is " + notANumberReason(cell, decimalComma)
-          + "; " + expected);
-    }
     if (Double.isInfinite(v)) {
       throw new DataException(file, line, column, found + " is too large to be a number; " + expected);
     }

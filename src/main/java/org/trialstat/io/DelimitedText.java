@@ -1,30 +1,26 @@
 package org.trialstat.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.trialstat.model.DataException;
 
 /**
- * A small delimited text file (summary and claims files) read in the dialect of the trial reader:
- * UTF-8 with or without a byte-order mark, LF or CRLF, RFC 4180 quoting, the delimiter (comma,
- * semicolon or tab) detected from the header line, cells trimmed, blank lines skipped, header names
- * matched ignoring case. Every problem is a {@link DataException} naming file, line and column.
+ * A small delimited text file (summary and claims files) read by the lexer of the trial files
+ * ({@link CsvTableSource}): UTF-8 with or without a byte-order mark or UTF-16 with one, LF, CRLF or CR,
+ * RFC 4180 quoting, the delimiter (comma, semicolon or tab) detected from the header line, cells trimmed,
+ * blank lines skipped; header names are matched ignoring case. Rows may be shorter than the header (the
+ * missing cells are empty) and longer when the extra cells are empty. What a cell means (the
+ * "not reported" tokens, the minus sign U+2212) is this file kind's own. Every problem is a
+ * {@link DataException} naming file, line and column.
  */
 final class DelimitedText {
   /** Larger files are refused: summary and claims files are a few kilobytes. */
@@ -69,68 +65,39 @@ final class DelimitedText {
     if (bytes.length > MAX_BYTES) {
       throw new DataException(file, 0, 0, "larger than " + (MAX_BYTES >> 20) + " MB; is this the right file?");
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new DataException(file, 0, 0, "not UTF-8 text (save it as UTF-8 CSV)");
-    }
-    return parse(text, file);
+    return of(CsvTableSource.ofBytes(new ByteArrayInputStream(bytes), file, false));
   }
 
   static DelimitedText parse(String text, String file) {
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    long[] lineStarts = lineStarts(text);
-    String headerLine = firstNonBlankLine(text);
-    if (headerLine == null) {
+    return of(CsvTableSource.ofChars(new StringReader(text), file, false));
+  }
+
+  /** Reads every row of the one lexer of trialstat's text files ({@link CsvTableSource}). */
+  private static DelimitedText of(CsvTableSource src) {
+    String file = src.file();
+    if (src.isEmpty()) {
       throw new DataException(file, 0, 0, "the file is empty; expected a header line");
     }
-    char delimiter = TrialCsvReader.detectDelimiter(headerLine); // one dialect for every input file
-    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
-    List<String> header = null;
-    long headerAt = 1;
+    List<String> header = new ArrayList<>();
+    for (Column c : src.columns()) {
+      header.add(c.name().toLowerCase(Locale.ROOT));
+    }
     List<Record> records = new ArrayList<>();
-    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-      for (CSVRecord r : parser) {
-        long line = lineOf(lineStarts, firstContent(text, r.getCharacterPosition()));
-        List<String> cells = new ArrayList<>(r.size());
-        boolean blank = true;
-        for (String c : r) {
-          String t = c.strip();
-          cells.add(t);
-          blank &= t.isEmpty();
-        }
-        if (blank) {
-          continue;
-        }
-        if (header == null) {
-          header = new ArrayList<>();
-          headerAt = line;
-          for (String c : cells) {
-            header.add(c.toLowerCase(Locale.ROOT));
-          }
-          continue;
-        }
-        if (cells.size() > header.size()) {
-          for (int i = header.size(); i < cells.size(); i++) {
-            if (!cells.get(i).isEmpty()) {
-              throw new DataException(file, line, i + 1, "this row has " + cells.size() + " cells but the header has "
-                  + header.size() + " columns" + hint(delimiter));
-            }
-          }
-        }
-        records.add(new Record(line, cells));
+    while (src.next()) {
+      int n = src.width();
+      List<String> cells = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        cells.add(src.text(i));
       }
-    } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-      throw new DataException(file, 0, 0, "malformed CSV: " + oneLine(e.getMessage()));
+      for (int i = header.size(); i < n; i++) {
+        if (!cells.get(i).isEmpty()) {
+          throw new DataException(file, src.row(), i + 1, "this row has " + n + " cells but the header has "
+              + header.size() + " columns" + hint(src.delimiter()));
+        }
+      }
+      records.add(new Record(src.row(), cells));
     }
-    if (header == null) {
-      throw new DataException(file, 0, 0, "the file is empty; expected a header line");
-    }
-    return new DelimitedText(file, delimiter, header, records, headerAt);
+    return new DelimitedText(file, src.delimiter(), header, records, src.headerLine());
   }
 
   /** The 0-based index of a column, or -1; duplicate names are an error. */
@@ -240,43 +207,5 @@ final class DelimitedText {
 
   private static String hint(char delimiter) {
     return " (delimiter detected from the header: " + TrialCsvReader.delimiterName(delimiter) + ")";
-  }
-
-  private static String firstNonBlankLine(String text) {
-    for (String l : text.split("\r?\n", -1)) {
-      if (!l.isBlank()) {
-        return l;
-      }
-    }
-    return null;
-  }
-
-  /** The record's position can be that of blank lines before it: skip them. */
-  private static long firstContent(String text, long position) {
-    int p = (int) position;
-    while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
-      p++;
-    }
-    return p;
-  }
-
-  private static long[] lineStarts(String text) {
-    List<Long> starts = new ArrayList<>();
-    starts.add(0L);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts.add(i + 1L);
-      }
-    }
-    long[] a = new long[starts.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = starts.get(i);
-    }
-    return a;
-  }
-
-  private static long lineOf(long[] starts, long position) {
-    int i = Arrays.binarySearch(starts, position);
-    return i >= 0 ? i + 1 : -i - 1;
   }
 }

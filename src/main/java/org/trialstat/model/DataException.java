@@ -10,6 +10,8 @@ public final class DataException extends RuntimeException {
   private final String file;
   private final long line;
   private final int column;
+  private final String variable;
+  private final boolean records;
 
   /**
    * @param file    the file name as the user gave it
@@ -22,6 +24,38 @@ public final class DataException extends RuntimeException {
     this.file = file;
     this.line = line;
     this.column = column;
+    this.variable = null;
+    this.records = false;
+  }
+
+  private DataException(String file, long record, String variable, String message) {
+    super(message);
+    this.file = file;
+    this.line = record;
+    this.column = 0;
+    this.variable = variable;
+    this.records = true;
+  }
+
+  /**
+   * A problem in a file of records rather than lines (SAS transport, Dataset-JSON, sas7bdat): described
+   * as {@code file: record N, variable V: message}.
+   *
+   * @param record   1-based record (row) number, or 0 when the problem is not tied to a record
+   * @param variable the variable (column) name, or null
+   */
+  public static DataException atRecord(String file, long record, String variable, String message) {
+    return new DataException(file, record, variable == null ? null : oneLine(variable), oneLine(message));
+  }
+
+  /** Line breaks (which a damaged file can put into a variable name) as spaces: a message is one line. */
+  private static String oneLine(String s) {
+    return s.replace('\n', ' ').replace('\r', ' ');
+  }
+
+  /** The variable of a record-format problem, or null (then {@link #column()} may locate it). */
+  public String variable() {
+    return variable;
   }
 
   public String file() {
@@ -36,9 +70,18 @@ public final class DataException extends RuntimeException {
     return column;
   }
 
-  /** "file:line:column: message", omitting the parts that are 0. */
+  /**
+   * "file:line:column: message", omitting the parts that are 0; for a record format
+   * "file: record N, variable V: message".
+   */
   public String describe() {
     StringBuilder sb = new StringBuilder(file == null ? "<input>" : file);
+    if (records) {
+      String record = line > 0 ? "record " + line : null;
+      String var = variable == null ? null : "variable " + variable;
+      String place = record == null ? var : var == null ? record : record + ", " + var;
+      return sb.append(place == null ? "" : ": " + place).append(": ").append(getMessage()).toString();
+    }
     if (line > 0) {
       sb.append(':').append(line);
       if (column > 0) {

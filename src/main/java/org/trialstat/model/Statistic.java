@@ -28,7 +28,12 @@ public enum Statistic implements Keyed {
   /** Number needed to treat, 1 / risk difference. */
   NNT("NNT", Kind.NNT, 1),
   /** Fisher's exact test of a binary endpoint. */
-  FISHER_P("Fisher p", Kind.TEST, 4);
+  FISHER_P("Fisher p", Kind.TEST, 4),
+  /**
+   * The stratified analysis of a binary endpoint ({@link StratifiedBinaryResult}: CMH test, Mantel-Haenszel
+   * RD / RR / OR, Breslow-Day); only with {@code analyze --strata}.
+   */
+  CMH("Cochran-Mantel-Haenszel (stratified)", Kind.STRATIFIED, 3);
 
   /** How a statistic is shown. */
   public enum Kind {
@@ -41,7 +46,9 @@ public enum Statistic implements Keyed {
     /** A number needed to treat ({@link Estimate}, printed as NNTB/NNTH). */
     NNT,
     /** A p value alone ({@link PValue}). */
-    TEST
+    TEST,
+    /** A stratified analysis with several tests and effects ({@link StratifiedBinaryResult}). */
+    STRATIFIED
   }
 
   private final String label;

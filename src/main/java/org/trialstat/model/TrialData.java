@@ -15,14 +15,36 @@ import java.util.List;
  *                        by first appearance)
  * @param hasDiagnosis    whether the file has a diagnosis column
  * @param covariateNames  names of the covariate columns carried in {@link Observation#covariates()}
+ * @param filters         the row filters applied while reading, with the rows each removed (rows
+ *                        removed are not in {@code observations}); empty when none was given
+ * @param categorical     the covariates whose column the file format declares character (SAS transport,
+ *                        Dataset-JSON, sas7bdat): categorical even when their values look like numbers
  */
 public record TrialData(String source, List<Observation> observations, List<String> arms,
-    List<String> visits, boolean hasDiagnosis, List<String> covariateNames) {
+    List<String> visits, boolean hasDiagnosis, List<String> covariateNames,
+    List<RowAccounting.Filter> filters, List<String> categorical) {
 
   public TrialData {
     observations = List.copyOf(observations);
     arms = List.copyOf(arms);
     visits = List.copyOf(visits);
     covariateNames = List.copyOf(covariateNames);
+    filters = List.copyOf(filters);
+    categorical = List.copyOf(categorical);
+  }
+
+  /** Data read without row filters. */
+  public TrialData(String source, List<Observation> observations, List<String> arms,
+      List<String> visits, boolean hasDiagnosis, List<String> covariateNames) {
+    this(source, observations, arms, visits, hasDiagnosis, covariateNames, List.of(), List.of());
+  }
+
+  /** Rows removed by the filters, in total. */
+  public int filtered() {
+    int n = 0;
+    for (RowAccounting.Filter f : filters) {
+      n += f.removed();
+    }
+    return n;
   }
 }

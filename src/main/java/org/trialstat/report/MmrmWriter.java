@@ -8,7 +8,6 @@ import org.trialstat.model.LsMean;
 import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.model.MmrmSettings;
-import org.trialstat.model.RowAccounting;
 import org.trialstat.model.VisitContrast;
 
 /**
@@ -155,12 +154,7 @@ public final class MmrmWriter {
     notes.add("Fit: " + (f.converged() ? "converged" : "NOT converged") + " in " + f.iterations() + " iterations; "
         + f.subjects() + " participants, " + f.observations() + " observations; -2 REML log-likelihood "
         + Fmt.fixed(f.minus2RemlLogLik(), 2) + " (every digit in the JSON output).");
-    RowAccounting rows = r.rows();
-    StringBuilder acc = new StringBuilder("Rows: " + rows.read() + " read, " + rows.used() + " used");
-    for (RowAccounting.Exclusion e : rows.excluded()) {
-      acc.append(", ").append(e.count()).append(' ').append(e.reason());
-    }
-    notes.add(acc.append('.').toString());
+    notes.addAll(ResultTree.rowLines(r.rows()));
     for (String n : notes) {
       sb.append(markdown ? "- " : "").append(n).append('\n');
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.trialstat.model.Provenance;
 
 /** The {@code provenance} block of every JSON result and the provenance line that ends every table. */
-final class ProvenanceTree {
+public final class ProvenanceTree {
 
   private ProvenanceTree() {
   }
@@ -31,7 +31,7 @@ final class ProvenanceTree {
   }
 
   /** One line: version, commit, inputs with the first 12 hex digits of their SHA-256, time. */
-  static String line(Provenance p, boolean markdown) {
+  public static String line(Provenance p, boolean markdown) {
     StringBuilder sb = new StringBuilder(markdown ? "\n- " : "\n");
     sb.append("Provenance: trialstat ").append(p.version());
     if (p.commit() != null) {

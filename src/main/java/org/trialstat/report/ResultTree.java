@@ -12,6 +12,7 @@ import org.trialstat.model.Effect;
 import org.trialstat.model.EffectValue;
 import org.trialstat.model.Difference;
 import org.trialstat.model.Estimate;
+import org.trialstat.model.StratifiedBinaryResult;
 import org.trialstat.model.MeanSummary;
 import org.trialstat.model.Proportion;
 import org.trialstat.model.RowAccounting;
@@ -77,6 +78,31 @@ public final class ResultTree {
     return o;
   }
 
+  /**
+   * The footnote lines of the row accounting: "Rows: N read, M used[, F filtered], k reason...", then,
+   * only when row filters were given, "Filters (...): EXPR removed n; ...".
+   */
+  static List<String> rowLines(RowAccounting rows) {
+    StringBuilder acc = new StringBuilder("Rows: " + rows.read() + " read, " + rows.used() + " used");
+    if (!rows.filters().isEmpty()) {
+      acc.append(", ").append(rows.filtered()).append(" filtered");
+    }
+    for (RowAccounting.Exclusion e : rows.excluded()) {
+      acc.append(", ").append(e.count()).append(' ').append(e.reason());
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(acc.append('.').toString());
+    if (!rows.filters().isEmpty()) {
+      StringBuilder fl = new StringBuilder("Filters (in order; a row is counted by the first it fails): ");
+      for (int i = 0; i < rows.filters().size(); i++) {
+        RowAccounting.Filter f = rows.filters().get(i);
+        fl.append(i == 0 ? "" : "; ").append(f.expression()).append(" removed ").append(f.removed());
+      }
+      lines.add(fl.append('.').toString());
+    }
+    return lines;
+  }
+
   static Map<String, Object> rows(RowAccounting rows) {
     Map<String, Object> o = Json.object();
     o.put("read", rows.read());
@@ -89,6 +115,17 @@ public final class ResultTree {
       ex.add(m);
     }
     o.put("excluded", ex);
+    if (!rows.filters().isEmpty()) { // only when row filters were given: output without them is unchanged
+      o.put("filtered", rows.filtered());
+      List<Object> fs = new ArrayList<>();
+      for (RowAccounting.Filter f : rows.filters()) {
+        Map<String, Object> m = Json.object();
+        m.put("expression", f.expression());
+        m.put("removed", f.removed());
+        fs.add(m);
+      }
+      o.put("filters", fs);
+    }
     return o;
   }
 
@@ -164,6 +201,9 @@ public final class ResultTree {
     }
     if (v instanceof Estimate e) {
       return estimate(e);
+    }
+    if (v instanceof StratifiedBinaryResult s) {
+      return StratifiedTree.stratified(s);
     }
     return v.p();
   }

@@ -16,7 +16,6 @@ import org.trialstat.model.Estimate;
 import org.trialstat.model.MissingPolicy;
 import org.trialstat.model.Numbers;
 import org.trialstat.model.Proportion;
-import org.trialstat.model.RowAccounting;
 
 /**
  * Publication-style tables of an {@code analyze} result: per-arm continuous and binary outcomes, the
@@ -98,7 +97,8 @@ public enum TableReport {
         TextTable bin = null;
         for (Comparison c : r.comparisons()) {
           for (String outcome : c.binaryOutcomes()) {
-            List<Effect> effects = c.effects().stream().filter(e -> e.outcome().equals(outcome)).toList();
+            List<Effect> effects = c.effects().stream().filter(e -> e.outcome().equals(outcome))
+                .filter(e -> e.statistic().kind() != Statistic.Kind.STRATIFIED).toList(); // in StratifiedTable
             if (bin == null) {
               List<String> h = new ArrayList<>(List.of("Comparison", "Endpoint"));
               for (Effect e : effects) {
@@ -117,6 +117,10 @@ public enum TableReport {
         }
         if (bin != null) {
           section(sb, "Binary endpoints, treatment vs control [5]", bin);
+        }
+        TextTable strat = StratifiedTable.build(r.comparisons(), lvl, reasons);
+        if (strat != null) {
+          section(sb, "Stratified binary endpoints, treatment vs control [6]", strat);
         }
       }
     }
@@ -228,13 +232,11 @@ public enum TableReport {
       f.add("[5] Risk difference (treatment - control): Newcombe hybrid score CI; risk ratio and odds ratio "
           + "(treatment / control): log (Katz) and Woolf CIs, 0.5 added to every cell when a cell is 0; "
           + "NNT = 1 / risk difference, labelled NNTB when the treatment arm has more of these (good) events and NNTH when it has fewer (Altman 1998), interval as magnitudes; Fisher exact test, two-sided.");
+      if (StratifiedTable.build(r.comparisons(), "", new java.util.HashSet<>()) != null) {
+        f.add(StratifiedTable.FOOTNOTE);
+      }
     }
-    RowAccounting rows = r.rows();
-    StringBuilder acc = new StringBuilder("Rows: " + rows.read() + " read, " + rows.used() + " used");
-    for (RowAccounting.Exclusion e : rows.excluded()) {
-      acc.append(", ").append(e.count()).append(' ').append(e.reason());
-    }
-    f.add(acc.append('.').toString());
+    f.addAll(ResultTree.rowLines(r.rows()));
     for (AnalysisResult.ParticipantExclusion p : r.participantExclusions()) {
       f.add("Arm " + p.arm() + ": " + p.count() + " participant(s) left out of " + p.outcome() + " (" + p.reason()
           + ").");

@@ -7,9 +7,12 @@ import org.trialstat.model.ArmResult;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.Comparison;
 import org.trialstat.model.Effect;
+import org.trialstat.model.ChiSquareTest;
 import org.trialstat.model.EffectValue;
 import org.trialstat.model.MeanSummary;
 import org.trialstat.model.Proportion;
+import org.trialstat.model.StratifiedBinaryResult;
+import org.trialstat.model.WaldEffect;
 import org.trialstat.model.SummaryResult;
 
 /**
@@ -102,9 +105,38 @@ public final class TidyRows {
   private void comparison(Comparison c) {
     for (Effect e : c.effects()) {
       EffectValue v = e.value();
+      if (v instanceof StratifiedBinaryResult s) {
+        stratified(c, e, s);
+        continue;
+      }
       add(null, c.treatment(), c.control(), e.outcome(), e.statistic().key(), v.estimate(), v.ciLow(), v.ciHigh(),
           v.p(), e.n(), v.method());
     }
+  }
+
+  /**
+   * The rows of {@code analyze --strata}: statistics {@code cmh} and {@code cmh_uncorrected} (estimate =
+   * chi-squared statistic), {@code mh_risk_difference}, {@code mh_risk_ratio}, {@code mh_odds_ratio},
+   * {@code breslow_day} and {@code breslow_day_tarone} (estimate = statistic).
+   */
+  private void stratified(Comparison c, Effect e, StratifiedBinaryResult s) {
+    String key = e.statistic().key();
+    test(c, e, key, s.cmh());
+    test(c, e, key + "_uncorrected", s.cmhUncorrected());
+    effect(c, e, "mh_risk_difference", s.riskDifference());
+    effect(c, e, "mh_risk_ratio", s.riskRatio());
+    effect(c, e, "mh_odds_ratio", s.oddsRatio());
+    test(c, e, "breslow_day", s.breslowDay());
+    test(c, e, "breslow_day_tarone", s.tarone());
+  }
+
+  private void test(Comparison c, Effect e, String statistic, ChiSquareTest t) {
+    add(null, c.treatment(), c.control(), e.outcome(), statistic, t.statistic(), NA, NA, t.p(), e.n(), t.method());
+  }
+
+  private void effect(Comparison c, Effect e, String statistic, WaldEffect w) {
+    add(null, c.treatment(), c.control(), e.outcome(), statistic, w.estimate(), w.ciLow(), w.ciHigh(), w.p(), e.n(),
+        w.method());
   }
 
   private void add(String arm, String treatment, String control, String outcome, String statistic, double est,

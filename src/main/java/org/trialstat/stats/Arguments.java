@@ -9,8 +9,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * once. Violations are programming errors (counts, n and levels come from our own tallies or from
  * validated input), so they throw {@link IllegalArgumentException}; data conditions such as
  * {@code n = 0}, zero events or zero variance never throw.
+ *
+ * <p>Public only for the subpackages ({@code stats.binary}); not part of the statistics' API.
  */
-final class Arguments {
+public final class Arguments {
 
   /** The standard normal distribution. */
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
@@ -41,7 +43,7 @@ final class Arguments {
    *
    * @throws IllegalArgumentException unless {@code 0 < confLevel < 1}
    */
-  static void checkConfLevel(double confLevel) {
+  public static void checkConfLevel(double confLevel) {
     if (!(confLevel > 0 && confLevel < 1)) {
       throw new IllegalArgumentException("confidence level must be in (0, 1): " + confLevel);
     }
@@ -52,7 +54,7 @@ final class Arguments {
    * {@code qnorm((1 + conf.level) / 2)}; computed as the upper-tail quantile of
    * {@code (1 - confLevel) / 2} so that no precision is lost near 1.
    */
-  static double zTwoSided(double confLevel) {
+  public static double zTwoSided(double confLevel) {
     return STANDARD_NORMAL.inverseSurvivalProbability(0.5 * (1 - confLevel));
   }
 

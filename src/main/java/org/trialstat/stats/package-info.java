@@ -22,6 +22,11 @@
  *       Math has it), accurate for large noncentrality where R's {@code pt} is not.
  * </ul>
  *
+ * <p><b>Stratified and covariate-adjusted binary routines</b> live in {@code org.trialstat.stats.binary}:
+ * Cochran-Mantel-Haenszel test, Mantel-Haenszel risk difference / ratio / odds ratio, Breslow-Day and
+ * Tarone tests ({@code StratifiedBinaryAnalysis}), logistic regression with separation detection
+ * ({@code LogisticRegression}) and standardized marginal effects ({@code MarginalStandardization}).
+ *
  * <p><b>Meta-analysis</b> of study effects, as R's metafor: {@code org.trialstat.stats.meta}.
  *
  * <p><b>Conventions.</b> Routines are immutable classes or enum constants (one per method), results

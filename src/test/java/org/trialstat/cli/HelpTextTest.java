@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTextTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"analyze", "mmrm", "summary", "verify"})
+  @ValueSource(strings = {"analyze", "mmrm", "summary", "verify", "plot", "report"})
   void helpPrintsWithoutPicocliFormatWarnings(String command) {
     // picocli reports a description it cannot format ("% o" in a literal percent sign) on System.err.
     PrintStream saved = System.err;

@@ -30,8 +30,8 @@ class MetaCommandTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Map<String, Double> REF = reference();
-  private static final String MAPP1 = "samples/published/mapp1.csv";
-  private static final String MAPP2 = "samples/published/mapp2.csv";
+  private static final String MAPP1 = "samples/published/studies/mapp1.csv";
+  private static final String MAPP2 = "samples/published/studies/mapp2.csv";
 
   @TempDir
   Path tmp;

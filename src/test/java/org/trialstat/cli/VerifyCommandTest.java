@@ -124,7 +124,7 @@ class VerifyCommandTest {
   }
 
   private void copySample(String name) throws IOException {
-    Files.copy(Path.of("samples/published", name), tmp.resolve(name));
+    Files.copy(Path.of("samples/published/studies", name), tmp.resolve(name));
   }
 
   private Path write(String name, String text) throws IOException {

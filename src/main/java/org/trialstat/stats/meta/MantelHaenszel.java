@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trialstat.model.MetaPooled;
 import org.trialstat.model.StudyEffect;
+import org.trialstat.model.WaldEffect;
+import org.trialstat.stats.binary.MantelHaenszelEstimator;
+import org.trialstat.stats.binary.StratumTable;
 
 /**
  * Common-effect pooling of 2x2 tables by Mantel and Haenszel (1959), as metafor 3.8's {@code rma.mh}
- * (no zero-cell correction of the counts: {@code add = c(1/2, 0)}). With {@code N = n1 + n2} per study
+ * (no zero-cell correction of the counts: {@code add = c(1/2, 0)}); the estimate and its variance are
+ * those of the stratified analysis, {@link MantelHaenszelEstimator}, with each study a stratum. With {@code N = n1 + n2} per study
  * and cells a, b (treatment events, non-events), c, d (control):
  * <ul>
  *   <li>OR: {@code R = sum a d / N}, {@code S = sum b c / N}, log(R/S); variance of Robins, Breslow and
@@ -53,64 +57,22 @@ public enum MantelHaenszel {
     if (k < 2) {
       return MetaPooled.notEstimable(k, confLevel, methodName(), "fewer than 2 studies");
     }
-    double r = 0;
-    double s = 0;
-    double var = 0;
+    List<StratumTable> tables = new ArrayList<>();
     double[] w = new double[k];
-    double pr = 0;
-    double psqr = 0;
-    double qs = 0;
-    double rdNum = 0;
-    double rdA = 0;
-    double rdB = 0;
     for (int i = 0; i < k; i++) {
-      double a = events1[i];
-      double b = n1[i] - events1[i];
-      double c = events2[i];
-      double d = n2[i] - events2[i];
-      double t1 = n1[i];
-      double t2 = n2[i];
-      double nn = t1 + t2;
-      switch (this) {
-        case OR -> {
-          double ri = a / nn * d;
-          double si = b / nn * c;
-          double p = a / nn + d / nn;
-          double q = b / nn + c / nn;
-          r += ri;
-          s += si;
-          pr += p * ri;
-          psqr += p * si + q * ri;
-          qs += q * si;
-          w[i] = si;
-        }
-        case RR -> {
-          r += a * (t2 / nn);
-          s += c * (t1 / nn);
-          var += (t1 / nn) * (t2 / nn) * (a + c) - (a / nn) * c;
-          w[i] = c * (t1 / nn);
-        }
-        case RD -> {
-          rdNum += a * (t2 / nn) - c * (t1 / nn);
-          s += t1 * (t2 / nn);
-          rdA += c * (t1 / nn) * (t1 / nn) - a * (t2 / nn) * (t2 / nn) + (t1 / nn) * (t2 / nn) * (t2 - t1) / 2;
-          rdB += a * (t2 - c) / nn + c * (t1 - a) / nn;
-          w[i] = t1 * (t2 / nn);
-        }
-        default -> throw new AssertionError(this);
-      }
+      tables.add(new StratumTable(Integer.toString(i + 1), events1[i], n1[i], events2[i], n2[i]));
+      double nn = (double) n1[i] + n2[i];
+      w[i] = switch (this) {
+        case OR -> (n1[i] - events1[i]) * (double) events2[i] / nn;
+        case RR -> events2[i] * (n1[i] / nn);
+        case RD -> n1[i] * (n2[i] / nn);
+      };
     }
-    double est;
-    double se;
-    if (this == RD) {
-      est = rdNum / s;
-      se = Math.sqrt((est * rdA + rdB / 2) / (s * s));
-    } else if (r == 0 || s == 0) {
-      return MetaPooled.notEstimable(k, confLevel, methodName(), "no events in one arm of every study");
-    } else {
-      est = Math.log(r / s);
-      se = this == OR ? Math.sqrt(0.5 * (pr / (r * r) + psqr / (r * s) + qs / (s * s))) : Math.sqrt(var / (r * s));
+    WaldEffect e = estimator().estimate(tables, confLevel);
+    if (!e.estimable()) {
+      return MetaPooled.notEstimable(k, confLevel, methodName(), e.reason());
     }
+    double est = e.logScale() ? Math.log(e.estimate()) : e.estimate();
     List<StudyEffect> effects = new ArrayList<>();
     EffectMeasure m = EffectMeasure.valueOf(name());
     for (int i = 0; i < k; i++) {
@@ -119,7 +81,15 @@ public enum MantelHaenszel {
         effects.add(m.fromCounts("", events1[i], n1[i], events2[i], n2[i]));
       }
     }
-    return CommonEffect.result(effects, w, est, se, confLevel, methodName());
+    return CommonEffect.result(effects, w, est, e.se(), confLevel, methodName());
   }
 
+  /** The estimator of stratified 2x2 tables that computes the MH estimate and its variance. */
+  private MantelHaenszelEstimator estimator() {
+    return switch (this) {
+      case RR -> MantelHaenszelEstimator.RISK_RATIO;
+      case OR -> MantelHaenszelEstimator.ODDS_RATIO;
+      case RD -> MantelHaenszelEstimator.RISK_DIFFERENCE;
+    };
+  }
 }

@@ -1,0 +1,288 @@
+package org.trialstat.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.trialstat.model.DataException;
+
+/**
+ * A delimited text file (CSV, semicolon or tab separated) as a {@link TableSource}: the one lexer of
+ * trial, summary and claims files. The text is decoded and watched by {@link GuardedReader} (strict
+ * UTF-8 or UTF-16 with a byte-order mark, physical line numbers, the field-length limit, where a quoted
+ * field opened) and split into fields by Apache Commons CSV (RFC 4180; {@code ""} inside quotes;
+ * surrounding whitespace ignored). The delimiter is detected from the first non-blank line (see
+ * {@link TrialCsvReader#detectDelimiter}); that line is the header. Cells are trimmed; rows whose cells
+ * are all blank are skipped. Columns are {@link ColumnType#UNTYPED}: the reader interprets the text.
+ *
+ * <p>With {@code sameWidth} every data row must have as many fields as the header (trial files);
+ * without it rows may be shorter or longer (summary and claims files check their own cells).
+ */
+final class CsvTableSource implements TableSource {
+
+  /** How much of the first line is inspected to choose the delimiter. */
+  private static final int PEEK_LIMIT = 64 * 1024;
+
+  private final String file;
+  private final GuardedReader text;
+  private final char delimiter;
+  private final boolean sameWidth;
+  private final Iterator<CSVRecord> records;
+  private final List<Column> columns;
+  private final long headerLine;
+  private CSVRecord current;
+  private long line;
+  private InputStream owned;
+
+  private CsvTableSource(String file, GuardedReader text, boolean sameWidth) {
+    this.file = file;
+    this.text = text;
+    this.sameWidth = sameWidth;
+    try {
+      delimiter = TrialCsvReader.detectDelimiter(text.peekFirstNonBlankLine(PEEK_LIMIT));
+      text.setDelimiter(delimiter);
+      CSVFormat format = CSVFormat.RFC4180.builder()
+          .setDelimiter(delimiter)
+          .setQuote('"')
+          .setEscape(null)
+          .setCommentMarker(null)
+          .setIgnoreEmptyLines(false) // keeps character positions exact; blank rows are skipped below
+          .setIgnoreSurroundingSpaces(true)
+          .setTrim(false)
+          .get();
+      // Not closed here: close() closes the guarded text, and the caller owns the underlying input.
+      @SuppressWarnings("resource")
+      CSVParser parser = CSVParser.parse(text, format);
+      records = parser.iterator();
+    } catch (GuardedReader.DataIOException e) {
+      throw e.data();
+    } catch (IOException | UncheckedIOException e) {
+      throw translate(e);
+    }
+    CSVRecord first = nextNonBlank();
+    if (first == null) {
+      columns = List.of();
+      headerLine = 0;
+    } else {
+      List<Column> cols = new ArrayList<>(first.size());
+      for (String c : first) {
+        cols.add(Column.untyped(c.strip()));
+      }
+      columns = Collections.unmodifiableList(cols);
+      headerLine = lineOf(first);
+    }
+  }
+
+  /**
+   * Opens CSV bytes (UTF-8, or UTF-16 with a byte-order mark). Closing the source does not close
+   * {@code in}'s owner's resources beyond {@code in} itself.
+   */
+  static CsvTableSource ofBytes(InputStream in, String file, boolean sameWidth) {
+    try {
+      return new CsvTableSource(file, GuardedReader.ofBytes(in, file), sameWidth);
+    } catch (GuardedReader.DataIOException e) {
+      throw e.data();
+    }
+  }
+
+  /** Opens a CSV file (trial data: every row as wide as the header); {@link #close()} closes it. */
+  static CsvTableSource open(java.nio.file.Path path, String file) {
+    InputStream in = InputFiles.open(path, file);
+    try {
+      CsvTableSource src = ofBytes(in, file, true);
+      src.owned = in;
+      return src;
+    } catch (RuntimeException e) {
+      closeQuietly(in);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // the error being reported matters more
+    }
+  }
+
+  /** Opens decoded CSV text. */
+  static CsvTableSource ofChars(Reader in, String file, boolean sameWidth) {
+    try {
+      return new CsvTableSource(file, GuardedReader.ofChars(in, file), sameWidth);
+    } catch (GuardedReader.DataIOException e) {
+      throw e.data();
+    }
+  }
+
+  @Override
+  public String file() {
+    return file;
+  }
+
+  @Override
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /** Whether the file has no header (no non-blank row at all). */
+  boolean isEmpty() {
+    return columns.isEmpty() && headerLine == 0;
+  }
+
+  @Override
+  public boolean next() {
+    current = nextNonBlank();
+    if (current == null) {
+      return false;
+    }
+    line = lineOf(current);
+    int n = current.size();
+    int width = columns.size();
+    if (sameWidth && n != width) {
+      throw new DataException(file, line, Math.min(n, width) + 1, "row has " + n + (n == 1 ? " field" : " fields")
+          + " but the header (line " + headerLine + ") has " + width + "; expected " + width
+          + " fields separated by " + TrialCsvReader.delimiterName(delimiter)
+          + (n > width ? " (quote a cell that contains the delimiter)" : ""));
+    }
+    return true;
+  }
+
+  @Override
+  public int width() {
+    return current.size();
+  }
+
+  @Override
+  public String text(int column) {
+    return current.get(column).strip();
+  }
+
+  @Override
+  public double number(int column) {
+    throw new IllegalStateException("CSV columns are untyped: read the text");
+  }
+
+  @Override
+  public long row() {
+    return line;
+  }
+
+  @Override
+  public String rowUnit() {
+    return "line";
+  }
+
+  @Override
+  public DataException error(int column, String message) {
+    return new DataException(file, cellLine(column), column + 1, message);
+  }
+
+  /** The same problem, moved to the physical line of its cell (which may follow embedded line breaks). */
+  DataException relocate(DataException e) {
+    long l = cellLine(e.column() - 1);
+    return l == e.line() ? e : new DataException(e.file(), l, e.column(), e.getMessage());
+  }
+
+  @Override
+  public DataException headerError(int column, String message) {
+    return new DataException(file, headerLine, column + 1, message);
+  }
+
+  @Override
+  public long headerLine() {
+    return headerLine;
+  }
+
+  @Override
+  public boolean decimalComma() {
+    return delimiter == ';';
+  }
+
+  @Override
+  public char delimiter() {
+    return delimiter;
+  }
+
+  @Override
+  public void close() {
+    if (owned != null) { // else the caller owns the underlying stream or reader
+      try {
+        owned.close();
+      } catch (IOException e) {
+        throw GuardedReader.cannotRead(file, e);
+      }
+    }
+  }
+
+  /** The line of a cell: the record's line plus the line breaks inside the fields before it. */
+  long cellLine(int col) {
+    long l = line;
+    for (int i = 0; i < col && i < current.size(); i++) {
+      String v = current.get(i);
+      for (int k = 0; k < v.length(); k++) {
+        char c = v.charAt(k);
+        if (c == '\n' || (c == '\r' && (k + 1 == v.length() || v.charAt(k + 1) != '\n'))) {
+          l++;
+        }
+      }
+    }
+    return l;
+  }
+
+  private CSVRecord nextNonBlank() {
+    try {
+      while (records.hasNext()) {
+        CSVRecord r = records.next();
+        if (!isBlank(r)) {
+          return r;
+        }
+      }
+      return null;
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw translate(e);
+    }
+  }
+
+  private static boolean isBlank(CSVRecord r) {
+    for (int i = 0, n = r.size(); i < n; i++) {
+      if (!r.get(i).isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private long lineOf(CSVRecord r) {
+    return text.lineOf(r.getCharacterPosition());
+  }
+
+  /** Turns a parser exception into a DataException saying where and what. */
+  private DataException translate(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof GuardedReader.DataIOException) {
+        return ((GuardedReader.DataIOException) t).data();
+      }
+    }
+    if (text.anomalyLine() > 0) {
+      return new DataException(file, text.anomalyLine(), text.anomalyColumn(),
+          "text after the closing quote of a quoted field; expected the delimiter or the end of the line"
+              + " right after a closing quote (write \"\" for a quote inside a quoted field)");
+    }
+    if (text.insideQuotedField()) {
+      return new DataException(file, text.fieldLine(), text.fieldColumn(),
+          "quoted field opened here is never closed (the file ends inside it); expected a closing quote"
+              + " (\") at the end of the field (write \"\" for a quote inside a quoted field)");
+    }
+    Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    return new DataException(file, text.fieldLine(), 0, "malformed CSV ("
+        + GuardedReader.oneLine(String.valueOf(cause.getMessage())) + "); expected RFC 4180 CSV");
+  }
+}
