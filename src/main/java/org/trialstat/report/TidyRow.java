@@ -2,16 +2,42 @@ package org.trialstat.report;
 
 /**
  * One row of the tidy CSV/TSV output: one estimate. The column names, in order, are
- * {@link #COLUMNS}; they are public API. Numbers are NaN when the column does not apply or the value
- * is not estimable (printed as an empty cell).
+ * {@link #COLUMNS}; they are public API (the last five were appended in hardening round 2, issue 16).
+ * Numbers are NaN when the column does not apply or the value is not estimable (printed as an empty
+ * cell).
+ *
+ * @param se        standard error of the estimate (of its logarithm for a ratio), or NaN
+ * @param t         the test statistic: t, or z for a large-sample (Wald) test, whose df is then NaN
+ * @param df        degrees of freedom of the t (or chi-squared) statistic, or NaN
+ * @param confLevel the level of {@code ciLow}/{@code ciHigh}, or NaN when the row has no interval
+ * @param reason    why a number is missing, or a note on how it was obtained; null when none
  */
 public record TidyRow(String file, String study, String arm, String treatment, String control, String outcome,
-    String statistic, double estimate, double ciLow, double ciHigh, double p, int n, String method) {
+    String statistic, double estimate, double ciLow, double ciHigh, double p, int n, String method, double se,
+    double t, double df, double confLevel, String reason) {
 
   /** The tidy columns, in order. */
   public static final String[] COLUMNS = {"file", "study", "arm", "treatment", "control", "outcome",
-      "statistic", "estimate", "ci_low", "ci_high", "p", "n", "method"};
+      "statistic", "estimate", "ci_low", "ci_high", "p", "n", "method", "se", "t", "df", "conf_level", "reason"};
 
   /** Marker for "no n". */
   public static final int NO_N = -1;
+
+  /** The appended columns of one row: standard error, test statistic, df, interval level and reason. */
+  public record Detail(double se, double t, double df, double confLevel, String reason) {
+    /** None of them. */
+    public static final Detail NONE = new Detail(Double.NaN, Double.NaN, Double.NaN, Double.NaN, null);
+
+    /** Only the interval's level (NaN when there is no interval) and a reason. */
+    public static Detail level(double lo, double hi, double confLevel, String reason) {
+      return new Detail(Double.NaN, Double.NaN, Double.NaN, Double.isNaN(lo) && Double.isNaN(hi) ? Double.NaN
+          : confLevel, reason);
+    }
+
+    /** The columns of a difference in means (t test, ANCOVA, MMRM contrast). */
+    public static Detail of(org.trialstat.model.Difference d) {
+      return new Detail(d.se(), d.t(), d.df(), level(d.ciLow(), d.ciHigh(), d.confLevel(), null).confLevel(),
+          d.reason());
+    }
+  }
 }
