@@ -94,13 +94,17 @@ final class ArmData {
   /**
    * {@code x >= bound} for values computed from decimal scores: binary floating point makes
    * 40.3 - 30.3 = 9.9999999999999964, so a drop of exactly 10 would be missed (R's {@code >=} misses
-   * it). The comparison allows a relative slack of 1e-9 of the operands' magnitude, far below any
-   * real difference between scores recorded to a few decimals.
+   * it). The comparison allows a slack of {@value #ULPS} units in the last place of the larger operand
+   * ({@code ULPS * Math.ulp(max(|a|, |b|))}): the rounding of one subtraction of decimal scores is at most
+   * one such unit, and the slack stays below any real difference however large the scores (a relative
+   * slack of 1e-9 counted a drop of 0 between scores near 1e10 as a drop of 10; issue 16 item 14).
    */
   static boolean atLeast(double x, double bound, double a, double b) {
-    double scale = Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
-    return x >= bound - 1e-9 * scale;
+    return x >= bound - ULPS * Math.ulp(Math.max(Math.abs(a), Math.abs(b)));
   }
+
+  /** Units in the last place that {@link #atLeast} allows. */
+  static final int ULPS = 8;
 
   /** The event for a completer; null when the participant is not in this endpoint's denominator. */
   private Boolean event(BinaryEndpoint e, Participant p, AnalysisSettings s,

@@ -116,12 +116,38 @@ public final class InputOptions {
   /** Reader options for these settings. */
   ReadOptions readOptions(List<String> covariates) {
     double[] r = range();
+    java.util.Map<String, String> given = givenColumns(covariates);
     ColumnNames names = adam
         ? new ColumnNames(given("--id-col", idCol, "USUBJID"), given("--arm-col", armCol, ADAM_ARMS.get(0)),
             given("--visit-col", visitCol, "AVISIT"), given("--score-col", scoreCol, "AVAL"),
             given("--dx-col", dxCol, null), given("--week-col", weekCol, "AVISITN"))
         : new ColumnNames(idCol, armCol, visitCol, scoreCol, dxCol, weekCol);
-    return new ReadOptions(names, shape, r[0], r[1], new ArrayList<>(covariates));
+    return new ReadOptions(names, shape, r[0], r[1], new ArrayList<>(covariates), given);
+  }
+
+  /**
+   * The column options given on the command line (option to name), for the reader's check that the file
+   * has them (issue 16); a blank required column or covariate name is a usage error.
+   */
+  private java.util.Map<String, String> givenColumns(List<String> covariates) {
+    java.util.Map<String, String> given = new java.util.HashMap<>();
+    String[][] options = {{"--id-col", idCol}, {"--arm-col", armCol}, {"--visit-col", visitCol},
+        {"--score-col", scoreCol}, {"--dx-col", dxCol}, {"--week-col", weekCol}};
+    for (String[] o : options) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(o[0])) {
+        boolean optional = o[0].equals("--dx-col") || o[0].equals("--week-col");
+        if (!optional && o[1].isBlank()) { // a blank --dx-col/--week-col means "no such column" (docs/usage.md)
+          throw new ParameterException(spec.commandLine(), o[0] + ": expected a column name; got a blank one");
+        }
+        given.put(o[0], o[1]);
+      }
+    }
+    for (String c : covariates) {
+      if (c.isBlank()) {
+        throw new ParameterException(spec.commandLine(), "--covariate: expected a column name; got a blank one");
+      }
+    }
+    return given;
   }
 
   /** The option's value when it was given, else the ADaM preset's. */

@@ -59,6 +59,14 @@ public final class SummaryCommand implements Callable<Integer>, TreeCommand {
     }
     output.emit(SummaryWriter.render(result, output.format, layout, RunInfo.of(spec, output.reproducible, files)),
         spec.commandLine().getOut(), files);
+    if (!output.quiet) { // in every format, also where the format itself has no place for them (CSV, TSV)
+      for (SummaryResult.Study s : result.studies()) {
+        for (String w : s.warnings()) {
+          spec.commandLine().getErr().println("trialstat: warning: " + s.study() + ": " + w);
+        }
+      }
+      spec.commandLine().getErr().flush();
+    }
     return ExitCode.OK;
   }
 

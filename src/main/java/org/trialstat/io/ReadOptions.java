@@ -13,11 +13,21 @@ import org.trialstat.model.Scale;
  * @param scoreMax   highest valid score (inclusive); {@code Double.POSITIVE_INFINITY} for no upper bound
  * @param covariates names of extra columns to carry into {@code Observation.covariates()}, in this
  *                   order; each must exist in the file
+ * @param given      the column options given on the command line, option to column name (for example
+ *                   {@code --week-col} to {@code wk}): a file without such a column is a usage error
+ *                   (exit 2) listing the columns, where a default name that is missing is a data error
+ *                   (required columns, exit 3) or no column (optional ones)
  */
 public record ReadOptions(ColumnNames columns, InputShape shape, double scoreMin, double scoreMax,
-    List<String> covariates) {
+    List<String> covariates, java.util.Map<String, String> given) {
+
+  /** Options with no column option given explicitly. */
+  public ReadOptions(ColumnNames columns, InputShape shape, double scoreMin, double scoreMax, List<String> covariates) {
+    this(columns, shape, scoreMin, scoreMax, covariates, java.util.Map.of());
+  }
 
   public ReadOptions {
+    given = java.util.Map.copyOf(given);
     Objects.requireNonNull(columns, "columns");
     Objects.requireNonNull(shape, "shape");
     if (Double.isNaN(scoreMin) || Double.isNaN(scoreMax) || scoreMin > scoreMax) {
@@ -42,15 +52,15 @@ public record ReadOptions(ColumnNames columns, InputShape shape, double scoreMin
   }
 
   public ReadOptions withColumns(ColumnNames names) {
-    return new ReadOptions(names, shape, scoreMin, scoreMax, covariates);
+    return new ReadOptions(names, shape, scoreMin, scoreMax, covariates, given);
   }
 
   public ReadOptions withShape(InputShape newShape) {
-    return new ReadOptions(columns, newShape, scoreMin, scoreMax, covariates);
+    return new ReadOptions(columns, newShape, scoreMin, scoreMax, covariates, given);
   }
 
   public ReadOptions withRange(double min, double max) {
-    return new ReadOptions(columns, shape, min, max, covariates);
+    return new ReadOptions(columns, shape, min, max, covariates, given);
   }
 
   public ReadOptions withScale(Scale scale) {
@@ -58,6 +68,6 @@ public record ReadOptions(ColumnNames columns, InputShape shape, double scoreMin
   }
 
   public ReadOptions withCovariates(List<String> names) {
-    return new ReadOptions(columns, shape, scoreMin, scoreMax, names);
+    return new ReadOptions(columns, shape, scoreMin, scoreMax, names, given);
   }
 }

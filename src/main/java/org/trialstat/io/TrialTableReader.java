@@ -140,6 +140,7 @@ final class TrialTableReader {
     if (shape == InputShape.AUTO) {
       shape = visit >= 0 || wide.isEmpty() ? InputShape.LONG : InputShape.WIDE;
     }
+    givenColumnsPresent(shape);
     if (shape == InputShape.LONG) {
       if (id < 0 || arm < 0 || visit < 0 || score < 0) {
         throw missingColumns(id, arm, visit, score, shape);
@@ -404,6 +405,21 @@ final class TrialTableReader {
       }
     }
     return cols;
+  }
+
+  /**
+   * A column option given on the command line names a column of the file (issue 16: a misspelt
+   * {@code --week-col} or {@code --dx-col} was silently ignored). In wide format only the id and arm
+   * columns are names; the others are prefixes or absent.
+   */
+  private void givenColumnsPresent(InputShape shape) {
+    for (Map.Entry<String, String> g : new java.util.TreeMap<>(options.given()).entrySet()) {
+      boolean name = shape == InputShape.LONG || g.getKey().equals("--id-col") || g.getKey().equals("--arm-col");
+      if (name && g.getValue() != null && !g.getValue().isBlank() && header.find(g.getValue()) < 0) {
+        throw new org.trialstat.model.InvalidOptionException(g.getKey() + " " + Cells.quote(g.getValue()) + ": "
+            + file + " has no such column; columns found: " + header.list());
+      }
+    }
   }
 
   private DataException missingColumns(int id, int arm, int visit, int score, InputShape shape) {

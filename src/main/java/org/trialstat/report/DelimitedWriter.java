@@ -36,7 +36,8 @@ public enum DelimitedWriter {
         p.printRecord(text(r.file()), text(r.study()), text(r.arm()), text(r.treatment()), text(r.control()),
             r.outcome(), r.statistic(), num(r.estimate()), num(r.ciLow()), num(r.ciHigh()), num(r.p()),
             r.n() < 0 ? "" : Integer.toString(r.n()), r.method() == null ? "" : r.method(), text(r.visit()),
-            num(r.week()));
+            num(r.week()), num(r.se()), num(r.t()), num(r.df()), num(r.confLevel()),
+            r.reason() == null ? "" : r.reason());
       }
       p.flush();
     } catch (IOException e) {

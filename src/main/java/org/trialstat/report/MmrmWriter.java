@@ -143,12 +143,14 @@ public final class MmrmWriter {
     String method = r.fit().method();
     for (LsMean m : r.fit().lsmeans()) {
       rows.add(new TidyRow(r.file(), "", m.arm(), null, null, outcome + "@" + m.visit(), "lsmean", m.estimate(),
-          m.ciLow(), m.ciHigh(), Double.NaN, m.n(), "LS mean, " + method).at(m.visit(), Double.NaN));
+          m.ciLow(), m.ciHigh(), Double.NaN, m.n(), "LS mean, " + method, m.se(), Double.NaN, m.df(),
+          TidyRow.Detail.level(m.ciLow(), m.ciHigh(), m.confLevel(), null).confLevel(), null).at(m.visit(), Double.NaN));
     }
     for (VisitContrast v : r.fit().comparisons()) {
       Difference d = v.difference();
       rows.add(new TidyRow(r.file(), "", null, v.treatment(), v.control(), outcome + "@" + v.visit(), "mmrm",
-          d.estimate(), d.ciLow(), d.ciHigh(), d.p(), TidyRow.NO_N, d.method()).at(v.visit(), Double.NaN));
+          d.estimate(), d.ciLow(), d.ciHigh(), d.p(), TidyRow.NO_N, d.method(), d.se(), d.t(), d.df(),
+          TidyRow.Detail.of(d).confLevel(), d.reason()).at(v.visit(), Double.NaN));
     }
     return rows;
   }

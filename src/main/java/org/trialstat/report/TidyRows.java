@@ -11,6 +11,8 @@ import org.trialstat.model.VisitResult;
 import org.trialstat.model.ArmResult;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.Comparison;
+import org.trialstat.model.Difference;
+import org.trialstat.model.Estimate;
 import org.trialstat.model.Effect;
 import org.trialstat.model.ChiSquareTest;
 import org.trialstat.model.EffectValue;
@@ -72,17 +74,20 @@ public final class TidyRows {
   private void visit(VisitResult v) {
     for (VisitResult.Arm a : v.arms()) {
       MeanSummary o = a.observedChange();
-      add(a.arm(), null, null, Effect.CHANGE, "observed_mean", o.mean(), o.ciLow(), o.ciHigh(), NA, o.n(), o.method());
+      add(a.arm(), null, null, Effect.CHANGE, "observed_mean", o.mean(), o.ciLow(), o.ciHigh(), NA, o.n(), o.method(),
+          new TidyRow.Detail(o.se(), NA, o.n() - 1, TidyRow.Detail.level(o.ciLow(), o.ciHigh(), o.confLevel(), null)
+              .confLevel(), o.reason()));
       LsMean m = a.mmrmLsmean();
       if (m != null) {
         add(a.arm(), null, null, Effect.CHANGE, "mmrm_lsmean", m.estimate(), m.ciLow(), m.ciHigh(), NA, m.n(),
-            "MMRM LS mean");
+            "MMRM LS mean", new TidyRow.Detail(m.se(), NA, m.df(),
+                TidyRow.Detail.level(m.ciLow(), m.ciHigh(), m.confLevel(), null).confLevel(), null));
       }
     }
     for (VisitContrast c : v.comparisons()) {
       Difference d = c.difference();
       add(null, c.treatment(), c.control(), Effect.CHANGE, "mmrm_difference", d.estimate(), d.ciLow(), d.ciHigh(),
-          d.p(), TidyRow.NO_N, d.method());
+          d.p(), TidyRow.NO_N, d.method(), TidyRow.Detail.of(d));
     }
   }
 
@@ -119,22 +124,29 @@ public final class TidyRows {
   }
 
   private void descriptives(String arm, String outcome, MeanSummary m, boolean reported) {
-    add(arm, null, null, outcome, "mean", m.mean(), NA, NA, NA, m.n(), reported ? "mean (reported)" : "mean");
-    add(arm, null, null, outcome, "sd", m.sd(), NA, NA, NA, m.n(), reported ? "SD (reported)" : SAMPLE_SD);
+    TidyRow.Detail why = TidyRow.Detail.level(NA, NA, NA, m.reason());
+    add(arm, null, null, outcome, "mean", m.mean(), NA, NA, NA, m.n(), reported ? "mean (reported)" : "mean",
+        new TidyRow.Detail(m.se(), NA, NA, NA, m.reason()));
+    add(arm, null, null, outcome, "sd", m.sd(), NA, NA, NA, m.n(), reported ? "SD (reported)" : SAMPLE_SD, why);
   }
 
   private void change(String arm, MeanSummary c, String sdMethod) {
-    add(arm, null, null, Effect.CHANGE, "mean", c.mean(), c.ciLow(), c.ciHigh(), NA, c.n(), c.method());
-    add(arm, null, null, Effect.CHANGE, "sd", c.sd(), NA, NA, NA, c.n(), sdMethod);
-    add(arm, null, null, Effect.CHANGE, "se", c.se(), NA, NA, NA, c.n(), SE_METHOD);
+    TidyRow.Detail why = TidyRow.Detail.level(NA, NA, NA, c.reason());
+    TidyRow.Detail interval = TidyRow.Detail.level(c.ciLow(), c.ciHigh(), c.confLevel(), c.reason());
+    add(arm, null, null, Effect.CHANGE, "mean", c.mean(), c.ciLow(), c.ciHigh(), NA, c.n(), c.method(),
+        new TidyRow.Detail(c.se(), NA, Double.isFinite(c.se()) ? c.n() - 1 : NA, interval.confLevel(), c.reason()));
+    add(arm, null, null, Effect.CHANGE, "sd", c.sd(), NA, NA, NA, c.n(), sdMethod, why);
+    add(arm, null, null, Effect.CHANGE, "se", c.se(), NA, NA, NA, c.n(), SE_METHOD, why);
   }
 
   private void rates(String arm, List<BinaryEndpoint> endpoints, List<Proportion> rates, boolean reported) {
     for (int i = 0; i < endpoints.size(); i++) {
       Proportion p = rates.get(i);
       String o = endpoints.get(i).key();
-      add(arm, null, null, o, "events", p.events(), NA, NA, NA, p.n(), reported ? "count (reported)" : "count");
-      add(arm, null, null, o, "rate", p.rate(), p.ciLow(), p.ciHigh(), NA, p.n(), p.method());
+      add(arm, null, null, o, "events", p.events(), NA, NA, NA, p.n(), reported ? "count (reported)" : "count",
+          TidyRow.Detail.NONE);
+      add(arm, null, null, o, "rate", p.rate(), p.ciLow(), p.ciHigh(), NA, p.n(), p.method(),
+          TidyRow.Detail.level(p.ciLow(), p.ciHigh(), p.confLevel(), p.reason()));
     }
   }
 
@@ -146,7 +158,7 @@ public final class TidyRows {
         continue;
       }
       add(null, c.treatment(), c.control(), e.outcome(), e.statistic().key(), v.estimate(), v.ciLow(), v.ciHigh(),
-          v.p(), e.n(), v.method());
+          v.p(), e.n(), v.method(), detail(v));
     }
   }
 
@@ -167,16 +179,29 @@ public final class TidyRows {
   }
 
   private void test(Comparison c, Effect e, String statistic, ChiSquareTest t) {
-    add(null, c.treatment(), c.control(), e.outcome(), statistic, t.statistic(), NA, NA, t.p(), e.n(), t.method());
+    add(null, c.treatment(), c.control(), e.outcome(), statistic, t.statistic(), NA, NA, t.p(), e.n(), t.method(),
+        new TidyRow.Detail(NA, NA, t.df(), NA, t.reason()));
   }
 
   private void effect(Comparison c, Effect e, String statistic, WaldEffect w) {
+    TidyRow.Detail level = TidyRow.Detail.level(w.ciLow(), w.ciHigh(), w.confLevel(), w.reason());
     add(null, c.treatment(), c.control(), e.outcome(), statistic, w.estimate(), w.ciLow(), w.ciHigh(), w.p(), e.n(),
-        w.method());
+        w.method(), new TidyRow.Detail(w.se(), w.z(), NA, level.confLevel(), w.reason()));
   }
 
   private void add(String arm, String treatment, String control, String outcome, String statistic, double est,
-      double lo, double hi, double p, int n, String method) {
-    rows.add(new TidyRow(file, study, arm, treatment, control, outcome, statistic, est, lo, hi, p, n, method));
+      double lo, double hi, double p, int n, String method, TidyRow.Detail d) {
+    rows.add(new TidyRow(file, study, arm, treatment, control, outcome, statistic, est, lo, hi, p, n, method, d.se(),
+        d.t(), d.df(), d.confLevel(), d.reason()));
+  }
+
+  private static TidyRow.Detail detail(EffectValue v) {
+    if (v instanceof Difference d) {
+      return TidyRow.Detail.of(d);
+    }
+    if (v instanceof Estimate e) {
+      return TidyRow.Detail.level(e.ciLow(), e.ciHigh(), e.confLevel(), e.reason());
+    }
+    return TidyRow.Detail.NONE;
   }
 }

@@ -12,7 +12,8 @@ import org.trialstat.model.Estimate;
  * <p><b>Zero cells</b> (as Cochrane RevMan and {@code metafor::escalc}'s defaults
  * {@code add = 1/2, to = "only0"}): when any of a, b, c, d is 0, 0.5 is added to <em>all four</em>
  * cells before the estimate and its SE are computed (for the risk ratio too: the arm sizes become
- * {@code n + 1}); the result then carries the note "0.5 added to every cell (zero cell)" in
+ * {@code n + 1}); the result then carries the note "0.5 added to every cell (zero cell)" (also appended to
+ * its method) in
  * {@link Estimate#reason()}. When both arms have no events ({@code a = c = 0}) or both arms had the
  * event throughout ({@code b = d = 0}) the ratio is not estimable (NaN, with reason "no events in
  * either arm" or "all participants had the event in both arms"), as in RevMan. An empty arm
@@ -93,7 +94,8 @@ public enum RatioMeasure {
    * @param nC        participants in the control arm
    * @param confLevel confidence level in (0, 1)
    * @return the estimate; NaN numbers and a reason when not estimable, finite numbers and
-   *     {@link #ZERO_CELL_NOTE} as reason after the zero-cell correction, reason null otherwise
+   *     {@link #ZERO_CELL_NOTE} as reason (and appended to the method, ", 0.5 added ...") after the
+   *     zero-cell correction, reason null otherwise
    * @throws IllegalArgumentException for a negative count, events above n or a level outside (0, 1)
    */
   public Estimate compute(int eventsT, int nT, int eventsC, int nC, double confLevel) {
@@ -118,7 +120,7 @@ public enum RatioMeasure {
     final double log = logRatio(a, b, c, d);
     final double halfWidth = Arguments.zTwoSided(confLevel) * seLogRatio(a, b, c, d);
     return new Estimate(Math.exp(log), Math.exp(log - halfWidth), Math.exp(log + halfWidth), confLevel,
-        methodName, note);
+        note == null ? methodName : methodName + ", " + note, note);
   }
 
   /** log of the ratio for cells that are all positive. */

@@ -253,7 +253,7 @@ class MetaCommandTest {
   void tidyRowsCarryThePooledEffect() {
     CliRun run = CliRun.of("meta", "-f", "csv", MAPP1, MAPP2);
     assertThat(run.out()).startsWith("file,study,arm,treatment,control,outcome,statistic,estimate,ci_low,ci_high,p,n,"
-        + "method\n").contains(",pooled,,,,change,smd,", ",pooled,,,,change,i2,");
+        + "method,visit,week,se,t,df,conf_level,reason\n").contains(",pooled,,,,change,smd,", ",pooled,,,,change,i2,");
   }
 
   @Test

@@ -114,8 +114,8 @@ class BinaryEndpointComparisonTest {
     assertClose(r.fisherP(), x.get("fisher_p"), "fisher_p");
 
     assertThat(r.riskDifference().method()).isEqualTo("Newcombe hybrid score (method 10)");
-    assertThat(r.riskRatio().method()).isEqualTo("Risk ratio, log (Katz) CI");
-    assertThat(r.oddsRatio().method()).isEqualTo("Odds ratio, Woolf logit CI");
+    assertThat(r.riskRatio().method()).isEqualTo("Risk ratio, log (Katz) CI" + corrected(r.riskRatio()));
+    assertThat(r.oddsRatio().method()).isEqualTo("Odds ratio, Woolf logit CI" + corrected(r.oddsRatio()));
     assertThat(r.nnt().method()).isEqualTo("1 / risk difference (Altman 1998)");
     assertThat(r.treatment().method()).isEqualTo("Wilson score");
 
@@ -222,5 +222,10 @@ class BinaryEndpointComparisonTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The method's suffix after the zero-cell correction (issue 16 item 25). */
+  private static String corrected(org.trialstat.model.Estimate e) {
+    return RatioMeasure.ZERO_CELL_NOTE.equals(e.reason()) ? ", " + RatioMeasure.ZERO_CELL_NOTE : "";
   }
 }
