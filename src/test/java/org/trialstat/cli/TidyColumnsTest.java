@@ -44,7 +44,7 @@ class TidyColumnsTest {
     CliRun run = CliRun.of("analyze", "--format", "csv", "samples/mapp1_like.csv");
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out().lines().findFirst().orElseThrow())
-        .isEqualTo("file,study,arm,treatment,control,outcome,statistic,estimate,ci_low,ci_high,p,n,method,"
+        .isEqualTo("file,study,arm,treatment,control,outcome,statistic,estimate,ci_low,ci_high,p,n,method,visit,week,"
             + "se,t,df,conf_level,reason");
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
         CliRun.of("analyze", "--format", "json", "samples/mapp1_like.csv").out());
