@@ -2,7 +2,9 @@ package org.trialstat;
 
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 /** Access to test resources as files. */
 public final class TestFiles {
@@ -20,5 +22,21 @@ public final class TestFiles {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A file of the public reference data that sits beside the project in {@code ../shared} (data of other
+   * projects is never copied into this one), for example {@code shared("oracles", "mmrm_fev",
+   * "fev_data.csv")}. Does not check that it exists: call {@link #assumeShared} in the test first.
+   */
+  public static Path shared(String... parts) {
+    return Path.of("..", "shared").resolve(Path.of("", parts));
+  }
+
+  /** Skips the calling test, with a message, when {@code file} (from {@link #shared}) is absent. */
+  public static Path assumeShared(Path file) {
+    Assumptions.assumeTrue(Files.isRegularFile(file),
+        () -> "skipped: " + file + " is absent (reference data of other projects is read from ../shared)");
+    return file;
   }
 }

@@ -44,7 +44,7 @@ lrow <- function(fml, dat, grid, avg_cols = list()) {
   tt <- delete.response(terms(fml)); mm <- model.matrix(tt, model.frame(tt, grid, xlev = lapply(dat[sapply(dat, is.factor)], levels)))
   colMeans(mm)
 }
-fev <- read.csv("../fev_data.csv"); fev <- fev[!is.na(fev$FEV1), ]
+fev <- read.csv("../../../../../../shared/oracles/mmrm_fev/fev_data.csv"); fev <- fev[!is.na(fev$FEV1), ]
 fev$ARMCD <- factor(fev$ARMCD, levels = c("PBO", "TRT")); fev$AVISIT <- factor(fev$AVISIT)
 fev$RACE <- factor(fev$RACE); fev$SEX <- factor(fev$SEX)
 fml <- FEV1 ~ ARMCD * AVISIT + RACE + SEX

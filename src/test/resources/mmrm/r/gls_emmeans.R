@@ -15,7 +15,7 @@ report <- function(fit, spec_arm, spec_vis, label) {
   }
 }
 # fev
-fev <- read.csv("../fev_data.csv")
+fev <- read.csv("../../../../../../shared/oracles/mmrm_fev/fev_data.csv")
 fev <- fev[!is.na(fev$FEV1), ]
 fev$ARMCD <- factor(fev$ARMCD, levels = c("PBO", "TRT"))
 fev$AVISIT <- factor(fev$AVISIT, levels = c("VIS1", "VIS2", "VIS3", "VIS4"))

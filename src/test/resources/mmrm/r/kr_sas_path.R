@@ -9,7 +9,7 @@
 # UN elements with the observed Hessian (numDeriv) until g' H^-1 g / (-2 l_R without constant) < 1e-8.
 suppressMessages({library(numDeriv)})
 options(digits = 15)
-fev <- read.csv("../fev_data.csv"); fev <- fev[!is.na(fev$FEV1), ]
+fev <- read.csv("../../../../../../shared/oracles/mmrm_fev/fev_data.csv"); fev <- fev[!is.na(fev$FEV1), ]
 fev$ARMCD <- factor(fev$ARMCD, levels = c("PBO", "TRT")); fev$AVISIT <- factor(fev$AVISIT)
 X <- model.matrix(~ ARMCD, fev); y <- fev$FEV1; n <- nrow(X); p <- ncol(X)
 Tn <- 4; vi <- as.integer(fev$AVISIT); ids <- split(seq_len(n), fev$USUBJID)

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.trialstat.model.Difference;
 import org.trialstat.stats.LinearModel;
+import org.trialstat.stats.design.DesignMatrix;
+import org.trialstat.stats.design.Factor;
+import org.trialstat.stats.design.Intercept;
+import org.trialstat.stats.design.Numeric;
 
 /** The ANCOVA of {@code analyze}: change ~ arm + baseline over the completers of all arms. */
 final class Ancova {
@@ -32,29 +36,31 @@ final class Ancova {
     columns.sort(Comparator.comparing((String a) -> arms.get(a).completers.isEmpty() ? null
         : arms.get(a).completers.get(0).id, Comparator.nullsLast(Comparator.naturalOrder())));
     int n = completers.size();
-    int p = 2 + treatments.size();
-    double[][] x = new double[n][p];
+    List<String> levels = new ArrayList<>(List.of(control));
+    levels.addAll(columns);
+    int[] armCode = new int[n];
+    double[] baseline = new double[n];
     double[] y = new double[n];
+    int[] rows = new int[n];
     for (int row = 0; row < n; row++) {
       Participant part = completers.get(row);
-      int col = columns.indexOf(part.arm);
-      x[row][0] = 1;
-      if (col >= 0) {
-        x[row][1 + col] = 1;
-      }
-      x[row][p - 1] = part.baseline.score();
+      armCode[row] = levels.indexOf(part.arm);
+      baseline[row] = part.baseline.score();
       y[row] = part.endpoint.score() - part.baseline.score();
+      rows[row] = row;
     }
+    Factor arm = Factor.of("arm", levels, 0, armCode);
+    DesignMatrix design = DesignMatrix.of(List.of(new Intercept(), arm, new Numeric("baseline", baseline)), rows);
     String method = "ANCOVA: change ~ arm + baseline (all arms, OLS)";
     Map<String, Difference> out = new LinkedHashMap<>();
-    LinearModel fit = n > 0 ? LinearModel.fit(x, y) : null;
+    LinearModel fit = n > 0 ? LinearModel.fit(design, y) : null;
     for (String t : treatments) {
       // An arm without completers has an all-zero (treatment) or absorbed (control) design column: say so
       // in words instead of the design's "column j is a linear combination of earlier columns".
       String none = arms.get(t).completers.isEmpty() ? "no completers in arm " + t
           : arms.get(control).completers.isEmpty() ? "no completers in the control arm " + control : null;
       out.put(t, none != null ? Difference.notEstimable(method, level, none)
-          : fit.coefficientTest(1 + columns.indexOf(t), level, method));
+          : fit.coefficientTest(design.offset(arm) + columns.indexOf(t), level, method));
     }
     return out;
   }

@@ -2,13 +2,15 @@ package org.trialstat.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.trialstat.model.CovarianceStructure;
 import org.trialstat.model.DataException;
+import org.trialstat.model.DdfMethod;
 import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.model.MmrmResult;
@@ -17,7 +19,6 @@ import org.trialstat.model.Observation;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.TrialData;
 import org.trialstat.stats.mmrm.Covariate;
-import org.trialstat.model.DdfMethod;
 import org.trialstat.stats.mmrm.Mmrm;
 import org.trialstat.stats.mmrm.MmrmInput;
 
@@ -67,14 +68,16 @@ public final class MmrmAnalysis {
       }
     }
     Prepared p = prepare(data, control, baseline, modelled, request.covariates(), request.strictness());
-    MmrmResult fit = Mmrm.fit(p.input, request.ddf(), request.confLevel(), request.convergence());
+    MmrmResult fit = Mmrm.fit(p.input, request.ddf(), request.confLevel(), request.convergence(),
+        request.covariance());
     if (!fit.converged()) {
       throw new DataException(data.source(), 0, 0, "the repeated-measures model cannot be fitted: " + fit.reason());
     }
     MmrmSettings settings = new MmrmSettings(request.scale(), request.scoreMin(), request.scoreMax(), control,
         baseline, baseline == null ? "score" : "change", modelled, request.covariates(), request.ddf().label(),
         request.convergence().name().toLowerCase(Locale.ROOT),
-        request.confLevel());
+        request.confLevel(), request.covariance().order().stream().map(CovarianceStructure::key).toList(),
+        request.covariance().byArm());
     return new MmrmAnalysisResult(data.source(), settings, p.rows, fit);
   }
 

@@ -3,6 +3,7 @@ package org.trialstat.analysis;
 import java.util.List;
 import org.trialstat.model.Scale;
 import org.trialstat.model.Convergence;
+import org.trialstat.model.CovarianceSettings;
 import org.trialstat.model.DdfMethod;
 
 /**
@@ -18,15 +19,27 @@ import org.trialstat.model.DdfMethod;
  * @param confLevel  confidence level
  * @param strictness whether a row excluded for a data problem is an error
  * @param convergence where the REML optimisation stops (the optimum, or SAS PROC MIXED's default rule)
+ * @param covariance  covariance structures in fallback order, by arm or not, REML or ML; null for the
+ *                    unstructured REML matrix shared by all arms
  */
 public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
-    Convergence convergence) {
+    Convergence convergence, CovarianceSettings covariance) {
 
   public MmrmRequest {
     covariates = List.copyOf(covariates);
     if (convergence == null) {
       convergence = Convergence.OPTIMUM;
     }
+    if (covariance == null) {
+      covariance = CovarianceSettings.DEFAULT;
+    }
+  }
+
+  /** A request with the default covariance (unstructured, shared by all arms, REML). */
+  public MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
+      Convergence convergence) {
+    this(scale, scoreMin, scoreMax, control, baseline, covariates, ddf, confLevel, strictness, convergence, null);
   }
 }

@@ -18,14 +18,31 @@ import java.util.List;
  * @param lsmeans              LS means per arm and visit (empty when not estimable)
  * @param comparisons          treatment minus control at every visit (empty when not estimable)
  * @param reason               why the model could not be estimated or did not converge; null otherwise
+ * @param covariance           the covariance structure used and those tried, or null when the design
+ *                             itself could not be built (under ML, {@code minus2RemlLogLik} holds
+ *                             -2 log-likelihood)
  */
 public record MmrmResult(String method, double minus2RemlLogLik, boolean converged, int iterations,
     double convergenceCriterion, int subjects, int observations, List<LsMean> lsmeans,
-    List<VisitContrast> comparisons, String reason) {
+    List<VisitContrast> comparisons, String reason, CovarianceFit covariance) {
 
   /** Defensive copies of the lists. */
   public MmrmResult {
     lsmeans = List.copyOf(lsmeans);
     comparisons = List.copyOf(comparisons);
+  }
+
+  /** A result without covariance details. */
+  public MmrmResult(String method, double minus2RemlLogLik, boolean converged, int iterations,
+      double convergenceCriterion, int subjects, int observations, List<LsMean> lsmeans,
+      List<VisitContrast> comparisons, String reason) {
+    this(method, minus2RemlLogLik, converged, iterations, convergenceCriterion, subjects, observations, lsmeans,
+        comparisons, reason, null);
+  }
+
+  /** This result with the covariance details. */
+  public MmrmResult withCovariance(CovarianceFit fit) {
+    return new MmrmResult(method, minus2RemlLogLik, converged, iterations, convergenceCriterion, subjects,
+        observations, lsmeans, comparisons, reason, fit);
   }
 }

@@ -16,13 +16,17 @@ import java.util.List;
  * @param covariates extra covariate columns
  * @param ddf        denominator degrees-of-freedom method, for example "Satterthwaite"
  * @param convergence stopping rule: "optimum" (the REML optimum) or "sas" (SAS PROC MIXED's path)
+ * @param covariance  the covariance structures to try, in order ("un", "ar1", ...)
+ * @param covarianceByArm true for a separate covariance matrix per arm
  * @param confLevel  confidence level
  */
 public record MmrmSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
-    String outcome, List<String> visits, List<String> covariates, String ddf, String convergence, double confLevel) {
+    String outcome, List<String> visits, List<String> covariates, String ddf, String convergence, double confLevel,
+    List<String> covariance, boolean covarianceByArm) {
 
   public MmrmSettings {
     visits = List.copyOf(visits);
     covariates = List.copyOf(covariates);
+    covariance = List.copyOf(covariance);
   }
 }

@@ -3,6 +3,7 @@ package org.trialstat.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.trialstat.model.CovarianceFit;
 import org.trialstat.model.Difference;
 import org.trialstat.model.LsMean;
 import org.trialstat.model.MmrmAnalysisResult;
@@ -45,6 +46,8 @@ public final class MmrmWriter {
     st.put("covariates", new ArrayList<Object>(s.covariates()));
     st.put("ddf", s.ddf());
     st.put("convergence", s.convergence());
+    st.put("covariance", new ArrayList<Object>(s.covariance()));
+    st.put("covariance_by_arm", s.covarianceByArm());
     st.put("conf_level", s.confLevel());
     st.put("effects", "treatment - control");
     o.put("settings", st);
@@ -102,6 +105,34 @@ public final class MmrmWriter {
     fit.put("observations", f.observations());
     if (f.reason() != null) {
       fit.put("reason", f.reason());
+    }
+    CovarianceFit c = f.covariance();
+    if (c != null) {
+      fit.put("covariance", c.structure());
+      fit.put("covariance_by_arm", c.byArm());
+      fit.put("estimation", c.estimation());
+      List<Object> params = new ArrayList<>();
+      for (int i = 0; i < c.names().size(); i++) {
+        Map<String, Object> e = Json.object();
+        e.put("name", c.names().get(i));
+        e.put("estimate", c.estimates().get(i));
+        params.add(e);
+      }
+      fit.put("covariance_parameters", params);
+      fit.put("aic", c.aic());
+      fit.put("aicc", c.aicc());
+      fit.put("bic", c.bic());
+      List<Object> tried = new ArrayList<>();
+      for (CovarianceFit.Attempt a : c.tried()) {
+        Map<String, Object> e = Json.object();
+        e.put("structure", a.structure());
+        e.put("status", a.status());
+        if (a.reason() != null) {
+          e.put("reason", a.reason());
+        }
+        tried.add(e);
+      }
+      fit.put("tried", tried);
     }
     return fit;
   }

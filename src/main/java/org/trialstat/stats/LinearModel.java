@@ -2,6 +2,7 @@ package org.trialstat.stats;
 
 import java.util.Arrays;
 import org.trialstat.model.Difference;
+import org.trialstat.stats.design.DesignMatrix;
 
 /**
  * An ordinary least-squares fit {@code y = X b + e}, by Householder QR with the limited column pivoting
@@ -59,6 +60,18 @@ public final class LinearModel {
     this.unscaledVariance = unscaledVariance;
     this.rss = rss;
     this.perfectFit = perfectFit;
+  }
+
+  /**
+   * Fits y = X beta + e with X from a {@link DesignMatrix} (rows in its order); as
+   * {@link #fit(double[][], double[])}.
+   *
+   * @param design the model terms and observations
+   * @param y      the outcome, one per design row
+   * @return the fit
+   */
+  public static LinearModel fit(DesignMatrix design, double[] y) {
+    return fit(design.matrix(), y);
   }
 
   /**

@@ -15,8 +15,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.trialstat.model.MmrmResult;
+import org.trialstat.model.Convergence;
+import org.trialstat.model.CovarianceSettings;
+import org.trialstat.model.CovarianceStructure;
 import org.trialstat.model.DdfMethod;
+import org.trialstat.model.Estimation;
+import org.trialstat.model.MmrmResult;
 import org.trialstat.stats.mmrm.Mmrm;
 import org.trialstat.stats.mmrm.MmrmInput;
 
@@ -27,7 +31,8 @@ import org.trialstat.stats.mmrm.MmrmInput;
  *
  * <p>Run: {@code mvn -q test-compile && java -cp target/test-classes:target/classes:$(mvn -q
  * dependency:build-classpath -Dmdep.outputFile=/dev/stdout) org.openjdk.jmh.Main MmrmBenchmark -f 1 -wi 3
- * -i 5}; add {@code -p subjects=1000,4000,16000 -p visits=3,6,10} for the scaling grid.
+ * -i 5}; add {@code -p subjects=1000,4000,16000 -p visits=3,6,10} for the scaling grid, {@code -p
+ * covariance=un,cs,csh,ar1,ar1h,toep,toeph,adh} for the structures.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,12 +48,18 @@ public class MmrmBenchmark {
   @Param({"3"})
   public int visits;
 
+  /** The covariance structure ({@code un}, {@code cs}, ..., as {@code mmrm --covariance}). */
+  @Param({"un"})
+  public String covariance;
+
   private MmrmInput input;
+  private CovarianceSettings settings;
 
   @Setup
   public void setUp() {
     input = synthetic(subjects, visits, 20240607L);
-    MmrmResult r = Mmrm.fit(input, DdfMethod.SATTERTHWAITE, 0.95);
+    settings = new CovarianceSettings(List.of(CovarianceStructure.of(covariance)), false, Estimation.REML);
+    MmrmResult r = fit();
     if (!r.converged()) {
       throw new IllegalStateException("benchmark fit did not converge: " + r.reason());
     }
@@ -56,7 +67,7 @@ public class MmrmBenchmark {
 
   @Benchmark
   public MmrmResult fit() {
-    return Mmrm.fit(input, DdfMethod.SATTERTHWAITE, 0.95);
+    return Mmrm.fit(input, DdfMethod.SATTERTHWAITE, 0.95, Convergence.OPTIMUM, settings);
   }
 
   /** Synthetic long-format trial; public so that other benchmarks and ad-hoc timing can reuse it. */

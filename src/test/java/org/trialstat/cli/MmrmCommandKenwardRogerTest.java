@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +19,12 @@ import org.trialstat.report.JsonPath;
  * dense Kenward-Roger computation with numerical derivatives (see MmrmKenwardRogerTest).
  */
 class MmrmCommandKenwardRogerTest {
-  private static final String FEV = TestFiles.resource("mmrm/fev_data.csv").toString();
+  private static final String FEV = TestFiles.shared("oracles", "mmrm_fev", "fev_data.csv").toString();
+
+  @BeforeAll
+  static void needsFevData() {
+    TestFiles.assumeShared(Path.of(FEV));
+  }
 
   private static CliRun fev(String ddf) {
     return CliRun.of("mmrm", "--scale", "none", "--id-col", "USUBJID", "--arm-col", "ARMCD", "--visit-col", "AVISIT",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,12 @@ import org.trialstat.report.JsonPath;
  * Like, 5e-5 for 4-decimal values, 0.5 for integer df).
  */
 class MmrmCommandSasConvergenceTest {
-  private static final String FEV = TestFiles.resource("mmrm/fev_data.csv").toString();
+  private static final String FEV = TestFiles.shared("oracles", "mmrm_fev", "fev_data.csv").toString();
+
+  @BeforeAll
+  static void needsFevData() {
+    TestFiles.assumeShared(Path.of(FEV));
+  }
   private static Object json;
 
   private static CliRun fev(String... extra) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,12 @@ import org.trialstat.report.JsonPath;
  * FEV1 = ARMCD AVISIT ARMCD*AVISIT RACE SEX, REPEATED / type=un, REML, DDFM=SATTERTHWAITE.
  */
 class MmrmCommandTest {
-  private static final String FEV = TestFiles.resource("mmrm/fev_data.csv").toString();
+  private static final String FEV = TestFiles.shared("oracles", "mmrm_fev", "fev_data.csv").toString();
+
+  @BeforeAll
+  static void needsFevData() {
+    TestFiles.assumeShared(Path.of(FEV));
+  }
   private static Object json;
 
   @BeforeAll

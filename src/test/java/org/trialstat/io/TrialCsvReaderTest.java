@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.trialstat.TestFiles;
 import org.trialstat.model.DataException;
 import org.trialstat.model.Observation;
 import org.trialstat.model.Scale;
@@ -576,7 +577,8 @@ class TrialCsvReaderTest {
       ReadOptions options = ReadOptions.forScale(Scale.NONE)
           .withColumns(new ColumnNames("USUBJID", "ARMCD", "AVISIT", "FEV1", null, "VISITN"))
           .withCovariates(List.of("FEV1_BL", "SEX", "RACE"));
-      TrialData d = TrialCsvReader.read(resource("fev_data.csv"), "fev_data.csv", options);
+      TrialData d = TrialCsvReader.read(TestFiles.assumeShared(TestFiles.shared("oracles", "mmrm_fev", "fev_data.csv")),
+          "fev_data.csv", options);
       // R 4.2.2: d <- read.csv("fev_data.csv"); nrow(d) == 800; sum(is.na(d$FEV1)) == 263
       assertThat(d.observations()).hasSize(800);
       assertThat(d.observations().stream().filter(o -> !o.hasScore())).hasSize(263);

@@ -8,417 +8,249 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
+import org.trialstat.stats.design.DesignMatrix;
+import org.trialstat.stats.design.Factor;
+import org.trialstat.stats.design.Intercept;
+import org.trialstat.stats.design.Interaction;
+import org.trialstat.stats.design.Numeric;
+import org.trialstat.stats.design.Term;
 
 /**
- * The fixed-effects design of the MMRM, built from an {@link MmrmInput}: column layout, the subjects
+ * The fixed-effects design of the MMRM, built from an {@link MmrmInput}: the model terms, the subjects
  * grouped by missingness pattern, and the checks that decide whether the data can support the model.
+ * Immutable once built.
  *
- * <p>Columns (0/1 reference coding, covariates unscaled): intercept; one indicator per non-control arm
- * (armOrder order); one per visit after the first (visitOrder order); their products (arm-major);
- * baseline and baseline x visit (when a baseline is given); then each covariate: a numeric one as one
- * column, a categorical one as indicators of all levels but the first in sorted order.
+ * <p>Terms (0/1 reference coding, covariates unscaled; R {@code model.matrix} column names):
+ * {@code (Intercept)}; {@code arm} (control the reference, armOrder order); {@code visit} (the first
+ * visit the reference, visitOrder order); {@code visit:arm} (arm-major: the visit varies fastest);
+ * {@code baseline} and {@code visit:baseline} (when a baseline is given); then each covariate: a
+ * numeric one as one column, a categorical one as indicators of all levels but the first in sorted
+ * order. The names are those of R's {@code model.matrix(~ visit * arm + visit * baseline + ...)}, the
+ * column order is trialstat's (R puts all main effects before the interactions).
  */
 final class Design {
 
-  /** Why the model cannot be fitted, or null. */
-  String reason;
   final List<String> visits;
   final List<String> arms;
   final int controlArm;
   final int nVisits;
-  int p;
-  String[] colNames;
-  List<Pattern> patterns = new ArrayList<>();
-  int nObs;
-  int nSubjects;
-  int[][] cellCounts;
-  int[] armCol;
-  int[] visCol;
-  int[][] armVisCol;
-  int baseCol = -1;
-  int[] baseVisCol;
-  double baseMean;
-  /** Part of every LS-mean vector contributed by the covariates (equal level weights, numeric means). */
-  double[] covariateL;
+  final int p;
+  final DesignMatrix x;
+  final List<Pattern> patterns;
+  final int nObs;
+  final int nSubjects;
+  final int[][] cellCounts;
+  /** Number of covariance groups: the arms with a matrix per arm, else 1. */
+  final int groups;
+  /** Subjects per covariance group. */
+  final int[] groupSubjects;
+  /**
+   * Why an unstructured matrix cannot be estimated (two visits never observed in one subject of a
+   * group), or null.
+   */
+  final String neverTogether;
+  private final Factor arm;
+  private final Factor visit;
 
-  private Design(MmrmInput in) {
-    this.visits = in.visitOrder();
-    this.arms = in.armOrder();
-    this.controlArm = arms.indexOf(in.control());
+  /**
+   * Memory bound of a design, in doubles (8 bytes each): the design rows (observations x columns) and
+   * each p x p matrix of the fit. 2e7 doubles = 160 MB.
+   */
+  static final long MAX_DOUBLES = 20_000_000L;
+
+  private Design(Selection s, DesignMatrix x, Factor arm, Factor visit, List<Pattern> patterns, int nSubjects,
+      int groups, String neverTogether) {
+    this.visits = s.visits;
+    this.arms = s.arms;
+    this.controlArm = s.controlArm;
     this.nVisits = visits.size();
+    this.x = x;
+    this.p = x.columns();
+    this.arm = arm;
+    this.visit = visit;
+    this.patterns = List.copyOf(patterns);
+    this.nObs = s.nObs;
+    this.nSubjects = nSubjects;
+    this.cellCounts = s.cellCounts;
+    this.groups = groups;
+    this.neverTogether = neverTogether;
+    this.groupSubjects = new int[groups];
+    for (Pattern pt : patterns) {
+      groupSubjects[pt.group] += pt.n;
+    }
   }
 
-  private static boolean missing(String s) {
-    return s == null || s.isBlank() || s.equals("NA");
+  /**
+   * Builds the design.
+   *
+   * @throws NotEstimableException naming the visit, arm, subject or term when the data cannot support
+   *                               the model
+   */
+  static Design build(MmrmInput in) throws NotEstimableException {
+    return build(in, false);
   }
 
-  static Design build(MmrmInput in) {
-    Design d = new Design(in);
-    d.reason = d.setUp(in);
-    return d;
+  /**
+   * Builds the design, with one covariance group per arm when {@code byArm}.
+   *
+   * @throws NotEstimableException naming the visit, arm, subject or term when the data cannot support
+   *                               the model, or when it is too large to fit in bounded memory
+   */
+  static Design build(MmrmInput in, boolean byArm) throws NotEstimableException {
+    Selection s = Selection.of(in);
+    Map<String, List<Integer>> bySubject = s.subjects(in);
+    int nSubjects = bySubject.size();
+    int[][] cells = s.cellCounts;
+
+    Factor arm = Factor.of("arm", s.arms, s.controlArm, s.obsArm);
+    Factor visit = Factor.of("visit", s.visits, 0, s.obsVisit);
+    List<Term> terms = new ArrayList<>(List.of(new Intercept(), arm, visit, new Interaction(visit, arm)));
+    if (in.baseline() != null) {
+      Numeric base = new Numeric("baseline", in.baseline());
+      terms.add(base);
+      terms.add(new Interaction(visit, base));
+    }
+    for (Covariate c : in.covariates()) {
+      terms.add(c.categorical() ? Factor.sorted(c.name(), c.values(), s.rows)
+          : new Numeric(c.name(), numeric(c, s.rows, cells, s.nObs, nSubjects)));
+    }
+    DesignMatrix x = DesignMatrix.of(terms, s.rows);
+    int p = x.columns();
+    if (s.nObs <= p) {
+      throw new NotEstimableException(String.format(Locale.ROOT, "too few observations (%d) for %d fixed effects",
+          s.nObs, p), cells, s.nObs, nSubjects);
+    }
+    if ((long) s.nObs * p > MAX_DOUBLES || (long) p * p > MAX_DOUBLES / 8) {
+      throw new NotEstimableException(String.format(Locale.ROOT, "the model is too large to fit: %d observations "
+          + "x %d fixed effects (design rows %.0f MB, limit %d MB); use fewer visits or arms", s.nObs, p,
+          8.0 * s.nObs * p / 1e6, 8 * MAX_DOUBLES / 1_000_000), cells, s.nObs, nSubjects);
+    }
+    int groups = byArm ? s.arms.size() : 1;
+    List<Pattern> patterns = patterns(bySubject, s.obsVisit, byArm ? s.obsArm : null, x, in.y());
+    String never = together(patterns, s.visits, byArm ? s.arms : null);
+    String why = null;
+    if (never == null) {
+      // full column rank (sequential Cholesky of X'X in column order names the first aliased column)
+      double[] xtx = new double[p * p];
+      for (Pattern pt : patterns) {
+        pt.addXtAX(identity(pt.m), xtx);
+      }
+      String aliased = x.firstAliased(xtx);
+      why = aliased == null ? null
+          : "fixed effects are not estimable: " + aliased + " is collinear with the preceding terms";
+    }
+    if (why != null) {
+      throw new NotEstimableException(why, cells, s.nObs, nSubjects);
+    }
+    return new Design(s, x, arm, visit, patterns, nSubjects, groups, never);
   }
 
-  private String setUp(MmrmInput in) {
-    int nIn = in.y().length;
-    Map<String, Integer> visitIdx = new HashMap<>();
-    for (int v = 0; v < nVisits; v++) {
-      visitIdx.put(visits.get(v), v);
+  private static double[] numeric(Covariate c, int[] rows, int[][] cells, int nObs, int nSubjects)
+      throws NotEstimableException {
+    double[] v = new double[c.values().size()];
+    for (int i : rows) {
+      String text = c.values().get(i);
+      try {
+        v[i] = Double.parseDouble(text.trim());
+      } catch (NumberFormatException ex) {
+        throw new NotEstimableException("covariate " + c.name() + " has a non-numeric value '" + text + "'",
+            cells, nObs, nSubjects);
+      }
+      if (!Double.isFinite(v[i])) {
+        throw new NotEstimableException("covariate " + c.name() + " has a non-finite value '" + text + "'",
+            cells, nObs, nSubjects);
+      }
     }
-    Map<String, Integer> armIdx = new HashMap<>();
-    for (int a = 0; a < arms.size(); a++) {
-      armIdx.put(arms.get(a), a);
-    }
-    List<Covariate> covs = in.covariates();
-    double[] base = in.baseline();
+    return v;
+  }
 
-    // 1. observations used
-    boolean[] use = new boolean[nIn];
-    int[] obsVisit = new int[nIn];
-    int[] obsArm = new int[nIn];
-    for (int i = 0; i < nIn; i++) {
-      if (Double.isNaN(in.y()[i]) || (base != null && Double.isNaN(base[i]))
-          || in.subject().get(i) == null || missing(in.visit().get(i)) || missing(in.arm().get(i))) {
-        continue;
-      }
-      boolean ok = true;
-      for (Covariate c : covs) {
-        if (missing(c.values().get(i))) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) {
-        continue;
-      }
-      if (!Double.isFinite(in.y()[i]) || (base != null && !Double.isFinite(base[i]))) {
-        return "observation " + (i + 1) + " has an infinite outcome or baseline";
-      }
-      Integer v = visitIdx.get(in.visit().get(i));
-      if (v == null) {
-        return "visit " + in.visit().get(i) + " is not one of the visits " + visits;
-      }
-      Integer a = armIdx.get(in.arm().get(i));
-      if (a == null) {
-        return "arm " + in.arm().get(i) + " is not one of the arms " + arms;
-      }
-      use[i] = true;
-      obsVisit[i] = v;
-      obsArm[i] = a;
-    }
-
-    // 2. cells
-    cellCounts = new int[arms.size()][nVisits];
-    for (int i = 0; i < nIn; i++) {
-      if (use[i]) {
-        cellCounts[obsArm[i]][obsVisit[i]]++;
-        nObs++;
-      }
-    }
-    // Reasons name every arm (sorted by name) and visit concerned, so they do not depend on row order.
-    List<String> emptyArms = new ArrayList<>();
-    for (int a = 0; a < arms.size(); a++) {
-      if (Arrays.stream(cellCounts[a]).sum() == 0) {
-        emptyArms.add(arms.get(a));
-      }
-    }
-    if (!emptyArms.isEmpty()) {
-      Collections.sort(emptyArms);
-      return emptyArms.size() == 1 ? "arm " + emptyArms.get(0) + " has no observations"
-          : "arms " + String.join(", ", emptyArms) + " have no observations";
-    }
-    for (int v = 0; v < nVisits; v++) {
-      int tot = 0;
-      for (int a = 0; a < arms.size(); a++) {
-        tot += cellCounts[a][v];
-      }
-      if (tot == 0) {
-        return "visit " + visits.get(v) + " has no observations";
-      }
-    }
-    for (int v = 0; v < nVisits; v++) {
-      List<String> missing = new ArrayList<>();
-      for (int a = 0; a < arms.size(); a++) {
-        if (cellCounts[a][v] == 0) {
-          missing.add(arms.get(a));
-        }
-      }
-      if (!missing.isEmpty()) {
-        Collections.sort(missing);
-        return "visit " + visits.get(v) + " has no observations in arm" + (missing.size() == 1 ? " " : "s ")
-            + String.join(", ", missing);
-      }
-    }
-
-    // 3. subjects: one arm, one observation per visit
-    Map<String, List<Integer>> bySubject = new LinkedHashMap<>();
-    for (int i = 0; i < nIn; i++) {
-      if (use[i]) {
-        bySubject.computeIfAbsent(in.subject().get(i), k -> new ArrayList<>()).add(i);
-      }
-    }
-    nSubjects = bySubject.size();
-    for (Map.Entry<String, List<Integer>> e : bySubject.entrySet()) {
-      boolean[] seen = new boolean[nVisits];
-      int arm0 = obsArm[e.getValue().get(0)];
-      for (int i : e.getValue()) {
-        if (seen[obsVisit[i]]) {
-          return "subject " + e.getKey() + " has more than one observation at visit "
-              + visits.get(obsVisit[i]);
-        }
-        seen[obsVisit[i]] = true;
-        if (obsArm[i] != arm0) {
-          return "subject " + e.getKey() + " appears in arms " + arms.get(arm0) + " and " + arms.get(obsArm[i]);
-        }
-      }
-    }
-
-    // 4. columns
-    List<String> names = new ArrayList<>();
-    names.add("(Intercept)");
-    armCol = new int[arms.size()];
-    for (int a = 0; a < arms.size(); a++) {
-      armCol[a] = -1;
-      if (a != controlArm) {
-        armCol[a] = names.size();
-        names.add("arm " + arms.get(a));
-      }
-    }
-    visCol = new int[nVisits];
-    visCol[0] = -1;
-    for (int v = 1; v < nVisits; v++) {
-      visCol[v] = names.size();
-      names.add("visit " + visits.get(v));
-    }
-    armVisCol = new int[arms.size()][nVisits];
-    for (int a = 0; a < arms.size(); a++) {
-      Arrays.fill(armVisCol[a], -1);
-      if (a == controlArm) {
-        continue;
-      }
-      for (int v = 1; v < nVisits; v++) {
-        armVisCol[a][v] = names.size();
-        names.add("arm " + arms.get(a) + " x visit " + visits.get(v));
-      }
-    }
-    baseVisCol = new int[nVisits];
-    Arrays.fill(baseVisCol, -1);
-    if (base != null) {
-      baseCol = names.size();
-      names.add("baseline");
-      for (int v = 1; v < nVisits; v++) {
-        baseVisCol[v] = names.size();
-        names.add("baseline x visit " + visits.get(v));
-      }
-      double s = 0;
-      for (int i = 0; i < nIn; i++) {
-        if (use[i]) {
-          s += base[i];
-        }
-      }
-      baseMean = s / nObs;
-    }
-    int nc = covs.size();
-    int[] covCol = new int[nc];
-    List<Map<String, Integer>> levelCols = new ArrayList<>();
-    double[][] numeric = new double[nc][];
-    List<double[]> covLParts = new ArrayList<>();
-    for (int c = 0; c < nc; c++) {
-      Covariate cov = covs.get(c);
-      covCol[c] = names.size();
-      if (cov.categorical()) {
-        TreeSet<String> levels = new TreeSet<>();
-        for (int i = 0; i < nIn; i++) {
-          if (use[i]) {
-            levels.add(cov.values().get(i));
-          }
-        }
-        Map<String, Integer> cols = new HashMap<>();
-        int k = 0;
-        for (String level : levels) {
-          cols.put(level, k == 0 ? -1 : names.size());
-          if (k > 0) {
-            names.add(cov.name() + " " + level);
-          }
-          k++;
-        }
-        levelCols.add(cols);
-        covLParts.add(new double[] {levels.size()});
-      } else {
-        levelCols.add(null);
-        numeric[c] = new double[nIn];
-        double s = 0;
-        for (int i = 0; i < nIn; i++) {
-          if (use[i]) {
-            try {
-              numeric[c][i] = Double.parseDouble(cov.values().get(i).trim());
-            } catch (NumberFormatException ex) {
-              return "covariate " + cov.name() + " has a non-numeric value '" + cov.values().get(i) + "'";
-            }
-            if (!Double.isFinite(numeric[c][i])) {
-              return "covariate " + cov.name() + " has a non-finite value '" + cov.values().get(i) + "'";
-            }
-            s += numeric[c][i];
-          }
-        }
-        names.add(cov.name());
-        covLParts.add(new double[] {s / nObs});
-      }
-    }
-    p = names.size();
-    colNames = names.toArray(new String[0]);
-    covariateL = new double[p];
-    for (int c = 0; c < nc; c++) {
-      if (covs.get(c).categorical()) {
-        double w = 1.0 / covLParts.get(c)[0];
-        for (int col : levelCols.get(c).values()) {
-          if (col >= 0) {
-            covariateL[col] = w;
-          }
-        }
-      } else {
-        covariateL[covCol[c]] = covLParts.get(c)[0];
-      }
-    }
-    if (nObs <= p) {
-      return String.format(Locale.ROOT, "too few observations (%d) for %d fixed effects", nObs, p);
-    }
-
-    // 5. patterns
+  /**
+   * The subjects grouped by covariance group and the set of visits they were observed at, in order of
+   * first appearance.
+   *
+   * @param bySubject each subject's observations (indices; sorted here by visit)
+   * @param obsVisit  visit index of each observation
+   * @param obsGroup  covariance group of each observation, or null for one group
+   * @param x         the design
+   * @param y         outcome of each observation
+   */
+  static List<Pattern> patterns(Map<String, List<Integer>> bySubject, int[] obsVisit, int[] obsGroup,
+      DesignMatrix x, double[] y) {
+    int p = x.columns();
     Map<String, List<String>> patternSubjects = new LinkedHashMap<>();
     Map<String, int[]> patternVisits = new HashMap<>();
+    Map<String, Integer> patternGroup = new HashMap<>();
     for (Map.Entry<String, List<Integer>> e : bySubject.entrySet()) {
       List<Integer> obs = e.getValue();
       obs.sort((i, j) -> Integer.compare(obsVisit[i], obsVisit[j]));
       int[] pv = obs.stream().mapToInt(i -> obsVisit[i]).toArray();
-      String key = Arrays.toString(pv);
+      int group = obsGroup == null ? 0 : obsGroup[obs.get(0)];
+      String key = (obsGroup == null ? "" : group + ":") + Arrays.toString(pv);
       patternSubjects.computeIfAbsent(key, k -> new ArrayList<>()).add(e.getKey());
       patternVisits.putIfAbsent(key, pv);
+      patternGroup.putIfAbsent(key, group);
     }
+    List<Pattern> patterns = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : patternSubjects.entrySet()) {
       int[] pv = patternVisits.get(e.getKey());
       int m = pv.length;
       int n = e.getValue().size();
-      double[] x = new double[n * m * p];
-      double[] y = new double[n * m];
-      int s = 0;
-      for (String subj : e.getValue()) {
-        List<Integer> obs = bySubject.get(subj);
+      double[] xs = new double[n * m * p];
+      double[] ys = new double[n * m];
+      int subject = 0;
+      for (String id : e.getValue()) {
+        List<Integer> obs = bySubject.get(id);
         for (int a = 0; a < m; a++) {
           int i = obs.get(a);
-          int o = (s * m + a) * p;
-          y[s * m + a] = in.y()[i];
-          int arm = obsArm[i];
-          int v = obsVisit[i];
-          x[o] = 1;
-          if (armCol[arm] >= 0) {
-            x[o + armCol[arm]] = 1;
-          }
-          if (visCol[v] >= 0) {
-            x[o + visCol[v]] = 1;
-          }
-          if (armVisCol[arm][v] >= 0) {
-            x[o + armVisCol[arm][v]] = 1;
-          }
-          if (base != null) {
-            x[o + baseCol] = base[i];
-            if (baseVisCol[v] >= 0) {
-              x[o + baseVisCol[v]] = base[i];
-            }
-          }
-          for (int c = 0; c < nc; c++) {
-            if (covs.get(c).categorical()) {
-              int col = levelCols.get(c).get(covs.get(c).values().get(i));
-              if (col >= 0) {
-                x[o + col] = 1;
-              }
-            } else {
-              x[o + covCol[c]] = numeric[c][i];
-            }
-          }
+          ys[subject * m + a] = y[i];
+          x.row(i, xs, (subject * m + a) * p);
         }
-        s++;
+        subject++;
       }
-      patterns.add(new Pattern(pv, p, n, x, y));
+      patterns.add(new Pattern(pv, patternGroup.get(e.getKey()), p, n, xs, ys));
     }
+    return patterns;
+  }
 
-    // 6. every pair of visits observed together at least once (else their covariance is not estimable)
-    boolean[][] together = new boolean[nVisits][nVisits];
+  /**
+   * Why some pair of visits is never observed in one subject (of one group, when {@code groupNames} is
+   * not null), so that their unstructured covariance is not estimable; or null.
+   */
+  private static String together(List<Pattern> patterns, List<String> visits, List<String> groupNames) {
+    int t = visits.size();
+    int groups = groupNames == null ? 1 : groupNames.size();
+    boolean[][][] together = new boolean[groups][t][t];
     for (Pattern pt : patterns) {
       for (int a : pt.visits) {
         for (int b : pt.visits) {
-          together[a][b] = true;
+          together[pt.group][a][b] = true;
         }
       }
     }
-    for (int a = 0; a < nVisits; a++) {
-      for (int b = 0; b < a; b++) {
-        if (!together[a][b]) {
-          return "visits " + visits.get(b) + " and " + visits.get(a)
-              + " are never observed in the same subject, so their covariance is not estimable";
+    for (int g = 0; g < groups; g++) {
+      for (int a = 0; a < t; a++) {
+        for (int b = 0; b < a; b++) {
+          if (!together[g][a][b]) {
+            return "visits " + visits.get(b) + " and " + visits.get(a) + " are never observed in the same subject"
+                + (groupNames == null ? "" : " of arm " + groupNames.get(g))
+                + ", so their covariance is not estimable";
+          }
         }
       }
-    }
-
-    // 7. full column rank (sequential Cholesky of X'X in column order names the first aliased column)
-    double[] xtx = new double[p * p];
-    double[] identity;
-    for (Pattern pt : patterns) {
-      identity = new double[pt.m * pt.m];
-      for (int a = 0; a < pt.m; a++) {
-        identity[a * pt.m + a] = 1;
-      }
-      pt.addXtAX(identity, xtx);
-    }
-    String aliased = firstAliasedColumn(xtx);
-    if (aliased != null) {
-      return "fixed effects are not estimable: " + aliased + " is collinear with the preceding terms";
     }
     return null;
   }
 
-  private String firstAliasedColumn(double[] xtx) {
-    double[] l = new double[p * p];
-    for (int j = 0; j < p; j++) {
-      double d = xtx[j * p + j];
-      for (int k = 0; k < j; k++) {
-        d -= l[j * p + k] * l[j * p + k];
-      }
-      if (!(d > 1e-10 * xtx[j * p + j])) {
-        return colNames[j];
-      }
-      double ljj = Math.sqrt(d);
-      l[j * p + j] = ljj;
-      for (int i = j + 1; i < p; i++) {
-        double s = xtx[i * p + j];
-        for (int k = 0; k < j; k++) {
-          s -= l[i * p + k] * l[j * p + k];
-        }
-        l[i * p + j] = s / ljj;
-      }
+  static double[] identity(int m) {
+    double[] id = new double[m * m];
+    for (int a = 0; a < m; a++) {
+      id[a * m + a] = 1;
     }
-    return null;
+    return id;
   }
 
   /** The coefficient vector L of the LS mean of arm {@code a} at visit {@code v}. */
   double[] lsMeanVector(int a, int v) {
-    double[] l = covariateL.clone();
-    l[0] = 1;
-    if (armCol[a] >= 0) {
-      l[armCol[a]] = 1;
-    }
-    if (visCol[v] >= 0) {
-      l[visCol[v]] = 1;
-    }
-    if (armVisCol[a][v] >= 0) {
-      l[armVisCol[a][v]] = 1;
-    }
-    if (baseCol >= 0) {
-      l[baseCol] = baseMean;
-      if (baseVisCol[v] >= 0) {
-        l[baseVisCol[v]] = baseMean;
-      }
-    }
-    return l;
+    return x.at(Map.of(arm, a, visit, v));
   }
 }

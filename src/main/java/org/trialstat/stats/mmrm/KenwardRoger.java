@@ -2,6 +2,7 @@ package org.trialstat.stats.mmrm;
 
 import java.util.List;
 import org.apache.commons.statistics.distribution.FDistribution;
+import org.trialstat.stats.linalg.Dense;
 
 /**
  * The Kenward &amp; Roger (1997, Biometrics 53:983-997) small-sample adjustment for the fixed effects of

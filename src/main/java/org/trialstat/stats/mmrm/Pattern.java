@@ -13,6 +13,8 @@ final class Pattern {
 
   /** Global visit indices of the pattern, ascending. */
   final int[] visits;
+  /** Covariance group of the pattern's subjects (0 without groups; SAS REPEATED / GROUP=). */
+  final int group;
   final int m;
   final int p;
   final int n;
@@ -22,14 +24,26 @@ final class Pattern {
   private final double[][] g;
 
   Pattern(int[] visits, int p, int n, double[] x, double[] y) {
+    this(visits, 0, p, n, x, y);
+  }
+
+  /** The subjects of covariance group {@code group} with this pattern. */
+  Pattern(int[] visits, int group, int p, int n, double[] x, double[] y) {
     // Statistics cost m(m+1)/2 p^2 per use against n (m^2 p + m p^2) for the raw rows, so they pay off
     // from a handful of subjects; they take (m+1) p / (2n) times the memory of the rows: allow 8 times.
-    this(visits, p, n, x, y, (long) n * 16 >= (long) (visits.length + 1) * p);
+    // At most 4e6 doubles (32 MB) of statistics per pattern, so that wide designs stay in bounded memory.
+    this(visits, group, p, n, x, y, (long) n * 16 >= (long) (visits.length + 1) * p
+        && (long) visits.length * (visits.length + 1) / 2 * p * p <= 4_000_000L);
   }
 
   /** As above, choosing explicitly whether to keep the sufficient statistics (for tests). */
   Pattern(int[] visits, int p, int n, double[] x, double[] y, boolean statistics) {
+    this(visits, 0, p, n, x, y, statistics);
+  }
+
+  private Pattern(int[] visits, int group, int p, int n, double[] x, double[] y, boolean statistics) {
     this.visits = visits;
+    this.group = group;
     this.m = visits.length;
     this.p = p;
     this.n = n;

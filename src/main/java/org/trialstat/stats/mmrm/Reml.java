@@ -1,6 +1,7 @@
 package org.trialstat.stats.mmrm;
 
 import java.util.List;
+import org.trialstat.stats.linalg.Dense;
 
 /**
  * The restricted (REML) log-likelihood of the unstructured-covariance MMRM and its derivatives with
@@ -23,9 +24,13 @@ final class Reml {
 
   private final List<Pattern> patterns;
   private final int nVisits;
+  /** Parameters of one group's matrix, T(T+1)/2. */
+  private final int q1;
+  /** All parameters: q1 per covariance group. */
   private final int q;
   private final int p;
   private final double constant;
+  private final boolean ml;
 
   /** The value and (optionally) derivatives at one covariance matrix. */
   static final class Eval {
@@ -41,14 +46,28 @@ final class Reml {
   }
 
   Reml(List<Pattern> patterns, int nVisits, int p, int nObs) {
-    this.patterns = patterns;
-    this.nVisits = nVisits;
-    this.q = nVisits * (nVisits + 1) / 2;
-    this.p = p;
-    this.constant = (nObs - p) * Math.log(2 * Math.PI);
+    this(patterns, nVisits, 1, p, nObs, false);
   }
 
-  /** The (n - p) log(2 pi) term of -2 l_R. */
+  /**
+   * The criterion for {@code groups} covariance matrices (a pattern's subjects use the matrix of its
+   * {@link Pattern#group}), parameters sigma_g,ab at index g T(T+1)/2 + {@link #index}(a, b).
+   *
+   * @param ml true for -2 l_ML = n log(2 pi) + sum_i log|Sigma_i| + r' V^-1 r (maximum likelihood: no
+   *           log|X' V^-1 X| and n instead of n - p in the constant; gradient tr(V^-1 V_k) - r' V^-1 V_k
+   *           V^-1 r; the Hessians are then not computed)
+   */
+  Reml(List<Pattern> patterns, int nVisits, int groups, int p, int nObs, boolean ml) {
+    this.patterns = patterns;
+    this.nVisits = nVisits;
+    this.q1 = nVisits * (nVisits + 1) / 2;
+    this.q = groups * q1;
+    this.p = p;
+    this.ml = ml;
+    this.constant = (ml ? nObs : nObs - p) * Math.log(2 * Math.PI);
+  }
+
+  /** The (n - p) log(2 pi) term of -2 l_R (n log(2 pi) under ML). */
   double constant() {
     return constant;
   }
@@ -69,6 +88,29 @@ final class Reml {
    * @return null when some block of sigma or X' V^-1 X is not positive definite
    */
   Eval evaluate(double[] sigma, boolean derivatives) {
+    return evaluate(new double[][] {sigma}, derivatives);
+  }
+
+  /**
+   * Evaluates at one T x T covariance per group (row-major).
+   *
+   * @return null when some block of sigma or X' V^-1 X is not positive definite
+   */
+  Eval evaluate(double[][] sigmas, boolean derivatives) {
+    return evaluate(sigmas, derivatives, false);
+  }
+
+  /**
+   * Evaluates with the gradient only (no Hessians, no Q_k): the cheap evaluation for optimisers that
+   * difference the gradient.
+   *
+   * @return null when some block of sigma or X' V^-1 X is not positive definite
+   */
+  Eval evaluateGradient(double[][] sigmas) {
+    return evaluate(sigmas, true, true);
+  }
+
+  private Eval evaluate(double[][] sigmas, boolean derivatives, boolean gradientOnly) {
     int np = patterns.size();
     double[][] sInv = new double[np][];
     double[][] resid = new double[np][];
@@ -82,7 +124,7 @@ final class Reml {
       double[] s = new double[m * m];
       for (int a = 0; a < m; a++) {
         for (int b = 0; b < m; b++) {
-          s[a * m + b] = sigma[pt.visits[a] * nVisits + pt.visits[b]];
+          s[a * m + b] = sigmas[pt.group][pt.visits[a] * nVisits + pt.visits[b]];
         }
       }
       if (!Dense.cholesky(s, m)) {
@@ -100,7 +142,9 @@ final class Reml {
       return null;
     }
     Eval ev = new Eval();
-    f += Dense.logDet(chol, p);
+    if (!ml) {
+      f += Dense.logDet(chol, p);
+    }
     ev.m = new double[p * p];
     Dense.inverseFromCholesky(chol, p, ev.m);
     ev.beta = xvy.clone();
@@ -118,12 +162,48 @@ final class Reml {
     }
     ev.f = f;
     if (derivatives) {
-      derivatives(ev, sInv, resid, eMat);
+      derivatives(ev, sInv, resid, eMat, gradientOnly);
+      if (ml || gradientOnly) {
+        // the Hessian formulas below are those of -2 l_R; under ML only the gradient is valid
+        ev.expected = null;
+        ev.observed = null;
+      }
     }
     return ev;
   }
 
-  private void derivatives(Eval ev, double[][] sInv, double[][] resid, double[][] eMat) {
+  /** d(-2 l)/d sigma_k alone: n tr(S V_k) - tr(S T S V_k) (REML only) - tr(S E S V_k) per pattern. */
+  private double[] gradient(Eval ev, double[][] sInv, double[][] eMat) {
+    double[] grad = new double[q];
+    for (int t = 0; t < patterns.size(); t++) {
+      Pattern pt = patterns.get(t);
+      int m = pt.m;
+      double[] s = sInv[t];
+      double[] sts = new double[m * m];
+      if (!ml) {
+        double[] ts = new double[m * m];
+        Dense.multiply(pt.xmx(ev.m), s, m, ts);
+        Dense.multiply(s, ts, m, sts);
+      }
+      double[] es = new double[m * m];
+      Dense.multiply(eMat[t], s, m, es);
+      double[] ses = new double[m * m];
+      Dense.multiply(s, es, m, ses);
+      for (int a = 0; a < m; a++) {
+        for (int b = 0; b <= a; b++) {
+          grad[pt.group * q1 + index(pt.visits[a], pt.visits[b])] += pt.n * pick(s, m, a, b) - pick(sts, m, a, b)
+              - pick(ses, m, a, b);
+        }
+      }
+    }
+    return grad;
+  }
+
+  private void derivatives(Eval ev, double[][] sInv, double[][] resid, double[][] eMat, boolean gradientOnly) {
+    if (gradientOnly) {
+      ev.gradient = gradient(ev, sInv, eMat);
+      return;
+    }
     double[] grad = new double[q];
     double[] info = new double[q * q];
     double[] obs = new double[q * q];
@@ -153,7 +233,7 @@ final class Reml {
         for (int b = 0; b <= a; b++) {
           ra[c] = a;
           rb[c] = b;
-          glob[c] = index(pt.visits[a], pt.visits[b]);
+          glob[c] = pt.group * q1 + index(pt.visits[a], pt.visits[b]);
           c++;
         }
       }
@@ -164,7 +244,7 @@ final class Reml {
         int a = ra[k];
         int b = rb[k];
         int gkx = glob[k];
-        grad[gkx] += n * pick(s, m, a, b) - pick(sts, m, a, b) - pick(ses, m, a, b);
+        grad[gkx] += n * pick(s, m, a, b) - (ml ? 0 : pick(sts, m, a, b)) - pick(ses, m, a, b);
         // D_k = S V_k S
         for (int i = 0; i < m; i++) {
           for (int j = 0; j < m; j++) {

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trialstat.TestFiles;
 import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.MmrmAnalysis;
 import org.trialstat.analysis.MmrmRequest;
@@ -30,7 +31,7 @@ class MmrmTrajectoryTest {
   private static final double[] PBO = {33.3318, 38.1715, 43.6740, 48.3855};
 
   private static MmrmAnalysisResult fit() {
-    Path fev = Path.of("src", "test", "resources", "mmrm", "fev_data.csv");
+    Path fev = TestFiles.assumeShared(TestFiles.shared("oracles", "mmrm_fev", "fev_data.csv"));
     ReadOptions read = new ReadOptions(new ColumnNames("USUBJID", "ARMCD", "AVISIT", "FEV1", "ptsd_dx", "week"),
         InputShape.AUTO, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, List.of("RACE", "SEX"));
     return MmrmAnalysis.analyze(TrialCsvReader.read(fev, "fev_data.csv", read), new MmrmRequest(Scale.NONE,

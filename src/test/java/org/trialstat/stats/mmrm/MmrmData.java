@@ -2,28 +2,35 @@ package org.trialstat.stats.mmrm;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.trialstat.TestFiles;
 
-/** Builds MmrmInput from the reference CSV files on the test classpath (simple comma split). */
+/** Builds MmrmInput from the reference CSV files in ../shared (simple comma split). */
 final class MmrmData {
 
   private MmrmData() {
   }
 
+  /** The rows of ../shared/oracles/mmrm_fev/fev_data.csv; skips the calling test when it is absent. */
+  static List<String[]> fevRows() {
+    return read(TestFiles.assumeShared(TestFiles.shared("oracles", "mmrm_fev", "fev_data.csv")));
+  }
+
+  /** The rows of a CSV test resource, for example "/oracles/mapp1_like.csv". */
   static List<String[]> read(String resource) {
-    try (InputStream in = MmrmData.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    return read(TestFiles.resource(resource.substring(1)));
+  }
+
+  static List<String[]> read(Path file) {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       List<String[]> rows = new ArrayList<>();
       r.readLine();
       String line;
@@ -54,7 +61,7 @@ final class MmrmData {
     List<String> sex = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     LinkedHashSet<String> arms = new LinkedHashSet<>();
-    for (String[] f : read("/mmrm/fev_data.csv")) {
+    for (String[] f : fevRows()) {
       if (f[6].isEmpty()) {
         continue;
       }

@@ -1,4 +1,4 @@
-package org.trialstat.stats.mmrm;
+package org.trialstat.stats.linalg;
 
 /**
  * Small dense symmetric-matrix kernels on row-major {@code double[]} arrays, used in the inner loops of
@@ -6,7 +6,7 @@ package org.trialstat.stats.mmrm;
  * (thousands of 2x2..10x10 factorisations per fit). Textbook algorithms (Golub &amp; Van Loan 2013,
  * Matrix Computations, 4th ed., Alg. 4.2.1 for Cholesky).
  */
-final class Dense {
+public final class Dense {
 
   private Dense() {
   }
@@ -17,14 +17,28 @@ final class Dense {
    *
    * @return false when A is not (numerically) positive definite
    */
-  static boolean cholesky(double[] a, int n) {
+  public static boolean cholesky(double[] a, int n) {
+    return cholesky(a, n, 0) < 0;
+  }
+
+  /**
+   * In-place Cholesky factorisation that stops at the first pivot j whose remaining diagonal
+   * a_jj - sum_k l_jk^2 is not above {@code relativeTolerance} times the original a_jj (or not finite).
+   * With tolerance 0 this is the plain positive-definiteness test; with a small positive one it names
+   * the first column of a cross-product matrix X'X that is (numerically) a linear combination of the
+   * columns before it, as a sequential (column-order) rank check.
+   *
+   * @return -1 on success (then as {@link #cholesky(double[], int)}), else the failing column j
+   */
+  public static int cholesky(double[] a, int n, double relativeTolerance) {
     for (int j = 0; j < n; j++) {
       double d = a[j * n + j];
+      double limit = relativeTolerance * d;
       for (int k = 0; k < j; k++) {
         d -= a[j * n + k] * a[j * n + k];
       }
-      if (!(d > 0) || !Double.isFinite(d)) {
-        return false;
+      if (!(d > limit) || !Double.isFinite(d)) {
+        return j;
       }
       double ljj = Math.sqrt(d);
       a[j * n + j] = ljj;
@@ -39,11 +53,11 @@ final class Dense {
         a[i * n + j] = 0;
       }
     }
-    return true;
+    return -1;
   }
 
   /** log det(A) from its Cholesky factor L: 2 sum log L_ii. */
-  static double logDet(double[] l, int n) {
+  public static double logDet(double[] l, int n) {
     double s = 0;
     for (int i = 0; i < n; i++) {
       s += Math.log(l[i * n + i]);
@@ -52,7 +66,7 @@ final class Dense {
   }
 
   /** A^-1 = L^-T L^-1 from the Cholesky factor L, written into {@code out} (full symmetric). */
-  static void inverseFromCholesky(double[] l, int n, double[] out) {
+  public static void inverseFromCholesky(double[] l, int n, double[] out) {
     double[] li = new double[n * n];
     for (int j = 0; j < n; j++) {
       li[j * n + j] = 1 / l[j * n + j];
@@ -77,7 +91,7 @@ final class Dense {
   }
 
   /** Solves L L' x = b in place given the Cholesky factor L. */
-  static void solve(double[] l, int n, double[] b) {
+  public static void solve(double[] l, int n, double[] b) {
     for (int i = 0; i < n; i++) {
       double s = b[i];
       for (int k = 0; k < i; k++) {
@@ -95,7 +109,7 @@ final class Dense {
   }
 
   /** C = A B for n x n matrices. */
-  static void multiply(double[] a, double[] b, int n, double[] c) {
+  public static void multiply(double[] a, double[] b, int n, double[] c) {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         c[i * n + j] = 0;
@@ -113,7 +127,7 @@ final class Dense {
   }
 
   /** x' A y for an n x n matrix A. */
-  static double quadratic(double[] x, double[] a, double[] y, int n) {
+  public static double quadratic(double[] x, double[] a, double[] y, int n) {
     double s = 0;
     for (int i = 0; i < n; i++) {
       double r = 0;
@@ -126,7 +140,7 @@ final class Dense {
   }
 
   /** A x for an n x n matrix A. */
-  static double[] times(double[] a, double[] x, int n) {
+  public static double[] times(double[] a, double[] x, int n) {
     double[] r = new double[n];
     for (int i = 0; i < n; i++) {
       double s = 0;
@@ -136,5 +150,14 @@ final class Dense {
       r[i] = s;
     }
     return r;
+  }
+
+  /** The dot product a' b. */
+  public static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
   }
 }

@@ -1,0 +1,34 @@
+package org.trialstat.stats.design;
+
+import java.util.List;
+
+/** The intercept: one column of ones, named {@code (Intercept)} as in R. */
+public record Intercept() implements Term {
+
+  private static final String NAME = "(Intercept)";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> columnNames() {
+    return List.of(NAME);
+  }
+
+  @Override
+  public List<String> columnLabels() {
+    return List.of(NAME);
+  }
+
+  @Override
+  public void code(int obs, double[] row, int offset) {
+    row[offset] = 1;
+  }
+
+  @Override
+  public void codeAt(Point at, double[] row, int offset) {
+    row[offset] = 1;
+  }
+}

@@ -1,0 +1,53 @@
+package org.trialstat.stats.design;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A numeric variable entering unscaled as one column named after it (R: a numeric variable in a
+ * formula).
+ */
+public final class Numeric implements Term {
+
+  private final String name;
+  private final double[] values;
+
+  /**
+   * @param name   variable name (the column name)
+   * @param values one value per observation (not copied: the caller does not change them afterwards)
+   */
+  public Numeric(String name, double[] values) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.values = Objects.requireNonNull(values, "values");
+  }
+
+  /** The value of observation {@code obs}. */
+  public double value(int obs) {
+    return values[obs];
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<String> columnNames() {
+    return List.of(name);
+  }
+
+  @Override
+  public List<String> columnLabels() {
+    return List.of(name);
+  }
+
+  @Override
+  public void code(int obs, double[] row, int offset) {
+    row[offset] = values[obs];
+  }
+
+  @Override
+  public void codeAt(Point at, double[] row, int offset) {
+    row[offset] = at.value(this);
+  }
+}

@@ -1,0 +1,110 @@
+package org.trialstat.stats.mmrm;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.trialstat.model.Convergence;
+import org.trialstat.model.CovarianceFit;
+import org.trialstat.model.CovarianceSettings;
+import org.trialstat.model.CovarianceStructure;
+import org.trialstat.model.DdfMethod;
+import org.trialstat.model.Estimation;
+import org.trialstat.model.MmrmResult;
+
+/**
+ * The fallback rule of {@link Mmrm#fit(MmrmInput, DdfMethod, double, Convergence, CovarianceSettings)}:
+ * each structure in order is checked ({@link Estimability}), fitted, and kept when it converged at a
+ * positive definite matrix; otherwise the next is tried, and the reasons are recorded. One instance per
+ * fit.
+ */
+final class CovarianceSelection {
+
+  private final Design d;
+  private final DdfMethod ddf;
+  private final double confLevel;
+  private final Convergence convergence;
+  private final CovarianceSettings cov;
+  private final List<CovarianceFit.Attempt> tried = new ArrayList<>();
+  private final StringBuilder fellBack = new StringBuilder();
+
+  CovarianceSelection(Design d, DdfMethod ddf, double confLevel, Convergence convergence, CovarianceSettings cov) {
+    this.d = d;
+    this.ddf = ddf;
+    this.confLevel = confLevel;
+    this.convergence = convergence;
+    this.cov = cov;
+  }
+
+  MmrmResult run() {
+    MmrmResult last = null;
+    for (CovarianceStructure s : cov.order()) {
+      String method = Mmrm.method(s, cov, ddf, convergence, fellBack.toString());
+      String why = Estimability.check(s, d);
+      if (why != null) {
+        last = Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, why);
+        record(s, "not_estimable", why);
+        continue;
+      }
+      double[][] sigmas = new double[d.groups][];
+      double[] theta;
+      if (cov.unstructuredDefault(s)) {
+        UnstructuredFit f = new UnstructuredFit(d, ddf, confLevel, method, convergence);
+        last = f.run();
+        theta = f.sigma == null ? null : StructureAlgebra.packed(f.sigma, d.nVisits);
+      } else if (ddf == DdfMethod.KENWARD_ROGER) {
+        last = Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN,
+            "Kenward-Roger df are implemented for the unstructured covariance shared by all arms only");
+        theta = null;
+      } else {
+        StructuredFit f = new StructuredFit(d.patterns, d.nVisits, d.groups, d.p, d.nObs, s,
+            cov.estimation() == Estimation.ML);
+        StructuredFit.Result r = f.run();
+        if (r == null) {
+          last = Mmrm.failure(d, method, confLevel, Double.NaN, f.iterations, Double.NaN,
+              "the " + s.label() + " covariance could not be fitted: " + f.reason);
+          theta = null;
+        } else {
+          Outcome o = new Outcome();
+          o.theta = r.theta;
+          o.eval = r.eval;
+          o.converged = true;
+          o.criterion = r.criterion;
+          last = new Inference(d, ddf, confLevel, method, f.iterations, r.qk, r.theta.length)
+              .run(o, r.hessianCholesky, null);
+          theta = r.theta;
+        }
+      }
+      if (last.converged()) {
+        tried.add(new CovarianceFit.Attempt(s.key(), "fitted", null));
+        return last.withCovariance(summary(s, theta, last.minus2RemlLogLik()));
+      }
+      record(s, "failed", last.reason());
+    }
+    if (cov.order().size() > 1) {
+      last = Mmrm.failure(d, last.method(), confLevel, last.minus2RemlLogLik(), last.iterations(),
+          last.convergenceCriterion(), "no covariance structure could be fitted (" + fellBack.substring(2) + ")");
+    }
+    return last.withCovariance(new CovarianceFit(null, cov.byArm(), cov.estimation().name(), List.of(), List.of(),
+        Double.NaN, Double.NaN, Double.NaN, tried));
+  }
+
+  private void record(CovarianceStructure s, String status, String reason) {
+    tried.add(new CovarianceFit.Attempt(s.key(), status, reason));
+    fellBack.append("; ").append(s.key()).append(' ').append(status.replace('_', ' ')).append(": ").append(reason);
+  }
+
+  private CovarianceFit summary(CovarianceStructure s, double[] theta, double m2ll) {
+    List<String> base = s.parameterNames(d.nVisits);
+    List<String> names = new ArrayList<>();
+    List<Double> estimates = new ArrayList<>();
+    for (int g = 0; g < d.groups; g++) {
+      for (int j = 0; j < base.size(); j++) {
+        names.add(base.get(j) + (d.groups > 1 ? " " + d.arms.get(g) : ""));
+        estimates.add(theta[g * base.size() + j]);
+      }
+    }
+    InformationCriteria ic = InformationCriteria.of(m2ll, theta.length, d.p, d.nObs, d.nSubjects,
+        cov.estimation() == Estimation.ML);
+    return new CovarianceFit(s.key(), cov.byArm(), cov.estimation().name(), names, estimates, ic.aic(), ic.aicc(),
+        ic.bic(), tried);
+  }
+}

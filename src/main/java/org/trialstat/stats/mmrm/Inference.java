@@ -1,0 +1,120 @@
+package org.trialstat.stats.mmrm;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.trialstat.model.DdfMethod;
+import org.trialstat.model.Difference;
+import org.trialstat.model.LsMean;
+import org.trialstat.model.MmrmResult;
+import org.trialstat.model.VisitContrast;
+import org.trialstat.stats.linalg.Dense;
+
+/**
+ * LS means, treatment - control contrasts at each visit, their standard errors, denominator df and
+ * intervals at a converged REML fit (formulas and sources in the {@link Mmrm} class Javadoc).
+ */
+final class Inference {
+
+  private final Design d;
+  private final DdfMethod ddf;
+  private final double confLevel;
+  private final String method;
+  private final int iterations;
+  private final int nv;
+  private final int q;
+  /** X' V^-1 (dV/d theta_k) V^-1 X per covariance parameter, or null for {@link Reml.Eval#qk}. */
+  private final double[][] qk;
+
+  /** For the unstructured matrix, parameters sigma_ab (the Hessian given to {@link #run} in them). */
+  Inference(Design d, DdfMethod ddf, double confLevel, String method, int iterations) {
+    this(d, ddf, confLevel, method, iterations, null, d.nVisits * (d.nVisits + 1) / 2);
+  }
+
+  /** For q covariance parameters theta with the given Q_k (the Hessian given to {@link #run} in theta). */
+  Inference(Design d, DdfMethod ddf, double confLevel, String method, int iterations, double[][] qk, int q) {
+    this.d = d;
+    this.ddf = ddf;
+    this.confLevel = confLevel;
+    this.method = method;
+    this.iterations = iterations;
+    this.nv = d.nVisits;
+    this.q = q;
+    this.qk = qk;
+  }
+
+  MmrmResult run(Outcome o, double[] hessianCholesky, double[] sigma) {
+    Reml.Eval ev = o.eval;
+    int p = d.p;
+    KenwardRoger kr = ddf == DdfMethod.KENWARD_ROGER
+        ? new KenwardRoger(d.patterns, nv, p, sigma, ev, hessianCholesky) : null;
+    List<LsMean> ls = new ArrayList<>();
+    for (int v = 0; v < nv; v++) {
+      for (int a = 0; a < d.arms.size(); a++) {
+        double[] lv = d.lsMeanVector(a, v);
+        double est = Dense.dot(lv, ev.beta);
+        double var = Dense.quadratic(lv, ev.m, lv, p);
+        double df = df(lv, var, ev, hessianCholesky);
+        double se = Math.sqrt(kr == null ? var : kr.adjustedVariance(lv));
+        double[] ci = ci(est, se, df);
+        ls.add(new LsMean(d.arms.get(a), d.visits.get(v), d.cellCounts[a][v], est, se, df, ci[0], ci[1],
+            confLevel));
+      }
+    }
+    List<VisitContrast> cmp = new ArrayList<>();
+    String cm = Mmrm.contrastMethod(method);
+    for (int a = 0; a < d.arms.size(); a++) {
+      if (a == d.controlArm) {
+        continue;
+      }
+      for (int v = 0; v < nv; v++) {
+        double[] lt = d.lsMeanVector(a, v);
+        double[] lc = d.lsMeanVector(d.controlArm, v);
+        double[] lv = new double[p];
+        for (int j = 0; j < p; j++) {
+          lv[j] = lt[j] - lc[j];
+        }
+        double est = Dense.dot(lv, ev.beta);
+        double var = Dense.quadratic(lv, ev.m, lv, p);
+        double df = df(lv, var, ev, hessianCholesky);
+        double se = Math.sqrt(kr == null ? var : kr.adjustedVariance(lv));
+        double[] ci = ci(est, se, df);
+        double t = est / se;
+        double pv = Double.NaN;
+        if (df > 0) {
+          pv = 2 * TDistribution.of(df).survivalProbability(Math.abs(t));
+        }
+        String why = Double.isNaN(df) ? "degrees of freedom not available"
+            : Double.isNaN(se) ? "Kenward-Roger adjusted variance not positive" : null;
+        cmp.add(new VisitContrast(d.arms.get(a), d.arms.get(d.controlArm), d.visits.get(v),
+            new Difference(cm, est, se, ci[0], ci[1], confLevel, t, df, pv, why)));
+      }
+    }
+    return new MmrmResult(method, ev.f, true, iterations, o.criterion, d.nSubjects, d.nObs, ls, cmp, null);
+  }
+
+  private double df(double[] lv, double var, Reml.Eval ev, double[] hessianCholesky) {
+    if (ddf == DdfMethod.RESIDUAL) {
+      return d.nObs - d.p;
+    }
+    int p = d.p;
+    double[] ml = Dense.times(ev.m, lv, p);
+    double[] g = new double[q];
+    for (int k = 0; k < q; k++) {
+      g[k] = Dense.quadratic(ml, qk == null ? ev.qk[k] : qk[k], ml, p);
+    }
+    double[] hg = g.clone();
+    Dense.solve(hessianCholesky, q, hg);
+    double denom = Dense.dot(g, hg);
+    double df = var * var / denom;
+    return df > 0 && Double.isFinite(df) ? df : Double.NaN;
+  }
+
+  private double[] ci(double est, double se, double df) {
+    if (!(df > 0) || !Double.isFinite(se)) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    double tq = TDistribution.of(df).inverseSurvivalProbability((1 - confLevel) / 2);
+    return new double[] {est - tq * se, est + tq * se};
+  }
+}

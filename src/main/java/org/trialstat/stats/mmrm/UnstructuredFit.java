@@ -1,0 +1,291 @@
+package org.trialstat.stats.mmrm;
+
+import java.util.Locale;
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.trialstat.model.Convergence;
+import org.trialstat.model.DdfMethod;
+import org.trialstat.model.MmrmResult;
+import org.trialstat.stats.linalg.Dense;
+
+/**
+ * One REML fit of the unstructured-covariance MMRM (the optimiser of the {@link Mmrm} class Javadoc):
+ * Newton-Raphson / Fisher scoring on the log-Cholesky parameters with step halving, a Nelder-Mead
+ * restart when that stalls, or first {@link SasPath} under {@link Convergence#SAS}; then the
+ * positive-definiteness checks and {@link Inference}. One instance per fit.
+ */
+final class UnstructuredFit {
+
+  private static final double TOLERANCE = 1e-20;
+  private static final double LOOSE_TOLERANCE = 1e-8;
+  private static final int MAX_ITERATIONS = 200;
+
+  private final Design d;
+  private final DdfMethod ddf;
+  private final double confLevel;
+  private String method;
+  private final Convergence convergence;
+  private final int nv;
+  private final int q;
+  private final Reml reml;
+  private final LogCholesky lc;
+  private int iterations;
+  private String startReason;
+  /** The fitted T x T covariance, once {@link #run} has converged. */
+  double[] sigma;
+
+  UnstructuredFit(Design d, DdfMethod ddf, double confLevel, String method, Convergence convergence) {
+    this.d = d;
+    this.ddf = ddf;
+    this.confLevel = confLevel;
+    this.method = method;
+    this.convergence = convergence;
+    this.nv = d.nVisits;
+    this.q = nv * (nv + 1) / 2;
+    this.reml = new Reml(d.patterns, nv, d.p, d.nObs);
+    this.lc = new LogCholesky(nv);
+  }
+
+  MmrmResult run() {
+    if (d.neverTogether != null) {
+      return Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, d.neverTogether);
+    }
+    if (convergence == Convergence.SAS) {
+      SasPath sas = new SasPath(reml, nv);
+      Outcome o = sas.run();
+      iterations = sas.iterations;
+      if (o.converged) {
+        return check(o);
+      }
+      method += " [" + sas.fallback + "; fell back to the REML optimum]";
+      iterations = 0;
+    }
+    double[] theta = startingValues();
+    if (theta == null) {
+      return Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, startReason);
+    }
+    Outcome o = newton(theta);
+    if (!o.converged && o.eval != null) {
+      double[] restart = nelderMead(o.theta);
+      Outcome o2 = newton(restart);
+      if (o2.converged || (o2.eval != null && o2.eval.f < o.eval.f)) {
+        o = o2;
+      }
+    }
+    if (o.eval == null) {
+      return Mmrm.failure(d, method, confLevel, Double.NaN, iterations, Double.NaN,
+          "REML optimisation failed: covariance matrix not positive definite");
+    }
+    if (!o.converged) {
+      String why = Double.isFinite(o.criterion)
+          ? String.format(Locale.ROOT, "criterion %.3g after %d iterations", o.criterion, iterations)
+          : String.format(Locale.ROOT, "the REML criterion is not finite after %d iterations: the data may have "
+              + "no within-arm variation at some visit", iterations);
+      return Mmrm.failure(d, method, confLevel, o.eval.f, iterations, o.criterion,
+          "REML optimisation did not converge (" + why + ")");
+    }
+    return check(o);
+  }
+
+  /** Positive-definiteness checks at convergence, then inference. */
+  private MmrmResult check(Outcome o) {
+    double[] l = lc.lower(o.theta);
+    double[] sigma = lc.sigma(l);
+    for (int a = 0; a < nv; a++) {
+      double la = l[a * nv + a];
+      if (!(la * la > 1e-10 * sigma[a * nv + a])) {
+        return Mmrm.failure(d, method, confLevel, o.eval.f, iterations, o.criterion,
+            "covariance matrix not positive definite at convergence (visit " + d.visits.get(a)
+                + " is a linear function of earlier visits; too few subjects for an unstructured matrix?)");
+      }
+    }
+    double[] hchol = o.eval.observed.clone();
+    if (!Dense.cholesky(hchol, q)) {
+      return Mmrm.failure(d, method, confLevel, o.eval.f, iterations, o.criterion,
+          "Hessian of the REML log-likelihood not positive definite at convergence");
+    }
+    this.sigma = sigma;
+    return new Inference(d, ddf, confLevel, method, iterations).run(o, hchol, sigma);
+  }
+
+  private double[] startingValues() {
+    int p = d.p;
+    double[] xtx = new double[p * p];
+    double[] xty = new double[p];
+    for (Pattern pt : d.patterns) {
+      double[] id = Design.identity(pt.m);
+      pt.addXtAX(id, xtx);
+      pt.addXtAv(id, pt.y, xty);
+    }
+    if (!Dense.cholesky(xtx, p)) {
+      startReason = "fixed effects are not estimable (X'X not positive definite)";
+      return null;
+    }
+    Dense.solve(xtx, p, xty);
+    double[] sum = new double[nv * nv];
+    int[] cnt = new int[nv * nv];
+    for (Pattern pt : d.patterns) {
+      double[] e = pt.residuals(xty, new double[pt.n * pt.m]);
+      for (int a = 0; a < pt.m; a++) {
+        for (int b = 0; b < pt.m; b++) {
+          sum[pt.visits[a] * nv + pt.visits[b]] += e[a * pt.m + b];
+          cnt[pt.visits[a] * nv + pt.visits[b]] += pt.n;
+        }
+      }
+    }
+    double[] sd = new double[nv];
+    for (int a = 0; a < nv; a++) {
+      double var = sum[a * nv + a] / cnt[a * nv + a];
+      if (!(var > 0)) {
+        startReason = "the outcome has no residual variation at visit " + d.visits.get(a);
+        return null;
+      }
+      sd[a] = Math.sqrt(var);
+    }
+    for (double shrink = 1; shrink >= -1e-9; shrink -= 0.1) {
+      double[] s = new double[nv * nv];
+      for (int a = 0; a < nv; a++) {
+        for (int b = 0; b < nv; b++) {
+          double r = a == b ? 1 : shrink * sum[a * nv + b] / cnt[a * nv + b] / (sd[a] * sd[b]);
+          s[a * nv + b] = r * sd[a] * sd[b];
+        }
+      }
+      if (Dense.cholesky(s, nv)) {
+        double[] theta = new double[q];
+        for (int a = 0; a < nv; a++) {
+          for (int b = 0; b <= a; b++) {
+            theta[Reml.index(a, b)] = a == b ? Math.log(s[a * nv + a]) : s[a * nv + b];
+          }
+        }
+        return theta;
+      }
+    }
+    startReason = "no positive definite starting covariance";
+    return null;
+  }
+
+  double evaluate(double[] theta) {
+    Reml.Eval e = reml.evaluate(lc.sigma(lc.lower(theta)), false);
+    return e == null ? Double.POSITIVE_INFINITY : e.f;
+  }
+
+  Outcome newton(double[] theta0) {
+    Outcome o = new Outcome();
+    double[] theta = theta0.clone();
+    Reml.Eval ev = reml.evaluate(lc.sigma(lc.lower(theta)), true);
+    o.theta = theta;
+    o.eval = ev;
+    if (ev == null) {
+      return o;
+    }
+    int polished = 0;
+    for (int it = 0; ; it++) {
+      double[] l = lc.lower(theta);
+      double[] jac = lc.jacobian(l);
+      double[] g = new double[q];
+      for (int j = 0; j < q; j++) {
+        double s = 0;
+        for (int k = 0; k < q; k++) {
+          s += jac[k * q + j] * ev.gradient[k];
+        }
+        g[j] = s;
+      }
+      double[] hess = lc.sandwich(jac, ev.observed);
+      lc.addCurvature(hess, l, ev.gradient, g);
+      double[] info = lc.sandwich(jac, ev.expected);
+      double[][] directions = {direction(hess, g), direction(info, g)};
+      double[] first = directions[0] != null ? directions[0] : directions[1];
+      if (first == null) {
+        return o;
+      }
+      double crit = -Dense.dot(g, first) / Math.abs(ev.f);
+      o.criterion = crit;
+      boolean polishing = crit < LOOSE_TOLERANCE;
+      if (crit < TOLERANCE || (polishing && polished >= 3)) {
+        o.converged = true;
+        return o;
+      }
+      if (it >= MAX_ITERATIONS) {
+        return o;
+      }
+      double[] next = null;
+      Reml.Eval nextEval = null;
+      for (double[] dir : directions) {
+        if (dir == null) {
+          continue;
+        }
+        double slope = Dense.dot(g, dir);
+        if (!(slope < 0)) {
+          continue;
+        }
+        double step = 1;
+        for (int h = 0; h < 40; h++, step /= 2) {
+          double[] cand = new double[q];
+          for (int j = 0; j < q; j++) {
+            cand[j] = theta[j] + step * dir[j];
+          }
+          double fc = evaluate(cand);
+          // Armijo decrease; near the optimum a full Newton step is also taken when it leaves -2 l_R
+          // unchanged up to rounding, whose error then exceeds the predicted decrease.
+          if (fc <= ev.f + 1e-4 * step * slope
+              || (polishing && step == 1 && fc <= ev.f + 1e-12 * Math.abs(ev.f))) {
+            next = cand;
+            break;
+          }
+        }
+        if (next != null) {
+          nextEval = reml.evaluate(lc.sigma(lc.lower(next)), true);
+          if (nextEval != null) {
+            break;
+          }
+          next = null;
+        }
+      }
+      if (next == null) {
+        o.converged = crit < LOOSE_TOLERANCE;
+        return o;
+      }
+      iterations++;
+      if (polishing) {
+        polished++;
+      }
+      theta = next;
+      ev = nextEval;
+      o.theta = theta;
+      o.eval = ev;
+    }
+  }
+
+  private double[] direction(double[] a, double[] g) {
+    double[] c = a.clone();
+    if (!Dense.cholesky(c, q)) {
+      return null;
+    }
+    double[] dir = g.clone();
+    Dense.solve(c, q, dir);
+    for (int j = 0; j < q; j++) {
+      dir[j] = -dir[j];
+    }
+    return dir;
+  }
+
+  double[] nelderMead(double[] start) {
+    MultivariateFunction fn = this::evaluate;
+    SimplexOptimizer opt = new SimplexOptimizer(1e-10, 1e-12);
+    try {
+      PointValuePair best = opt.optimize(new MaxEval(2000 * q), new ObjectiveFunction(fn), GoalType.MINIMIZE,
+          new InitialGuess(start), new NelderMeadSimplex(q, 0.1));
+      return best.getPoint();
+    } catch (TooManyEvaluationsException e) {
+      return start;
+    }
+  }
+}
