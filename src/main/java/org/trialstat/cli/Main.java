@@ -31,7 +31,7 @@ public final class Main {
     // Every formatter names Locale.ROOT: the JVM's default locale is never consulted, nor changed.
     PrintWriter o = new StdOut(out);
     PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    CommandLine cmd = new CommandLine(new TrialstatCommand());
+    CommandLine cmd = TrialstatCommand.commandLine(args);
     cmd.setOut(o);
     cmd.setErr(e);
     CliSetup.configure(cmd);

@@ -177,7 +177,7 @@ public final class RunCommand implements Callable<Integer> {
     if (a.command().equals("run")) {
       throw new DataException(plan.source(), a.line(), 0, where + ": command: a plan cannot run a plan");
     }
-    CommandLine line = new CommandLine(new TrialstatCommand());
+    CommandLine line = TrialstatCommand.commandLine();
     CliSetup.configure(line);
     if (!line.getSubcommands().containsKey(a.command())) {
       throw new DataException(plan.source(), a.line(), 0, where + ": command: '" + a.command() + "' is not a command; "
