@@ -14,16 +14,44 @@ import java.util.List;
  * @param notes         definitions and caveats that apply to this analysis, for footnotes
  * @param mmrm          the repeated-measures fit behind the comparisons' {@code mmrm} effects, or null when the file
  *                      has fewer than two post-baseline visits (or one arm)
+ * @param models        the models fitted with --covariate / --factor, for the {@code model} blocks
  */
 public record AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
     List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
-    MmrmResult mmrm) {
+    MmrmResult mmrm, Models models) {
 
   public AnalysisResult {
     arms = List.copyOf(arms);
     comparisons = List.copyOf(comparisons);
     participantExclusions = List.copyOf(participantExclusions);
     notes = List.copyOf(notes);
+    if (models == null) {
+      models = Models.NONE;
+    }
+  }
+
+  /** A result without reported models (no --covariate or --factor). */
+  public AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
+      List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
+      MmrmResult mmrm) {
+    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, Models.NONE);
+  }
+
+  /** This result with other notes. */
+  public AnalysisResult withNotes(List<String> other) {
+    return new AnalysisResult(file, settings, rows, arms, comparisons, participantExclusions, other, mmrm, models);
+  }
+
+  /**
+   * The fixed-effects models of the ANCOVA ({@code ancova_fit.model}) and the MMRM ({@code mmrm_fit.model}),
+   * reported when --covariate or --factor is given.
+   *
+   * @param ancova the ANCOVA's model, or null
+   * @param mmrm   the MMRM's model, or null
+   */
+  public record Models(FittedModel ancova, FittedModel mmrm) {
+    /** No model reported. */
+    public static final Models NONE = new Models(null, null);
   }
 
   /**
