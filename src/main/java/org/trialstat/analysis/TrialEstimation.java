@@ -153,7 +153,7 @@ final class TrialEstimation {
       }
     }
     return new AnalysisResult(data.source(), settings, rows, armResults, comparisons, participantExclusions,
-        notes, mmrmFit, models);
+        notes, mmrmFit, VisitTrajectory.of(data, prepared.participants(), baseline, mmrmFit, level), models);
   }
 
 

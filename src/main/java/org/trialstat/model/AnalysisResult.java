@@ -12,15 +12,19 @@ import java.util.List;
  * @param comparisons   every non-control arm against the control, in order of first appearance
  * @param participantExclusions participants left out of one endpoint (for example an unknown diagnosis)
  * @param notes         definitions and caveats that apply to this analysis, for footnotes
+ * @param visits        per post-baseline visit: observed mean change per arm and the MMRM's LS means and
+ *                      differences (the data of trajectory figures); empty when no visit follows the
+ *                      baseline
  * @param mmrm          the repeated-measures fit behind the comparisons' {@code mmrm} effects, or null when the file
  *                      has fewer than two post-baseline visits (or one arm)
  * @param models        the models fitted with --covariate / --factor, for the {@code model} blocks
  */
 public record AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
     List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
-    MmrmResult mmrm, Models models) {
+    MmrmResult mmrm, List<VisitResult> visits, Models models) {
 
   public AnalysisResult {
+    visits = visits == null ? List.of() : List.copyOf(visits);
     arms = List.copyOf(arms);
     comparisons = List.copyOf(comparisons);
     participantExclusions = List.copyOf(participantExclusions);
@@ -30,16 +34,24 @@ public record AnalysisResult(String file, AnalysisSettings settings, RowAccounti
     }
   }
 
-  /** A result without reported models (no --covariate or --factor). */
+  /** A result without per-visit results and without reported models. */
   public AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
       List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
       MmrmResult mmrm) {
-    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, Models.NONE);
+    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, List.of(), Models.NONE);
   }
 
-  /** This result with other notes. */
+  /** A result without reported models (no --covariate or --factor). */
+  public AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
+      List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
+      MmrmResult mmrm, List<VisitResult> visits) {
+    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, visits, Models.NONE);
+  }
+
+  /** The same result with other notes. */
   public AnalysisResult withNotes(List<String> other) {
-    return new AnalysisResult(file, settings, rows, arms, comparisons, participantExclusions, other, mmrm, models);
+    return new AnalysisResult(file, settings, rows, arms, comparisons, participantExclusions, other, mmrm, visits,
+        models);
   }
 
   /**

@@ -52,6 +52,9 @@ public final class ResultTree {
       comps.add(comparison(c));
     }
     o.put("comparisons", comps);
+    if (!r.visits().isEmpty()) {
+      o.put("visits", VisitTree.of(r));
+    }
     if (r.models().ancova() != null) {
       Map<String, Object> ancova = Json.object();
       ancova.put("model", MmrmWriter.model(r.models().ancova()));
