@@ -252,8 +252,9 @@ class MetaCommandTest {
   @Test
   void tidyRowsCarryThePooledEffect() {
     CliRun run = CliRun.of("meta", "-f", "csv", MAPP1, MAPP2);
+    // main's tidy header ends with visit,week since the visits[] integration
     assertThat(run.out()).startsWith("file,study,arm,treatment,control,outcome,statistic,estimate,ci_low,ci_high,p,n,"
-        + "method\n").contains(",pooled,,,,change,smd,", ",pooled,,,,change,i2,");
+        + "method,visit,week\n").contains(",pooled,,,,change,smd,", ",pooled,,,,change,i2,");
   }
 
   @Test
