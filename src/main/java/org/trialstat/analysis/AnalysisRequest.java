@@ -22,13 +22,25 @@ import org.trialstat.model.Scale;
  * @param repeatedMeasures whether {@code analyze} adds the MMRM block when the file allows it
  * @param strata       --strata: the columns whose combined values are the randomization strata (read into
  *                     {@code Observation.covariates()}); empty for no stratified analysis
+ * @param covariates   --covariate and --factor columns of the ANCOVA and the MMRM
  */
 public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
-    Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata) {
+    Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates) {
 
   public AnalysisRequest {
     strata = List.copyOf(strata);
+    if (covariates == null) {
+      covariates = ModelCovariates.NONE;
+    }
+  }
+
+  /** A request without --covariate or --factor. */
+  public AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
+      Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata) {
+    this(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax, missing, confLevel,
+        strictness, repeatedMeasures, strata, ModelCovariates.NONE);
   }
 
   /** A request without strata (the form before --strata). */
@@ -42,7 +54,19 @@ public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, Str
   /** This request with the given strata columns. */
   public AnalysisRequest withStrata(List<String> columns) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, columns);
+        missing, confLevel, strictness, repeatedMeasures, columns, covariates);
+  }
+
+  /** This request with the given --covariate and --factor columns. */
+  public AnalysisRequest withCovariates(ModelCovariates extra) {
+    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
+        missing, confLevel, strictness, repeatedMeasures, strata, extra);
+  }
+
+  /** This request with another baseline visit. */
+  public AnalysisRequest withBaseline(String visit) {
+    return new AnalysisRequest(scale, scoreMin, scoreMax, control, visit, endpoint, response, remissionMax,
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates);
   }
 
   /** Whether a row excluded for a data problem (missing or unknown value) is an error. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.trialstat.model.CovarianceStructure;
 import org.trialstat.model.DataException;
 import org.trialstat.model.DdfMethod;
+import org.trialstat.model.FittedModel;
 import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.model.MmrmResult;
@@ -67,40 +68,43 @@ public final class MmrmAnalysis {
             baseline, data.source(), String.join(", ", visits)));
       }
     }
-    Prepared p = prepare(data, control, baseline, modelled, request.covariates(), request.strictness());
+    ModelCovariates extra = request.modelCovariates();
+    Prepared p = prepare(data, control, baseline, modelled, extra, request.strictness());
     MmrmResult fit = Mmrm.fit(p.input, request.ddf(), request.confLevel(), request.convergence(),
         request.covariance());
     if (!fit.converged()) {
       throw new DataException(data.source(), 0, 0, "the repeated-measures model cannot be fitted: " + fit.reason());
     }
     MmrmSettings settings = new MmrmSettings(request.scale(), request.scoreMin(), request.scoreMax(), control,
-        baseline, baseline == null ? "score" : "change", modelled, request.covariates(), request.ddf().label(),
+        baseline, baseline == null ? "score" : "change", modelled, extra.columns(), request.ddf().label(),
         request.convergence().name().toLowerCase(Locale.ROOT),
         request.confLevel(), request.covariance().order().stream().map(CovarianceStructure::key).toList(),
         request.covariance().byArm());
-    return new MmrmAnalysisResult(data.source(), settings, p.rows, fit);
+    return new MmrmAnalysisResult(data.source(), settings, p.rows, fit, extra.isEmpty() ? null : p.model);
   }
 
-  /** Fits the change-from-baseline model of {@code analyze} (no covariates); the caller keeps its rows. */
-  static MmrmResult fitForAnalyze(TrialData data, String control, String baseline, double confLevel) {
+  /** The MMRM of {@code analyze} with the model it fitted (null when no extra terms were asked for). */
+  record AnalyzeFit(MmrmResult fit, FittedModel model) {
+  }
+
+  /** Fits the change-from-baseline model of {@code analyze}; the caller keeps its rows. */
+  static AnalyzeFit fitForAnalyze(TrialData data, String control, String baseline, double confLevel,
+      ModelCovariates extra) {
     List<String> visits = data.visits();
     List<String> modelled = visits.subList(visits.indexOf(baseline) + 1, visits.size());
-    Prepared p = prepare(data, control, baseline, modelled, List.of(), AnalysisRequest.Strictness.LENIENT);
-    return Mmrm.fit(p.input, DdfMethod.SATTERTHWAITE, confLevel);
+    Prepared p = prepare(data, control, baseline, modelled, extra, AnalysisRequest.Strictness.LENIENT);
+    return new AnalyzeFit(Mmrm.fit(p.input, DdfMethod.SATTERTHWAITE, confLevel), extra.isEmpty() ? null : p.model);
   }
 
-  /** The model input and the row accounting. */
-  private record Prepared(MmrmInput input, RowAccounting rows) {
+  /** The model input, the row accounting and the fixed-effects model. */
+  private record Prepared(MmrmInput input, RowAccounting rows, FittedModel model) {
   }
 
   private static Prepared prepare(TrialData data, String control, String baseline, List<String> modelled,
-      List<String> covariateNames, AnalysisRequest.Strictness strictness) {
+      ModelCovariates extra, AnalysisRequest.Strictness strictness) {
+    List<String> covariateNames = extra.columns();
     List<Integer> covIndex = new ArrayList<>();
-    for (String c : covariateNames) {
-      int i = data.covariateNames().indexOf(c);
-      if (i < 0) {
-        throw new InvalidOptionException("--covariate: no column '" + c + "' was read from " + data.source());
-      }
+    for (int i : extra.indices(data)) {
       covIndex.add(i);
     }
     Map<String, Double> baselineScore = new HashMap<>();
@@ -152,8 +156,7 @@ public final class MmrmAnalysis {
       }
       boolean covMissing = false;
       for (int i : covIndex) {
-        String v = o.covariates().get(i);
-        covMissing |= v == null || v.isBlank() || v.equalsIgnoreCase("NA");
+        covMissing |= ModelCovariates.missing(o.covariates().get(i));
       }
       if (covMissing) {
         rows.missingCovariate(o);
@@ -179,26 +182,29 @@ public final class MmrmAnalysis {
       }
     }
     List<Covariate> covariates = new ArrayList<>();
+    List<FittedModel.Term> terms = new ArrayList<>();
+    terms.add(new FittedModel.Term("arm", FittedModel.Term.FACTOR, armLevels(data.arms(), control)));
+    terms.add(new FittedModel.Term("visit", FittedModel.Term.FACTOR, modelled));
+    if (baseline != null) {
+      terms.add(ModelCovariates.term("baseline", false, List.of()));
+    }
     for (int k = 0; k < covIndex.size(); k++) {
-      covariates.add(new Covariate(covariateNames.get(k), cov.get(k),
-          data.categorical().contains(covariateNames.get(k)) || !numeric(cov.get(k))));
+      boolean factor = extra.factor(data, covariateNames.get(k), cov.get(k));
+      covariates.add(new Covariate(covariateNames.get(k), cov.get(k), factor));
+      terms.add(ModelCovariates.term(covariateNames.get(k), factor, cov.get(k)));
     }
     MmrmInput input = new MmrmInput(subject, visit, arm, y.stream().mapToDouble(Double::doubleValue).toArray(),
         baseline == null ? null : base.stream().mapToDouble(Double::doubleValue).toArray(), covariates, modelled,
         data.arms(), control);
-    return new Prepared(input, rows.accounting(data));
+    String formula = (baseline == null ? "score ~ arm * visit" : "change ~ arm * visit + baseline * visit")
+        + extra.formulaTail();
+    return new Prepared(input, rows.accounting(data), new FittedModel(formula, terms));
   }
 
-  private static boolean numeric(List<String> values) {
-    for (String v : values) {
-      try {
-        if (!Double.isFinite(Double.parseDouble(v.trim()))) {
-          return false;
-        }
-      } catch (NumberFormatException e) {
-        return false;
-      }
-    }
-    return !values.isEmpty();
+  /** The arm levels as the model codes them: the control (reference) first, then the file's order. */
+  static List<String> armLevels(List<String> arms, String control) {
+    List<String> levels = new ArrayList<>(List.of(control));
+    arms.stream().filter(a -> !a.equals(control)).forEach(levels::add);
+    return levels;
   }
 }

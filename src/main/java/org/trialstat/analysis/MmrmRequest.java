@@ -21,13 +21,15 @@ import org.trialstat.model.DdfMethod;
  * @param convergence where the REML optimisation stops (the optimum, or SAS PROC MIXED's default rule)
  * @param covariance  covariance structures in fallback order, by arm or not, REML or ML; null for the
  *                    unstructured REML matrix shared by all arms
+ * @param factors    --factor columns (always factors)
  */
 public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
-    Convergence convergence, CovarianceSettings covariance) {
+    Convergence convergence, CovarianceSettings covariance, List<String> factors) {
 
   public MmrmRequest {
     covariates = List.copyOf(covariates);
+    factors = factors == null ? List.of() : List.copyOf(factors);
     if (convergence == null) {
       convergence = Convergence.OPTIMUM;
     }
@@ -41,5 +43,24 @@ public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String 
       List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
       Convergence convergence) {
     this(scale, scoreMin, scoreMax, control, baseline, covariates, ddf, confLevel, strictness, convergence, null);
+  }
+
+  /** A request without --factor columns. */
+  public MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
+      Convergence convergence, CovarianceSettings covariance) {
+    this(scale, scoreMin, scoreMax, control, baseline, covariates, ddf, confLevel, strictness, convergence,
+        covariance, List.of());
+  }
+
+  /** This request with another baseline visit. */
+  public MmrmRequest withBaseline(String visit) {
+    return new MmrmRequest(scale, scoreMin, scoreMax, control, visit, covariates, ddf, confLevel, strictness,
+        convergence, covariance, factors);
+  }
+
+  /** The --covariate and --factor columns. */
+  public ModelCovariates modelCovariates() {
+    return new ModelCovariates(covariates, factors);
   }
 }

@@ -20,12 +20,16 @@ import org.trialstat.model.TrialData;
  * @param mmrm         whether the repeated-measures model is fitted
  * @param strictness   whether a data problem is an error
  * @param strata       the strata columns of {@code analyze --strata} (empty: no stratified analysis)
+ * @param covariates   the --covariate and --factor columns of the ANCOVA and the MMRM
  */
 record PreparedTrial(TrialData data, AnalysisSettings settings, List<Participant> participants,
     List<BinaryEndpoint> endpoints, RowAccounting rows, List<String> notes, boolean mmrm,
-    AnalysisRequest.Strictness strictness, List<String> strata) {
+    AnalysisRequest.Strictness strictness, List<String> strata, ModelCovariates covariates) {
 
   PreparedTrial {
+    if (covariates == null) {
+      covariates = ModelCovariates.NONE;
+    }
     participants = List.copyOf(participants);
     endpoints = List.copyOf(endpoints);
     notes = List.copyOf(notes);
@@ -36,6 +40,6 @@ record PreparedTrial(TrialData data, AnalysisSettings settings, List<Participant
   PreparedTrial(TrialData data, AnalysisSettings settings, List<Participant> participants,
       List<BinaryEndpoint> endpoints, RowAccounting rows, List<String> notes, boolean mmrm,
       AnalysisRequest.Strictness strictness) {
-    this(data, settings, participants, endpoints, rows, notes, mmrm, strictness, List.of());
+    this(data, settings, participants, endpoints, rows, notes, mmrm, strictness, List.of(), ModelCovariates.NONE);
   }
 }

@@ -101,15 +101,24 @@ final class TrialEstimation {
 
     List<Comparison> comparisons = new ArrayList<>();
     MmrmResult mmrmFit = null;
+    AnalysisResult.Models models = AnalysisResult.Models.NONE;
     if (control == null) {
       notes.add("Single-arm study: per-arm results only, no comparisons.");
     } else {
       ArmData c = arms.get(control);
       double[] cc = c.changes();
-      Map<String, Difference> ancova = Ancova.fit(arms, control, level);
-      mmrmFit = mmrm ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level) : null;
+      Ancova.Fit ancovaFit = Ancova.fit(arms, control, level, data, prepared.covariates());
+      Map<String, Difference> ancova = ancovaFit.contrasts();
+      notes.addAll(ancovaFit.notes());
+      ancovaFit.missing().forEach((arm, count) -> participantExclusions.add(
+          new ParticipantExclusion(arm, "ancova", Ancova.MISSING_COVARIATE, count)));
+      MmrmAnalysis.AnalyzeFit analyzeFit = mmrm
+          ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level, prepared.covariates()) : null;
+      mmrmFit = analyzeFit == null ? null : analyzeFit.fit();
+      models = new AnalysisResult.Models(ancovaFit.model(), analyzeFit == null ? null : analyzeFit.model());
       if (mmrmFit != null) {
-        notes.add("Repeated-measures model: " + mmrmFit.method() + "; change ~ arm * visit + baseline * visit over "
+        notes.add("Repeated-measures model: " + mmrmFit.method() + "; change ~ arm * visit + baseline * visit"
+            + prepared.covariates().formulaTail() + " over "
             + "every post-baseline visit; estimate at " + endpoint + (mmrmFit.converged()
                 ? String.format(Locale.ROOT, "; %d participants, %d observations, -2 REML log-likelihood %.2f.",
                     mmrmFit.subjects(), mmrmFit.observations(), mmrmFit.minus2RemlLogLik())
@@ -144,7 +153,7 @@ final class TrialEstimation {
       }
     }
     return new AnalysisResult(data.source(), settings, rows, armResults, comparisons, participantExclusions,
-        notes, mmrmFit, VisitTrajectory.of(data, prepared.participants(), baseline, mmrmFit, level));
+        notes, mmrmFit, VisitTrajectory.of(data, prepared.participants(), baseline, mmrmFit, level), models);
   }
 
 

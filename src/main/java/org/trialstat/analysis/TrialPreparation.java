@@ -70,7 +70,7 @@ final class TrialPreparation {
     List<Participant> sorted = new ArrayList<>(participants.values());
     sorted.sort(Comparator.comparing(p -> p.id));
     return new PreparedTrial(data, settings, sorted, endpoints, rows, notes, mmrm, request.strictness(),
-        request.strata());
+        request.strata(), request.covariates());
   }
 
   private static Map<String, Participant> collect(TrialData data, String baseline, String endpoint) {

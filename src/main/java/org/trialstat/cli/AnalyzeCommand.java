@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.trialstat.analysis.AnalysisRequest;
+import org.trialstat.analysis.ModelCovariates;
 import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.TrialAnalysis;
 import org.trialstat.io.ReadOptions;
@@ -85,6 +86,16 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
           + "Breslow-Day) to every output format.")
   List<String> strata = new ArrayList<>();
 
+  @Option(names = "--covariate", paramLabel = "COL",
+      description = "Extra term of the ANCOVA and the MMRM (repeatable): numeric when every value is a number, "
+          + "else a factor (with a note).")
+  List<String> covariates = new ArrayList<>();
+
+  @Option(names = "--factor", paramLabel = "COL",
+      description = "Extra factor of the ANCOVA and the MMRM (repeatable), whatever its values look like "
+          + "(site codes such as 001).")
+  List<String> factors = new ArrayList<>();
+
   @Mixin
   StrictnessOption strictness;
 
@@ -104,7 +115,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     List<Figures.Target> targets = Figures.targets(plots);
     boolean figures = !targets.isEmpty() || report != null;
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(strata);
+    ReadOptions read = input.readOptions(readColumns());
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
     // With --plot or --report, each file's data and result are kept for the figures (memory grows with them).
     Map<Path, ResultReport.Input> kept = new ConcurrentHashMap<>();
@@ -131,7 +142,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   /** Every file read and analysed, with its data (for {@code plot} and {@code report}). */
   List<ResultReport.Input> analysed() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(strata);
+    ReadOptions read = input.readOptions(readColumns());
     return Batch.inOrder(inputFiles(), f -> {
       TrialFiles.Read in = input.read(f, read, baseline, strict());
       return new ResultReport.Input(analyze(in, request), in.data());
@@ -146,7 +157,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   @Override
   public Object tree() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(strata);
+    ReadOptions read = input.readOptions(readColumns());
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
     List<AnalysisResult> results = Batch.inOrder(all, f -> analyze(input.read(f, read, baseline, strict()), request));
     return AnalysisWriter.tree(results, all.size() > 1);
@@ -156,8 +167,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   private AnalysisResult analyze(TrialFiles.Read read, AnalysisRequest request) {
     AnalysisRequest r = request;
     if (r.baseline() == null && read.baseline() != null) {
-      r = new AnalysisRequest(r.scale(), r.scoreMin(), r.scoreMax(), r.control(), read.baseline(), r.endpoint(),
-          r.response(), r.remissionMax(), r.missing(), r.confLevel(), r.strictness(), r.repeatedMeasures());
+      r = r.withBaseline(read.baseline());
     }
     AnalysisResult result = TrialAnalysis.analyze(read.data(), r);
     if (!input.adam && read.notes().isEmpty()) {
@@ -171,6 +181,14 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     }
     notes.addAll(read.notes());
     return result.withNotes(notes);
+  }
+
+  /** The extra columns to read: --strata, --covariate and --factor, each once. */
+  private List<String> readColumns() {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(strata);
+    all.addAll(covariates);
+    all.addAll(factors);
+    return new ArrayList<>(all);
   }
 
   private boolean strict() {
@@ -193,7 +211,8 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     return new AnalysisRequest(input.scale, range[0], range[1], comparison.control, baseline, endpoint, rule,
         remission, missing, comparison.confLevel(),
         strictness.strictness(),
-        AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata);
+        AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata)
+        .withCovariates(new ModelCovariates(covariates, factors));
   }
 
   private double positive(String option, double v) {

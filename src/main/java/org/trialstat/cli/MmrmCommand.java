@@ -57,6 +57,11 @@ public final class MmrmCommand implements Callable<Integer> {
       description = "Extra fixed effect (repeatable); categorical when a value is not a number.")
   List<String> covariates = new ArrayList<>();
 
+  @Option(names = "--factor", paramLabel = "COL",
+      description = "Extra fixed effect entered as a factor whatever its values look like (repeatable; site codes "
+          + "such as 001).")
+  List<String> factors = new ArrayList<>();
+
   @Option(names = "--ddf", paramLabel = "METHOD", converter = DdfConverter.class,
       description = "Denominator degrees of freedom: satterthwaite (default, as SAS DDFM=SATTERTH), "
           + "kenward-roger (adjusted SEs and df, as SAS DDFM=KR) or residual.",
@@ -123,8 +128,9 @@ public final class MmrmCommand implements Callable<Integer> {
     }
     MmrmRequest request = new MmrmRequest(input.scale, range[0], range[1], comparison.control, baseline, covariates,
         ddf, comparison.confLevel(),
-        strictness.strictness(), convergence, new CovarianceSettings(covariance, covarianceByArm, Estimation.REML));
-    var read = input.readOptions(covariates);
+        strictness.strictness(), convergence, new CovarianceSettings(covariance, covarianceByArm, Estimation.REML),
+        factors);
+    var read = input.readOptions(request.modelCovariates().columns());
     boolean strict = strictness.strictness() == org.trialstat.analysis.AnalysisRequest.Strictness.STRICT;
     List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
     return PerFileRun.run(spec, all, batch, output,
@@ -136,8 +142,7 @@ public final class MmrmCommand implements Callable<Integer> {
   private static org.trialstat.model.MmrmAnalysisResult analyze(TrialFiles.Read in, MmrmRequest request) {
     MmrmRequest r = request;
     if (r.baseline() == null && in.baseline() != null) {
-      r = new MmrmRequest(r.scale(), r.scoreMin(), r.scoreMax(), r.control(), in.baseline(), r.covariates(), r.ddf(),
-          r.confLevel(), r.strictness(), r.convergence());
+      r = r.withBaseline(in.baseline());
     }
     return MmrmAnalysis.analyze(in.data(), r);
   }

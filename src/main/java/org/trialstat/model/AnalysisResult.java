@@ -17,10 +17,11 @@ import java.util.List;
  *                      baseline
  * @param mmrm          the repeated-measures fit behind the comparisons' {@code mmrm} effects, or null when the file
  *                      has fewer than two post-baseline visits (or one arm)
+ * @param models        the models fitted with --covariate / --factor, for the {@code model} blocks
  */
 public record AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
     List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
-    MmrmResult mmrm, List<VisitResult> visits) {
+    MmrmResult mmrm, List<VisitResult> visits, Models models) {
 
   public AnalysisResult {
     visits = visits == null ? List.of() : List.copyOf(visits);
@@ -28,18 +29,41 @@ public record AnalysisResult(String file, AnalysisSettings settings, RowAccounti
     comparisons = List.copyOf(comparisons);
     participantExclusions = List.copyOf(participantExclusions);
     notes = List.copyOf(notes);
+    if (models == null) {
+      models = Models.NONE;
+    }
   }
 
-  /** A result without per-visit results. */
+  /** A result without per-visit results and without reported models. */
   public AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
       List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
       MmrmResult mmrm) {
-    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, List.of());
+    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, List.of(), Models.NONE);
+  }
+
+  /** A result without reported models (no --covariate or --factor). */
+  public AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
+      List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
+      MmrmResult mmrm, List<VisitResult> visits) {
+    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, visits, Models.NONE);
   }
 
   /** The same result with other notes. */
   public AnalysisResult withNotes(List<String> other) {
-    return new AnalysisResult(file, settings, rows, arms, comparisons, participantExclusions, other, mmrm, visits);
+    return new AnalysisResult(file, settings, rows, arms, comparisons, participantExclusions, other, mmrm, visits,
+        models);
+  }
+
+  /**
+   * The fixed-effects models of the ANCOVA ({@code ancova_fit.model}) and the MMRM ({@code mmrm_fit.model}),
+   * reported when --covariate or --factor is given.
+   *
+   * @param ancova the ANCOVA's model, or null
+   * @param mmrm   the MMRM's model, or null
+   */
+  public record Models(FittedModel ancova, FittedModel mmrm) {
+    /** No model reported. */
+    public static final Models NONE = new Models(null, null);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.trialstat.model.CovarianceFit;
 import org.trialstat.model.Difference;
+import org.trialstat.model.FittedModel;
 import org.trialstat.model.LsMean;
 import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.model.MmrmResult;
@@ -52,7 +53,11 @@ public final class MmrmWriter {
     st.put("effects", "treatment - control");
     o.put("settings", st);
     o.put("rows", ResultTree.rows(r.rows()));
-    o.put("fit", fit(r.fit()));
+    Map<String, Object> fit = fit(r.fit());
+    if (r.model() != null) {
+      fit.put("model", model(r.model()));
+    }
+    o.put("fit", fit);
     List<Object> ls = new ArrayList<>();
     for (LsMean m : r.fit().lsmeans()) {
       Map<String, Object> e = Json.object();
@@ -90,6 +95,22 @@ public final class MmrmWriter {
       cmp.add(e);
     }
     o.put("comparisons", cmp);
+    return o;
+  }
+
+  /** The JSON object of a fitted model: {@code {formula, terms: [{name, kind, levels}]}}. */
+  static Map<String, Object> model(FittedModel m) {
+    Map<String, Object> o = Json.object();
+    o.put("formula", m.formula());
+    List<Object> terms = new ArrayList<>();
+    for (FittedModel.Term t : m.terms()) {
+      Map<String, Object> e = Json.object();
+      e.put("name", t.name());
+      e.put("kind", t.kind());
+      e.put("levels", new ArrayList<Object>(t.levels()));
+      terms.add(e);
+    }
+    o.put("terms", terms);
     return o;
   }
 

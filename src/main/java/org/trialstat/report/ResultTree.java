@@ -55,8 +55,17 @@ public final class ResultTree {
     if (!r.visits().isEmpty()) {
       o.put("visits", VisitTree.of(r));
     }
+    if (r.models().ancova() != null) {
+      Map<String, Object> ancova = Json.object();
+      ancova.put("model", MmrmWriter.model(r.models().ancova()));
+      o.put("ancova_fit", ancova);
+    }
     if (r.mmrm() != null) {
-      o.put("mmrm_fit", MmrmWriter.fit(r.mmrm()));
+      Map<String, Object> fit = MmrmWriter.fit(r.mmrm());
+      if (r.models().mmrm() != null) {
+        fit.put("model", MmrmWriter.model(r.models().mmrm()));
+      }
+      o.put("mmrm_fit", fit);
     }
     o.put("notes", new ArrayList<Object>(r.notes()));
     return o;
