@@ -3,6 +3,7 @@ package org.trialstat.stats.impute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.trialstat.model.ImputedEstimate;
 import java.util.stream.IntStream;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.trialstat.stats.mmrm.MeanModel;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.trialstat.model.ImputedEstimate;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.trialstat.stats.impute;
+package org.trialstat.model;
 
 /**
  * One pooled estimate of an imputation analysis.
