@@ -144,7 +144,7 @@ final class TrialEstimation {
       }
     }
     return new AnalysisResult(data.source(), settings, rows, armResults, comparisons, participantExclusions,
-        notes, mmrmFit);
+        notes, mmrmFit, VisitTrajectory.of(data, prepared.participants(), baseline, mmrmFit, level));
   }
 
 

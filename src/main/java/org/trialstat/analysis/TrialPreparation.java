@@ -53,7 +53,8 @@ final class TrialPreparation {
     double remissionMax = Double.isNaN(request.remissionMax()) ? request.scale().remissionMax()
         : request.remissionMax();
     AnalysisSettings settings = new AnalysisSettings(request.scale(), request.scoreMin(), request.scoreMax(),
-        control, baseline, endpoint, request.response(), remissionMax, request.missing(), request.confLevel());
+        control, baseline, endpoint, request.response(), remissionMax, request.missing(), request.confLevel(),
+        data.week(baseline), data.week(endpoint));
 
     List<String> notes = new ArrayList<>();
     Map<String, Participant> participants = collect(data, baseline, endpoint);

@@ -170,8 +170,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
               ? "; baseline visit " + read.baseline() + " (records flagged ABLFL = Y)" : "") + ".");
     }
     notes.addAll(read.notes());
-    return new AnalysisResult(result.file(), result.settings(), result.rows(), result.arms(), result.comparisons(),
-        result.participantExclusions(), notes, result.mmrm());
+    return result.withNotes(notes);
   }
 
   private boolean strict() {

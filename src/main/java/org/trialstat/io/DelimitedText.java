@@ -119,7 +119,7 @@ final class DelimitedText {
     int c = column(name);
     if (c < 0) {
       throw new DataException(file, headerLine, 0, "no '" + name + "' column (" + meaning + "); the header has: "
-          + String.join(", ", header) + hint(delimiter));
+          + headerText() + hint(delimiter));
     }
     return c;
   }
@@ -159,6 +159,16 @@ final class DelimitedText {
     return v;
   }
 
+  /** A finite number &gt;= 0, or NaN when not reported; a negative number is an error. */
+  double nonNegative(Record r, int column, String name) {
+    double v = number(r, column, name);
+    if (v < 0) {
+      throw new DataException(file, r.line(), column + 1, "column " + name + ": expected a number >= 0, got "
+          + quote(r.cell(column)));
+    }
+    return v;
+  }
+
   /** A non-negative integer, or -1 when not reported. */
   int count(Record r, int column, String name) {
     String cell = r.cell(column);
@@ -170,6 +180,11 @@ final class DelimitedText {
           + ": expected a whole number of participants (0 or more), got " + quote(cell));
     }
     return Integer.parseInt(cell.startsWith("+") ? cell.substring(1) : cell);
+  }
+
+  /** The header's names joined by ", " on one line, for messages. */
+  String headerText() {
+    return oneLine(String.join(", ", header));
   }
 
   /** Every column name of the header, for messages. */

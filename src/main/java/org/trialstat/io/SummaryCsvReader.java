@@ -94,7 +94,7 @@ public final class SummaryCsvReader {
     }
     if (mean < 0 && endpointColumns.isEmpty()) {
       throw new DataException(file, t.headerLine, 0, "nothing to analyse: expected change_mean or an E_events column "
-          + "(E = response, loss_of_diagnosis, remission); the header has: " + String.join(", ", t.header));
+          + "(E = response, loss_of_diagnosis, remission); the header has: " + t.headerText());
     }
 
     List<SummaryInput.Row> rows = new ArrayList<>();
@@ -124,8 +124,8 @@ public final class SummaryCsvReader {
         throw new DataException(file, r.line(), randomized + 1, "column randomized: expected 1 or more, got 0");
       }
       double m = t.number(r, mean, "change_mean");
-      double sdv = nonNegative(t, r, sd, "change_sd");
-      double sev = nonNegative(t, r, se, "change_se");
+      double sdv = t.nonNegative(r, sd, "change_sd");
+      double sev = t.nonNegative(r, se, "change_se");
       double lov = t.number(r, lo, "change_ci_low");
       double hiv = t.number(r, hi, "change_ci_high");
       if (Double.isNaN(lov) != Double.isNaN(hiv)) {
@@ -143,7 +143,7 @@ public final class SummaryCsvReader {
       }
       boolean fromModel = model >= 0 && bool(t, r, model, "change_from_model", false);
       double bm = t.number(r, bMean, "baseline_mean");
-      double bs = nonNegative(t, r, bSd, "baseline_sd");
+      double bs = t.nonNegative(r, bSd, "baseline_sd");
       Boolean isControl = null;
       if (control >= 0) {
         isControl = bool(t, r, control, "control", false);
@@ -228,15 +228,6 @@ public final class SummaryCsvReader {
             + "endpoint columns E_events and E_n for E in " + String.join(", ", endpoints));
       }
     }
-  }
-
-  private static double nonNegative(DelimitedText t, DelimitedText.Record r, int column, String name) {
-    double v = t.number(r, column, name);
-    if (v < 0) {
-      throw new DataException(t.file, r.line(), column + 1, "column " + name + ": expected a number >= 0, got "
-          + DelimitedText.quote(r.cell(column)));
-    }
-    return v;
   }
 
   private static boolean bool(DelimitedText t, DelimitedText.Record r, int column, String name, boolean empty) {

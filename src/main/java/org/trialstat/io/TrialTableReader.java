@@ -125,7 +125,7 @@ final class TrialTableReader {
       }
     }
     return new Result(new TrialData(data.source(), data.observations(), data.arms(), data.visits(),
-        data.hasDiagnosis(), data.covariateNames(), counts, categorical),
+        data.hasDiagnosis(), data.covariateNames(), counts, categorical, data.visitWeeks()),
         r.derivedBaseline != null ? r.derivedBaseline : r.flagged.isEmpty() ? null : r.flagged.iterator().next(),
         r.notes);
   }
@@ -257,14 +257,17 @@ final class TrialTableReader {
       order.sort((a, b) -> Double.compare(a.week, b.week)); // stable; NaN (no week) sorts last
     }
     List<String> visitLabels = new ArrayList<>(order.size());
+    List<Double> weeks = new ArrayList<>(order.size());
     for (VisitInfo v : order) {
       visitLabels.add(v.label);
+      weeks.add(v.week);
     }
     if (derivedBaseline != null && !visitLabels.contains(derivedBaseline)) {
       visitLabels.add(0, derivedBaseline); // derived baseline records come before every visit
+      weeks.add(0, Double.NaN);
     }
     return new TrialData(file, observations.toObservations(), new ArrayList<>(arms), visitLabels, dxCol >= 0,
-        options.covariates());
+        options.covariates(), List.of(), List.of(), weeks);
   }
 
   /** The baseline/change columns of {@link #derivation}, or null. */

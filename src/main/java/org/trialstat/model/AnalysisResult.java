@@ -12,18 +12,34 @@ import java.util.List;
  * @param comparisons   every non-control arm against the control, in order of first appearance
  * @param participantExclusions participants left out of one endpoint (for example an unknown diagnosis)
  * @param notes         definitions and caveats that apply to this analysis, for footnotes
+ * @param visits        per post-baseline visit: observed mean change per arm and the MMRM's LS means and
+ *                      differences (the data of trajectory figures); empty when no visit follows the
+ *                      baseline
  * @param mmrm          the repeated-measures fit behind the comparisons' {@code mmrm} effects, or null when the file
  *                      has fewer than two post-baseline visits (or one arm)
  */
 public record AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
     List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
-    MmrmResult mmrm) {
+    MmrmResult mmrm, List<VisitResult> visits) {
 
   public AnalysisResult {
+    visits = visits == null ? List.of() : List.copyOf(visits);
     arms = List.copyOf(arms);
     comparisons = List.copyOf(comparisons);
     participantExclusions = List.copyOf(participantExclusions);
     notes = List.copyOf(notes);
+  }
+
+  /** A result without per-visit results. */
+  public AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
+      List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
+      MmrmResult mmrm) {
+    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, List.of());
+  }
+
+  /** The same result with other notes. */
+  public AnalysisResult withNotes(List<String> other) {
+    return new AnalysisResult(file, settings, rows, arms, comparisons, participantExclusions, other, mmrm, visits);
   }
 
   /**

@@ -13,8 +13,18 @@ package org.trialstat.model;
  * @param response     the responder rule
  * @param remissionMax remission cut-off (score at or below), NaN when remission is not defined
  * @param missing      denominators of the binary endpoints
+ * @param baselineWeek the baseline visit's week (NaN when the file has no week column); for the tidy rows
+ * @param endpointWeek the endpoint visit's week, likewise
  * @param confLevel    confidence level of every interval
  */
 public record AnalysisSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
-    String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel) {
+    String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
+    double baselineWeek, double endpointWeek) {
+
+  /** Settings of a file without a week column. */
+  public AnalysisSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel) {
+    this(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax, missing, confLevel,
+        Double.NaN, Double.NaN);
+  }
 }

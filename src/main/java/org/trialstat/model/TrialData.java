@@ -19,10 +19,12 @@ import java.util.List;
  *                        removed are not in {@code observations}); empty when none was given
  * @param categorical     the covariates whose column the file format declares character (SAS transport,
  *                        Dataset-JSON, sas7bdat): categorical even when their values look like numbers
+ * @param visitWeeks      the numeric week of each visit (same order as {@code visits}) from the week
+ *                        column, NaN where the file has none
  */
 public record TrialData(String source, List<Observation> observations, List<String> arms,
     List<String> visits, boolean hasDiagnosis, List<String> covariateNames,
-    List<RowAccounting.Filter> filters, List<String> categorical) {
+    List<RowAccounting.Filter> filters, List<String> categorical, List<Double> visitWeeks) {
 
   public TrialData {
     observations = List.copyOf(observations);
@@ -31,12 +33,29 @@ public record TrialData(String source, List<Observation> observations, List<Stri
     covariateNames = List.copyOf(covariateNames);
     filters = List.copyOf(filters);
     categorical = List.copyOf(categorical);
+    if (visitWeeks == null || visitWeeks.size() != visits.size()) {
+      visitWeeks = java.util.Collections.nCopies(visits.size(), Double.NaN);
+    }
+    visitWeeks = List.copyOf(visitWeeks);
+  }
+
+  /** Data whose visits have no numeric weeks. */
+  public TrialData(String source, List<Observation> observations, List<String> arms, List<String> visits,
+      boolean hasDiagnosis, List<String> covariateNames, List<RowAccounting.Filter> filters,
+      List<String> categorical) {
+    this(source, observations, arms, visits, hasDiagnosis, covariateNames, filters, categorical, null);
+  }
+
+  /** The week of a visit, or NaN when it has none (or is not a visit of the file). */
+  public double week(String visit) {
+    int i = visits.indexOf(visit);
+    return i < 0 ? Double.NaN : visitWeeks.get(i);
   }
 
   /** Data read without row filters. */
   public TrialData(String source, List<Observation> observations, List<String> arms,
       List<String> visits, boolean hasDiagnosis, List<String> covariateNames) {
-    this(source, observations, arms, visits, hasDiagnosis, covariateNames, List.of(), List.of());
+    this(source, observations, arms, visits, hasDiagnosis, covariateNames, List.of(), List.of(), null);
   }
 
   /** Rows removed by the filters, in total. */

@@ -35,7 +35,8 @@ public enum DelimitedWriter {
       for (TidyRow r : rows) {
         p.printRecord(text(r.file()), text(r.study()), text(r.arm()), text(r.treatment()), text(r.control()),
             r.outcome(), r.statistic(), num(r.estimate()), num(r.ciLow()), num(r.ciHigh()), num(r.p()),
-            r.n() < 0 ? "" : Integer.toString(r.n()), r.method() == null ? "" : r.method());
+            r.n() < 0 ? "" : Integer.toString(r.n()), r.method() == null ? "" : r.method(), text(r.visit()),
+            num(r.week()));
       }
       p.flush();
     } catch (IOException e) {

@@ -143,12 +143,12 @@ public final class MmrmWriter {
     String method = r.fit().method();
     for (LsMean m : r.fit().lsmeans()) {
       rows.add(new TidyRow(r.file(), "", m.arm(), null, null, outcome + "@" + m.visit(), "lsmean", m.estimate(),
-          m.ciLow(), m.ciHigh(), Double.NaN, m.n(), "LS mean, " + method));
+          m.ciLow(), m.ciHigh(), Double.NaN, m.n(), "LS mean, " + method).at(m.visit(), Double.NaN));
     }
     for (VisitContrast v : r.fit().comparisons()) {
       Difference d = v.difference();
       rows.add(new TidyRow(r.file(), "", null, v.treatment(), v.control(), outcome + "@" + v.visit(), "mmrm",
-          d.estimate(), d.ciLow(), d.ciHigh(), d.p(), TidyRow.NO_N, d.method()));
+          d.estimate(), d.ciLow(), d.ciHigh(), d.p(), TidyRow.NO_N, d.method()).at(v.visit(), Double.NaN));
     }
     return rows;
   }

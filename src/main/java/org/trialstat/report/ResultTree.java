@@ -52,6 +52,9 @@ public final class ResultTree {
       comps.add(comparison(c));
     }
     o.put("comparisons", comps);
+    if (!r.visits().isEmpty()) {
+      o.put("visits", VisitTree.of(r));
+    }
     if (r.mmrm() != null) {
       o.put("mmrm_fit", MmrmWriter.fit(r.mmrm()));
     }

@@ -3,6 +3,11 @@ package org.trialstat.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.trialstat.model.AnalysisResult;
+import org.trialstat.model.AnalysisSettings;
+import org.trialstat.model.Difference;
+import org.trialstat.model.LsMean;
+import org.trialstat.model.VisitContrast;
+import org.trialstat.model.VisitResult;
 import org.trialstat.model.ArmResult;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.Comparison;
@@ -38,16 +43,47 @@ public final class TidyRows {
   /** The tidy rows of one {@code analyze} result. */
   public static List<TidyRow> of(AnalysisResult r) {
     TidyRows t = new TidyRows(r.file(), "");
+    AnalysisSettings s = r.settings();
     for (ArmResult a : r.arms()) {
-      t.descriptives(a.arm(), "baseline", a.baseline(), false);
-      t.descriptives(a.arm(), "endpoint", a.endpoint(), false);
-      t.change(a.arm(), a.change(), SAMPLE_SD);
-      t.rates(a.arm(), a.binaryEndpoints(), a.binaryRates(), false);
+      t.at(s.baseline(), s.baselineWeek(), () -> t.descriptives(a.arm(), "baseline", a.baseline(), false));
+      t.at(s.endpoint(), s.endpointWeek(), () -> {
+        t.descriptives(a.arm(), "endpoint", a.endpoint(), false);
+        t.change(a.arm(), a.change(), SAMPLE_SD);
+        t.rates(a.arm(), a.binaryEndpoints(), a.binaryRates(), false);
+      });
     }
-    for (Comparison c : r.comparisons()) {
-      t.comparison(c);
+    t.at(s.endpoint(), s.endpointWeek(), () -> r.comparisons().forEach(t::comparison));
+    for (VisitResult v : r.visits()) {
+      t.at(v.visit(), v.week(), () -> t.visit(v));
     }
     return t.rows;
+  }
+
+  /** Rows added by {@code body} belong to {@code visit}. */
+  private void at(String visit, double week, Runnable body) {
+    int from = rows.size();
+    body.run();
+    for (int i = from; i < rows.size(); i++) {
+      rows.set(i, rows.get(i).at(visit, week));
+    }
+  }
+
+  /** The visits[] block: observed_mean and mmrm_lsmean per arm, mmrm_difference per comparison. */
+  private void visit(VisitResult v) {
+    for (VisitResult.Arm a : v.arms()) {
+      MeanSummary o = a.observedChange();
+      add(a.arm(), null, null, Effect.CHANGE, "observed_mean", o.mean(), o.ciLow(), o.ciHigh(), NA, o.n(), o.method());
+      LsMean m = a.mmrmLsmean();
+      if (m != null) {
+        add(a.arm(), null, null, Effect.CHANGE, "mmrm_lsmean", m.estimate(), m.ciLow(), m.ciHigh(), NA, m.n(),
+            "MMRM LS mean");
+      }
+    }
+    for (VisitContrast c : v.comparisons()) {
+      Difference d = c.difference();
+      add(null, c.treatment(), c.control(), Effect.CHANGE, "mmrm_difference", d.estimate(), d.ciLow(), d.ciHigh(),
+          d.p(), TidyRow.NO_N, d.method());
+    }
   }
 
   /** The tidy rows of a {@code summary} result: {@code study} filled, {@code file} the study's file. */

@@ -109,18 +109,12 @@ public enum RatioMeasure {
     if (eventsT == nT && eventsC == nC) {
       return Estimate.notEstimable(confLevel, methodName, "all participants had the event in both arms");
     }
-    double a = eventsT;
-    double b = (double) nT - eventsT;
-    double c = eventsC;
-    double d = (double) nC - eventsC;
-    String note = null;
-    if (a == 0 || b == 0 || c == 0 || d == 0) {
-      a += 0.5;
-      b += 0.5;
-      c += 0.5;
-      d += 0.5;
-      note = ZERO_CELL_NOTE;
-    }
+    double[] x = ZeroCell.cells(eventsT, nT, eventsC, nC);
+    double a = x[0];
+    double b = x[1];
+    double c = x[2];
+    double d = x[3];
+    String note = ZeroCell.hasZero(eventsT, nT, eventsC, nC) ? ZERO_CELL_NOTE : null;
     final double log = logRatio(a, b, c, d);
     final double halfWidth = Arguments.zTwoSided(confLevel) * seLogRatio(a, b, c, d);
     return new Estimate(Math.exp(log), Math.exp(log - halfWidth), Math.exp(log + halfWidth), confLevel,

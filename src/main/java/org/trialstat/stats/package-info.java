@@ -27,6 +27,8 @@
  * Tarone tests ({@code StratifiedBinaryAnalysis}), logistic regression with separation detection
  * ({@code LogisticRegression}) and standardized marginal effects ({@code MarginalStandardization}).
  *
+ * <p><b>Meta-analysis</b> of study effects, as R's metafor: {@code org.trialstat.stats.meta}.
+ *
  * <p><b>Conventions.</b> Routines are immutable classes or enum constants (one per method), results
  * are the {@code org.trialstat.model} records carrying the method's name and confidence level. A
  * statistic that cannot be estimated from the data (n &lt; 2, zero variance, aliased design column,

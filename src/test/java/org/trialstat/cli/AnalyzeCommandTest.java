@@ -43,7 +43,7 @@ class AnalyzeCommandTest {
         "--control", "Placebo");
     assertThat(run.code()).as(run.err()).isZero();
     List<String> lines = run.out().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("file,study,arm,treatment,control,outcome,statistic,estimate,ci_low,ci_high,p,n,method");
+    assertThat(lines.get(0)).isEqualTo("file,study,arm,treatment,control,outcome,statistic,estimate,ci_low,ci_high,p,n,method,visit,week"); // visit, week appended (figures issue)
     assertThat(lines).anyMatch(l -> l.contains("small_pilot_caps4.csv")).anyMatch(l -> l.contains("mapp1_like.csv"));
     assertThat(lines).allMatch(l -> !l.contains("NaN") && !l.contains("Infinity"));
   }
@@ -52,7 +52,7 @@ class AnalyzeCommandTest {
   void tsvUsesTabs() {
     CliRun run = CliRun.of("analyze", "--format", "tsv", MAPP1);
     assertThat(run.out().lines().findFirst().orElseThrow()).isEqualTo(
-        "file\tstudy\tarm\ttreatment\tcontrol\toutcome\tstatistic\testimate\tci_low\tci_high\tp\tn\tmethod");
+        "file\tstudy\tarm\ttreatment\tcontrol\toutcome\tstatistic\testimate\tci_low\tci_high\tp\tn\tmethod\tvisit\tweek");
   }
 
   @Test

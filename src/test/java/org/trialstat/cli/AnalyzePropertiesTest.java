@@ -207,17 +207,24 @@ class AnalyzePropertiesTest {
     try {
       ObjectNode root = (ObjectNode) MAPPER.readTree(json);
       for (String key : List.of("arms", "participants_excluded")) {
-        List<JsonNode> arms = new ArrayList<>();
-        root.get(key).forEach(arms::add);
-        arms.sort(Comparator.comparing(a -> a.get("arm").asText()));
-        ArrayNode sorted = MAPPER.createArrayNode();
-        arms.forEach(sorted::add);
-        root.set(key, sorted);
+        sortByArm(root, key);
+      }
+      if (root.has("visits")) {
+        root.get("visits").forEach(v -> sortByArm((ObjectNode) v, "arms"));
       }
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void sortByArm(ObjectNode node, String key) {
+    List<JsonNode> arms = new ArrayList<>();
+    node.get(key).forEach(arms::add);
+    arms.sort(Comparator.comparing(a -> a.get("arm").asText()));
+    ArrayNode sorted = MAPPER.createArrayNode();
+    arms.forEach(sorted::add);
+    node.set(key, sorted);
   }
 
   @Property(tries = 150, seed = SEED)

@@ -98,7 +98,7 @@ class MmrmCommandTest {
     CliRun csv = CliRun.of("mmrm", "--control", "Placebo", "--baseline", "baseline", "--format", "csv",
         TestFiles.resource("oracles/mapp1_like.csv").toString());
     assertThat(csv.code()).isZero();
-    assertThat(csv.out()).startsWith("file,study,arm,treatment,control,outcome,statistic,estimate,ci_low,ci_high,p,n,method\n")
+    assertThat(csv.out()).startsWith("file,study,arm,treatment,control,outcome,statistic,estimate,ci_low,ci_high,p,n,method,visit,week\n")
         .contains(",change@week18,mmrm,", ",change@week6,lsmean,");
     CliRun table = CliRun.of("mmrm", "--control", "Placebo", "--baseline", "baseline",
         TestFiles.resource("oracles/mapp1_like.csv").toString());

@@ -86,7 +86,7 @@ class SummaryCommandTest {
 
   @Test
   void tidyColumnsAreThoseOfAnalyzeWithStudyFilled() {
-    String header = "file,study,arm,treatment,control,outcome,statistic,estimate,ci_low,ci_high,p,n,method";
+    String header = "file,study,arm,treatment,control,outcome,statistic,estimate,ci_low,ci_high,p,n,method,visit,week"; // visit, week appended by the figures issue
     CliRun analyze = CliRun.of("analyze", "--format", "csv",
         org.trialstat.TestFiles.resource("oracles/mapp1_like.csv").toString());
     assertThat(analyze.out().lines().findFirst().orElseThrow()).isEqualTo(header);
