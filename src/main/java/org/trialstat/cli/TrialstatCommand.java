@@ -11,7 +11,7 @@ public final class TrialstatCommand implements Runnable {
 
   /** The subcommands, in the order of the usage help. */
   private static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(AnalyzeCommand.class,
-      MmrmCommand.class, SummaryCommand.class, MetaCommand.class, VerifyCommand.class, RunCommand.class,
+      MmrmCommand.class, ImputeCommand.class, SummaryCommand.class, MetaCommand.class, VerifyCommand.class, RunCommand.class,
       PlotCommand.class, ReportCommand.class, picocli.CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class);
 
   /** The command line with every subcommand. */

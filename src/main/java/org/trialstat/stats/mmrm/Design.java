@@ -253,4 +253,28 @@ final class Design {
   double[] lsMeanVector(int a, int v) {
     return x.at(Map.of(arm, a, visit, v));
   }
+
+  /**
+   * The design row of arm {@code a} at visit {@code v} with the baseline at {@code base}, other factors at
+   * equal level weights and other numeric covariates at their mean (the mean of a subject with that
+   * baseline, for conditional mean imputation).
+   */
+  double[] rowAt(int a, int v, double base) {
+    Term.Point point = new org.trialstat.stats.design.Term.Point() {
+      @Override
+      public double[] weights(Factor f) {
+        return f == arm ? f.at(a) : f == visit ? f.at(v) : f.balanced();
+      }
+
+      @Override
+      public double value(Numeric n) {
+        return "baseline".equals(n.name()) ? base : x.mean(n);
+      }
+    };
+    double[] out = new double[p];
+    for (Term t : x.terms()) {
+      t.codeAt(point, out, x.offset(t));
+    }
+    return out;
+  }
 }

@@ -95,6 +95,29 @@ final class UnstructuredFit {
     return check(o);
   }
 
+  /**
+   * The REML optimum without inference (for resampling, which needs only beta and Sigma): the outcome,
+   * or null when the optimisation did not converge or has no starting values.
+   */
+  Outcome optimum() {
+    if (d.neverTogether != null) {
+      return null;
+    }
+    double[] theta = startingValues();
+    if (theta == null) {
+      return null;
+    }
+    Outcome o = newton(theta);
+    if (!o.converged && o.eval != null) {
+      o = newton(nelderMead(o.theta));
+    }
+    if (!o.converged || o.eval == null) {
+      return null;
+    }
+    sigma = lc.sigma(lc.lower(o.theta));
+    return o;
+  }
+
   /** Positive-definiteness checks at convergence, then inference. */
   private MmrmResult check(Outcome o) {
     double[] l = lc.lower(o.theta);

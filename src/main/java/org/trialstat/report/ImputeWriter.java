@@ -1,0 +1,110 @@
+package org.trialstat.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.trialstat.model.ImputeResult;
+import org.trialstat.model.ImputedEstimate;
+
+/** Output of {@code trialstat impute}: JSON keys, tidy rows and tables (docs/output.md, "impute"). */
+public final class ImputeWriter {
+
+  private ImputeWriter() {
+  }
+
+  /** The per-file writer of {@code trialstat impute}. */
+  public static PerFileOutput<ImputeResult> perFile(OutputFormat format) {
+    return new PerFileOutput<>(format, "impute", ImputeWriter::tree, ImputeWriter::tidy, ImputeWriter::table);
+  }
+
+  /** The JSON object of one result; key names are public API. */
+  public static Map<String, Object> tree(ImputeResult r) {
+    Map<String, Object> o = Json.object();
+    o.put("file", r.file());
+    Map<String, Object> st = Json.object();
+    st.put("control", r.control());
+    st.put("baseline", r.baseline());
+    st.put("outcome", "change");
+    st.put("visits", new ArrayList<Object>(r.visits()));
+    Map<String, Object> refs = Json.object();
+    refs.putAll(r.references());
+    st.put("references", refs);
+    Map<String, Object> strategies = Json.object();
+    strategies.putAll(r.strategies());
+    st.put("strategies", strategies);
+    st.put("conf_level", r.confLevel());
+    st.put("effects", "treatment - control");
+    o.put("settings", st);
+    o.put("rows", ResultTree.rows(r.rows()));
+    o.put("method", r.method());
+    List<Object> est = new ArrayList<>();
+    for (ImputedEstimate e : r.estimates()) {
+      Map<String, Object> m = Json.object();
+      m.put("kind", e.kind());
+      m.put(e.kind().equals("difference") ? "treatment" : "arm", e.arm());
+      if (e.kind().equals("difference")) {
+        m.put("control", e.versus());
+      }
+      m.put("visit", e.visit());
+      m.put("delta", e.delta());
+      m.put("estimate", e.estimate());
+      m.put("se", e.se());
+      m.put("p", e.p());
+      m.put("ci_low", e.lower());
+      m.put("ci_high", e.upper());
+      m.put("conf_level", e.level());
+      est.add(m);
+    }
+    o.put("estimates", est);
+    List<Object> tip = new ArrayList<>();
+    for (ImputeResult.TippingPoint t : r.tipping()) {
+      Map<String, Object> m = Json.object();
+      m.put("treatment", t.treatment());
+      m.put("visit", t.visit());
+      m.put("delta", t.delta());
+      tip.add(m);
+    }
+    o.put("tipping_points", tip);
+    return o;
+  }
+
+  static List<TidyRow> tidy(ImputeResult r) {
+    List<TidyRow> rows = new ArrayList<>();
+    for (ImputedEstimate e : r.estimates()) {
+      boolean diff = e.kind().equals("difference");
+      String outcome = "change@" + e.visit() + (e.delta() == 0 ? "" : "+delta=" + Fmt.fixed(e.delta(), 3));
+      rows.add(new TidyRow(r.file(), "", diff ? null : e.arm(), diff ? e.arm() : null, diff ? e.versus() : null,
+          outcome, diff ? "impute" : "lsmean", e.estimate(), e.lower(), e.upper(), diff ? e.p() : Double.NaN,
+          TidyRow.NO_N, e.method()));
+    }
+    return rows;
+  }
+
+  private static String table(ImputeResult r, boolean markdown) {
+    String lvl = Fmt.level(r.confLevel());
+    StringBuilder sb = new StringBuilder();
+    TextTable.heading(sb, "trialstat impute: " + r.file(), markdown);
+    sb.append("Outcome: change from ").append(r.baseline()).append("; control arm ").append(r.control())
+        .append("; ").append(lvl).append(" confidence intervals.\n\n");
+    TextTable c = new TextTable(">Delta", "Visit", "Estimate", ">Value", ">" + lvl + " CI", ">SE", ">p");
+    for (ImputedEstimate e : r.estimates()) {
+      String what = e.kind().equals("difference") ? e.arm() + " - " + e.versus() : "LS mean " + e.arm();
+      c.row(Fmt.fixed(e.delta(), 2), e.visit(), what, Fmt.fixed(e.estimate(), 2), Fmt.ci(e.lower(), e.upper(), 2),
+          Fmt.fixed(e.se(), 2), e.kind().equals("difference") ? Fmt.p(e.p()) : "");
+    }
+    c.appendSection(sb, "Estimates [1]", markdown);
+    List<String> notes = new ArrayList<>();
+    notes.add("[1] " + r.method() + "; strategies after the intercurrent event: " + r.strategies()
+        + "; references: " + r.references() + ".");
+    for (ImputeResult.TippingPoint t : r.tipping()) {
+      notes.add("Tipping point, " + t.treatment() + " at visit " + t.visit() + ": "
+          + (Double.isNaN(t.delta()) ? "significance not lost over the deltas given"
+              : "significance lost at delta " + Fmt.fixed(t.delta(), 3)) + ".");
+    }
+    notes.addAll(ResultTree.rowLines(r.rows()));
+    for (String n : notes) {
+      sb.append(markdown ? "- " : "").append(n).append('\n');
+    }
+    return sb.toString();
+  }
+}
