@@ -20,14 +20,11 @@ import org.trialstat.report.JsonPath;
 class MmrmCommandTest {
   private static final String FEV = TestFiles.shared("oracles", "mmrm_fev", "fev_data.csv").toString();
 
-  @BeforeAll
-  static void needsFevData() {
-    TestFiles.assumeShared(Path.of(FEV));
-  }
   private static Object json;
 
   @BeforeAll
   static void run() throws IOException {
+    TestFiles.assumeShared(Path.of(FEV)); // skips with a message when ../shared is absent
     CliRun r = CliRun.of("mmrm", "--scale", "none", "--id-col", "USUBJID", "--arm-col", "ARMCD", "--visit-col",
         "AVISIT", "--score-col", "FEV1", "--control", "PBO", "--covariate", "RACE", "--covariate", "SEX",
         "--format", "json", FEV);
