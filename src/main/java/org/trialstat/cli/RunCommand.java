@@ -7,10 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -95,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
       e.put("name", j.analysis().name());
       e.put("subgroup", j.subgroup());
       e.put("format", j.format());
-      e.put("command_line", commandLine(j.args()));
+      e.put("command_line", RunInfo.commandLine(j.args()));
       e.put("status", code == ExitCode.OK ? "ok" : "error");
       e.put("exit_code", code);
       List<Object> outputs = new ArrayList<>();
@@ -105,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, Object> o = Json.object();
         o.put("path", j.output().getFileName().toString());
         o.put("size", (long) bytes.length);
-        o.put("sha256", sha256(bytes));
+        o.put("sha256", InputDigest.of(bytes));
         outputs.add(o);
       }
       e.put("outputs", outputs);
@@ -206,21 +203,5 @@ public final class RunCommand implements Callable<Integer> {
   /** A subgroup expression as a file-name part: runs of other characters than letters, digits, '.', '-' become '_'. */
   static String safe(String expression) {
     return expression.replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("^_|_$", "");
-  }
-
-  private static String commandLine(List<String> args) {
-    StringBuilder sb = new StringBuilder("trialstat");
-    for (String a : args) {
-      sb.append(' ').append(RunInfo.quote(a));
-    }
-    return sb.toString();
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

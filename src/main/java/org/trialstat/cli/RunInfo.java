@@ -53,15 +53,22 @@ final class RunInfo {
 
   /** "trialstat analyze --format json 'my trial.csv'": the arguments as a POSIX shell would need them. */
   static String commandLine(CommandSpec spec) {
-    StringBuilder sb = new StringBuilder("trialstat");
     CommandSpec root = spec.root();
-    List<String> args = root.commandLine().getParseResult() == null ? List.of()
-        : root.commandLine().getParseResult().originalArgs();
+    List<String> words = new ArrayList<>();
     if (root == spec) {
-      sb.append(' ').append(spec.name());
+      words.add(spec.name());
     }
-    for (String a : args) {
-      sb.append(' ').append(quote(a));
+    if (root.commandLine().getParseResult() != null) {
+      words.addAll(root.commandLine().getParseResult().originalArgs());
+    }
+    return commandLine(words);
+  }
+
+  /** "trialstat" and the words, each quoted as a POSIX shell would need it. */
+  static String commandLine(List<String> words) {
+    StringBuilder sb = new StringBuilder("trialstat");
+    for (String w : words) {
+      sb.append(' ').append(quote(w));
     }
     return sb.toString();
   }

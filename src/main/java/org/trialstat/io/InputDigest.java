@@ -21,7 +21,7 @@ public final class InputDigest {
    */
   public static Provenance.Input of(Path file, String name) {
     try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = sha256();
       byte[] buf = new byte[1 << 16];
       long size = 0;
       for (int n; (n = in.read(buf)) > 0; ) {
@@ -31,6 +31,17 @@ public final class InputDigest {
       return new Provenance.Input(name, size, HexFormat.of().formatHex(sha.digest()));
     } catch (IOException | SecurityException e) {
       return new Provenance.Input(name, -1, null);
+    }
+  }
+
+  /** The SHA-256 of bytes in memory (an output of {@code run}), lower-case hex. */
+  public static String of(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }
