@@ -24,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -37,10 +36,6 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
 
   @Spec
   CommandSpec spec;
-
-  @Parameters(paramLabel = "FILE", arity = "0..*",
-      description = "Trial files, or folders whose input files are read (not their subfolders).")
-  List<Path> files;
 
   @Mixin
   BatchOptions batch;
@@ -116,7 +111,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     boolean figures = !targets.isEmpty() || report != null;
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(readColumns());
-    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
+    List<Path> all = batch.resolve(output.quiet);
     // With --plot or --report, each file's data and result are kept for the figures (memory grows with them).
     Map<Path, ResultReport.Input> kept = new ConcurrentHashMap<>();
     int code = PerFileRun.run(spec, all, batch, output, f -> {
@@ -151,14 +146,14 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
 
   /** The files to read: the arguments with folders expanded, and --files-from. */
   List<Path> inputFiles() {
-    return FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
+    return batch.resolve(true);
   }
 
   @Override
   public Object tree() {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(readColumns());
-    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
+    List<Path> all = batch.resolve(true);
     List<AnalysisResult> results = Batch.inOrder(all, f -> analyze(input.read(f, read, baseline, strict()), request));
     return AnalysisWriter.tree(results, all.size() > 1);
   }
