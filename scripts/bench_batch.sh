@@ -12,7 +12,7 @@ files="${1:-10000}"; n="${2:-200}"; launches="${3:-100}"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 python3 "$root/scripts/make_batch.py" "$tmp/all" "$files" "$n"
 tenth=$((files / 10)); mkdir "$tmp/tenth"
-for f in $(ls "$tmp/all" | head -n "$tenth"); do ln "$tmp/all/$f" "$tmp/tenth/$f"; done
+for f in $(ls "$tmp/all" | sed -n "1,${tenth}p"); do ln "$tmp/all/$f" "$tmp/tenth/$f"; done
 "$root/scripts/trialstat" --version > /dev/null   # build the jar and the start-up cache if needed
 echo "machine: $(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "data: $files files of $n participants x 3 post-baseline visits ($(du -sh "$tmp/all" | cut -f1))"
@@ -23,7 +23,7 @@ measure() {  # runs "$@" with stdout to a file; prints "WALL s wall, CPU s CPU, 
 echo "one run, $files files:  $(measure "$root/scripts/trialstat" analyze --format csv --quiet "$tmp/all")"
 rows=$(($(wc -l < "$tmp/out") - 1)); echo "  $rows CSV rows; stderr: $(tail -n 1 "$tmp/err")"
 echo "one run, $tenth files:   $(measure "$root/scripts/trialstat" analyze --format csv --quiet "$tmp/tenth")"
-ls "$tmp/all" | head -n "$launches" > "$tmp/list"
+ls "$tmp/all" | sed -n "1,${launches}p" > "$tmp/list"   # sed reads all: no SIGPIPE under pipefail
 per=$(measure bash -c 'while read -r f; do "$0" analyze --format csv "$1/$f" > /dev/null; done < "$2"' \
   "$root/scripts/trialstat" "$tmp/all" "$tmp/list")
 echo "$launches launches, one per file: $per"
