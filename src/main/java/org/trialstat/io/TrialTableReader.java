@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.trialstat.model.DataException;
+import org.trialstat.model.Printable;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.TrialData;
 
@@ -399,8 +400,8 @@ final class TrialTableReader {
       if (cols[k] < 0) {
         String hint = header.suggest(wanted.get(k));
         throw src.headerError(hint == null ? -1 : header.indexOf(hint),
-            "no covariate column '" + wanted.get(k) + "'" + (hint == null ? "" : "; did you mean '" + hint
-                + "'?") + "; expected the covariate columns " + String.join(", ", wanted)
+            "no covariate column '" + wanted.get(k) + "'" + (hint == null ? "" : "; did you mean "
+                + suggestion(hint) + "?") + "; expected the covariate columns " + String.join(", ", wanted)
                 + "; columns found: " + header.list());
       }
     }
@@ -420,6 +421,15 @@ final class TrialTableReader {
             + file + " has no such column; columns found: " + header.list());
       }
     }
+  }
+
+  /**
+   * A suggested column name in quotes, escaped ({@link Printable}); a name that only looks like the one
+   * wanted because it holds invisible or control characters says so (issue 16 item 22).
+   */
+  private static String suggestion(String hint) {
+    String shown = Printable.escape(hint);
+    return "'" + shown + "'" + (shown.equals(hint) ? "" : ", whose name holds invisible or control characters");
   }
 
   private DataException missingColumns(int id, int arm, int visit, int score, InputShape shape) {
@@ -451,7 +461,7 @@ final class TrialTableReader {
       String hint = w[0].endsWith("_<visit>") ? null : header.suggest(w[0]);
       String text = "no column '" + w[0] + "'";
       if (hint != null) {
-        text += " (did you mean '" + hint + "'?)";
+        text += " (did you mean " + suggestion(hint) + "?)";
         column = header.indexOf(hint) + 1;
         hints++;
       }

@@ -1,0 +1,93 @@
+package org.trialstat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Regression tests of issue 16 (hardening round 2) for the items of helper hard2 (16 rest, 22 rest); item
+ * 21 is {@link TerminalSafetyTest}. Each fails before its fix; the item number is in each test's name.
+ */
+class HardeningRestTest {
+
+  private static final Path SAMPLE = Path.of("samples", "mapp1_like.csv");
+
+  @TempDir
+  Path tmp;
+
+  private Path write(String name, String content) throws IOException {
+    return TestFiles.write(tmp, name, content);
+  }
+
+  /** Item 22: an Excel {@code sep=;} first line names the delimiter; the header is the next line. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sep=;\r\n", "SEP=;\n", "\"sep=;\"\n"})
+  void item22ExcelSepLineIsHonoured(String sepLine) throws IOException {
+    String semicolons = Files.readString(SAMPLE).replace(',', ';');
+    Path withSep = write("sep.csv", sepLine + semicolons);
+    Path plain = write("plain.csv", semicolons);
+    CliRun a = CliRun.of("analyze", "--format", "json", withSep.toString());
+    CliRun b = CliRun.of("analyze", "--format", "json", plain.toString());
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(a.results().replace("sep.csv", "plain.csv")).isEqualTo(b.results());
+  }
+
+  /** Item 22: the same in a summary file, and a data error keeps the file's own line numbers. */
+  @Test
+  void item22ExcelSepLineInSummaryFiles() throws IOException {
+    String summary = Files.readString(Path.of("samples/published/studies/mapp1.csv"));
+    Path p = write("mapp1.csv", "sep=,\n" + summary);
+    CliRun run = CliRun.of("summary", "--format", "json", p.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    Path bad = write("bad.csv", "sep=,\n" + summary.replace("-24.4", "abc"));
+    CliRun err = CliRun.of("summary", bad.toString());
+    assertThat(err.code()).isEqualTo(ExitCode.DATA);
+    assertThat(err.err()).contains("bad.csv:3:");
+  }
+
+  @Test
+  void item22UnsupportedSepLineIsAClearError() throws IOException {
+    CliRun run = CliRun.of("analyze", write("pipe.csv", "sep=|\nparticipant_id|arm|visit|caps_total\n").toString());
+    assertThat(run.code()).isEqualTo(ExitCode.DATA);
+    assertThat(run.err()).contains("pipe.csv:1:1", "sep=|", "expected sep=, sep=; or sep= and a tab");
+  }
+
+  /** Item 22: a header name with a zero-width space is shown escaped, and the message says why. */
+  @Test
+  void item22InvisibleCharactersInHeaderNamesAreShown() throws IOException {
+    Path p = write("zw.csv", "participant_id,arm,visit,week,caps\u200b_total\nP1,A,baseline,0,40\n");
+    CliRun run = CliRun.of("analyze", p.toString());
+    assertThat(run.code()).isEqualTo(ExitCode.DATA);
+    assertThat(run.err()).doesNotContain("\u200b")
+        .contains("did you mean 'caps\\u200B_total', whose name holds invisible or control characters?");
+  }
+
+  /** Item 22: {@code -o /proc/x.json} says that the folder takes no files, not that it does not exist. */
+  @Test
+  void item22OutputIntoProcSaysWhatIsWrong() {
+    assumeTrue(Files.isDirectory(Path.of("/proc", "self")), "needs Linux /proc");
+    CliRun run = CliRun.of("analyze", "-o", "/proc/x.json", SAMPLE.toString());
+    assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("/proc does not take new files").doesNotContain("does not exist");
+  }
+
+  /**
+   * Item 22: a --junit report that cannot be written is named as --junit and reported before any claim
+   * line is printed (the report was printed first, so the run looked complete).
+   */
+  @Test
+  void item22JunitWriteErrorComesFirstAndNamesJunit() {
+    assumeTrue(Files.isDirectory(Path.of("/proc", "self")), "needs Linux /proc");
+    CliRun run = CliRun.of("verify", "--junit", "/proc/claims.xml", "samples/published/expected.csv");
+    assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("--junit /proc/claims.xml").doesNotContain("--output");
+    assertThat(run.out()).as("nothing printed before the error").isEmpty();
+  }
+}
