@@ -26,6 +26,39 @@ class HardeningRestTest {
     return TestFiles.write(tmp, name, content);
   }
 
+  private Path screeningAndFollowUp() throws IOException {
+    StringBuilder sb = new StringBuilder("participant_id,arm,visit,week,caps_total\n");
+    for (int i = 1; i <= 6; i++) {
+      String arm = i <= 3 ? "Drug" : "Placebo";
+      sb.append("P").append(i).append(',').append(arm).append(",screening,-2,").append(40 + i).append('\n')
+          .append("P").append(i).append(',').append(arm).append(",baseline,0,").append(41 + i).append('\n')
+          .append("P").append(i).append(',').append(arm).append(",week12,12,").append(30 + 2 * i).append('\n')
+          .append("P").append(i).append(',').append(arm).append(",follow_up,,").append(28 + i).append('\n');
+    }
+    return write("screening.csv", sb.toString());
+  }
+
+  /** Item 16: a default baseline at week -2 and a default endpoint without a week each get a note. */
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "table", "markdown"})
+  void item16DefaultVisitsOfDoubtfulWeeksAreNoted(String format) throws IOException {
+    CliRun run = CliRun.of("analyze", "--format", format, screeningAndFollowUp().toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Default baseline: visit 'screening' is the earliest visit, at week -2",
+        "Default endpoint: visit 'follow_up' is taken as the latest visit because it has no week value");
+  }
+
+  /** Item 16: no such note when the visits are named, nor for ordinary files. */
+  @Test
+  void item16NamedVisitsGetNoNote() throws IOException {
+    CliRun named = CliRun.of("analyze", "--format", "json", "--baseline", "screening", "--endpoint", "follow_up",
+        screeningAndFollowUp().toString());
+    assertThat(named.code()).as(named.err()).isZero();
+    assertThat(named.out()).doesNotContain("Default baseline", "Default endpoint");
+    CliRun sample = CliRun.of("analyze", "--format", "json", SAMPLE.toString());
+    assertThat(sample.out()).doesNotContain("Default baseline", "Default endpoint");
+  }
+
   /** Item 22: an Excel {@code sep=;} first line names the delimiter; the header is the next line. */
   @ParameterizedTest
   @ValueSource(strings = {"sep=;\r\n", "SEP=;\n", "\"sep=;\"\n"})
