@@ -59,6 +59,33 @@ class HardeningRestTest {
     assertThat(sample.out()).doesNotContain("Default baseline", "Default endpoint");
   }
 
+  private static final Path SEEDS = Path.of("src/test/resources/org/trialstat/io/TableSourceFuzzTestInputs");
+
+  /**
+   * Fuzz corpus (issue 16, "Done when"): parso reads 5 of the 7 variables of a sas7bdat file written by
+   * haven::write_sas; that was reported as "no such column AVAL". Now the message says what happened.
+   */
+  @Test
+  void sas7bdatThatParsoReadsInPartIsAnError() {
+    CliRun run = CliRun.of("analyze", "--id-col", "USUBJID", "--arm-col", "TRTP", "--visit-col", "AVISIT",
+        "--score-col", "AVAL", "--scale", "none", SEEDS.resolve("readSas7bdat/haven_escapes_screening.sas7bdat")
+            .toString());
+    assertThat(run.code()).isEqualTo(ExitCode.DATA);
+    assertThat(run.err()).contains("declares 7 variables but parso read the descriptions of 5")
+        .doesNotContain("no such column");
+  }
+
+  /** The same data as SAS transport: read whole, the week -2 visit noted, the arm name escaped. */
+  @Test
+  void xptSeedIsReadWithItsScreeningNote() {
+    CliRun run = CliRun.of("analyze", "--id-col", "USUBJID", "--arm-col", "TRTP", "--visit-col", "AVISIT",
+        "--score-col", "AVAL", "--week-col", "AVISITN", "--scale", "none", "--control", "Placebo",
+        SEEDS.resolve("readXpt/haven_escapes_screening.xpt").toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Default baseline: visit 'SCREENING'", "Drug\\u001B[2J\\u202E")
+        .doesNotContain("\u001b");
+  }
+
   /** Item 22: an Excel {@code sep=;} first line names the delimiter; the header is the next line. */
   @ParameterizedTest
   @ValueSource(strings = {"sep=;\r\n", "SEP=;\n", "\"sep=;\"\n"})
