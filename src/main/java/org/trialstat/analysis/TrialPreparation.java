@@ -56,7 +56,7 @@ final class TrialPreparation {
         control, baseline, endpoint, request.response(), remissionMax, request.missing(), request.confLevel(),
         data.week(baseline), data.week(endpoint));
 
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(defaultVisitNotes(data, request, baseline, endpoint));
     Map<String, Participant> participants = collect(data, baseline, endpoint);
 
     // Which post-baseline visits the repeated-measures model would use.
@@ -109,6 +109,29 @@ final class TrialPreparation {
       }
     }
     return rows.accounting(data);
+  }
+
+  /**
+   * Notes on a default visit that may not be the one meant (issue 16): the earliest visit taken as the
+   * baseline has a negative week (a screening visit before week 0), or the latest visit taken as the
+   * endpoint has no week value while other visits have one (visits without a week sort after those with
+   * one, so a follow-up or unscheduled visit becomes the endpoint). Nothing for a visit the user named.
+   */
+  static List<String> defaultVisitNotes(TrialData data, AnalysisRequest request, String baseline, String endpoint) {
+    List<String> notes = new ArrayList<>();
+    double baseWeek = data.week(baseline);
+    if (request.baseline() == null && baseWeek < 0) {
+      notes.add("Default baseline: visit '" + baseline + "' is the earliest visit, at week "
+          + Numbers.shortest(baseWeek) + " (before week 0, as a screening visit); if it is not the baseline, name "
+          + "the baseline with --baseline.");
+    }
+    boolean anyWeek = data.visitWeeks().stream().anyMatch(w -> !Double.isNaN(w));
+    if (request.endpoint() == null && anyWeek && Double.isNaN(data.week(endpoint))) {
+      notes.add("Default endpoint: visit '" + endpoint + "' is taken as the latest visit because it has no week "
+          + "value (visits without a week come after those with one); if it is not the endpoint, name the "
+          + "endpoint with --endpoint.");
+    }
+    return notes;
   }
 
   private static List<BinaryEndpoint> definedEndpoints(TrialData data, AnalysisSettings s, List<String> notes) {

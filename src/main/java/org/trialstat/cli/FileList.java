@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.trialstat.model.InvalidOptionException;
+import org.trialstat.model.Printable;
 
 /**
  * The input files of a run: the FILE arguments, with each folder replaced by its input files (not its
@@ -68,7 +69,7 @@ final class FileList {
     files.sort((a, b) -> Arrays.compareUnsigned(bytes(a), bytes(b)));
     skipped.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
     if (!skipped.isEmpty() && !quiet) {
-      err.println("trialstat: " + dir + ": skipped, not input files (extensions "
+      err.println("trialstat: " + Printable.escape(dir.toString()) + ": skipped, not input files (extensions "
           + String.join(", ", INPUT_EXTENSIONS.stream().sorted().toList()) + "; subfolders are not read): "
           + String.join(", ", skipped));
       err.flush();

@@ -3,6 +3,7 @@ package org.trialstat.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.trialstat.model.Printable;
 import picocli.CommandLine;
 
 /** Entry point: {@code java -jar trialstat.jar COMMAND ...}. */
@@ -36,7 +37,7 @@ public final class Main {
     cmd.setErr(e);
     CliSetup.configure(cmd);
     cmd.setParameterExceptionHandler((ex, a) -> {
-      e.println("trialstat: " + ex.getMessage());
+      e.println("trialstat: " + Printable.escape(ex.getMessage()));
       if (ex instanceof CommandLine.UnmatchedArgumentException u) {
         CommandLine.UnmatchedArgumentException.printSuggestions(u, e); // "Did you mean: analyze?"
       }
@@ -44,7 +45,7 @@ public final class Main {
       return ExitCode.USAGE;
     });
     cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-      e.println("trialstat: " + ExitCode.message(ex));
+      e.println("trialstat: " + Printable.escape(ExitCode.message(ex)));
       if (ExitCode.of(ex) == ExitCode.INTERNAL && System.getenv("TRIALSTAT_DEBUG") != null) {
         ex.printStackTrace(e);
       }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.trialstat.analysis.Batch;
 import org.trialstat.io.InputDigest;
 import org.trialstat.model.DataException;
+import org.trialstat.model.Printable;
 import org.trialstat.model.Provenance;
 import org.trialstat.report.FileError;
 import org.trialstat.report.PerFileOutput;
@@ -61,7 +62,7 @@ final class PerFileRun {
               failed[0]++;
               worst[0] = Math.max(worst[0], e.exitCode());
               progress.clear();
-              err.println("trialstat: " + e.message());
+              err.println("trialstat: " + Printable.escape(e.message()));
               err.flush();
               writer.error(e);
             }

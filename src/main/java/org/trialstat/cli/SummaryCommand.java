@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.trialstat.analysis.SummaryAnalysis;
 import org.trialstat.analysis.SummaryRequest;
 import org.trialstat.io.SummaryCsvReader;
+import org.trialstat.model.Printable;
 import org.trialstat.model.SummaryInput;
 import org.trialstat.model.SummaryResult;
 import org.trialstat.report.OutputFormat;
@@ -62,7 +63,7 @@ public final class SummaryCommand implements Callable<Integer>, TreeCommand {
     if (!output.quiet) { // in every format, also where the format itself has no place for them (CSV, TSV)
       for (SummaryResult.Study s : result.studies()) {
         for (String w : s.warnings()) {
-          spec.commandLine().getErr().println("trialstat: warning: " + s.study() + ": " + w);
+          spec.commandLine().getErr().println("trialstat: warning: " + Printable.escape(s.study() + ": " + w));
         }
       }
       spec.commandLine().getErr().flush();

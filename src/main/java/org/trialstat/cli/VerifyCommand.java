@@ -97,13 +97,15 @@ public final class VerifyCommand implements Callable<Integer> {
       }
       results.add(checks.get(i).check(c, value));
     }
-    spec.commandLine().getOut().print(ClaimReport.text(results));
-    spec.commandLine().getOut().flush();
     if (junit != null) {
+      // Written before the report is printed: a --junit that cannot be written (a full disk, a folder that
+      // takes no files) is a usage error on its own, not a line after a report that looks complete.
       String xml = ClaimReport.junit(name, results);
       OutputFiles.write(junit, out -> out.write(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), inputs,
           "--junit");
     }
+    spec.commandLine().getOut().print(ClaimReport.text(results));
+    spec.commandLine().getOut().flush();
     boolean error = results.stream().anyMatch(r -> r.status() == ClaimResult.Status.ERROR);
     boolean fail = results.stream().anyMatch(r -> r.status() == ClaimResult.Status.FAIL);
     return error ? ExitCode.DATA : fail ? ExitCode.VERIFICATION_FAILED : ExitCode.OK;

@@ -2,9 +2,9 @@ package org.trialstat.io;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.trialstat.model.DataException;
 import org.trialstat.model.Numbers;
+import org.trialstat.model.Printable;
 import org.trialstat.model.Scale;
 
 /**
@@ -254,35 +254,20 @@ public final class Cells {
   private static final double[] POWERS_OF_TEN = {
       1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-  /** Quotes a cell value for a message: at most 40 characters, control characters escaped. */
+  /**
+   * Quotes a cell value for a message: at most 40 characters, quotes and backslashes escaped, and every
+   * character that {@link Printable} escapes (controls, line breaks, bidi and other invisible format
+   * characters), surrogates too, shown as an escape.
+   */
   public static String quote(String value) {
     StringBuilder sb = new StringBuilder(Math.min(value.length(), MAX_QUOTED) + 8).append('"');
     int limit = Math.min(value.length(), MAX_QUOTED);
     for (int i = 0; i < limit; i++) {
       char c = value.charAt(i);
-      switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        default:
-          if (c < 0x20 || c == 0x7f || Character.getType(c) == Character.LINE_SEPARATOR
-              || Character.getType(c) == Character.PARAGRAPH_SEPARATOR || Character.isSurrogate(c)) {
-            sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-          } else {
-            sb.append(c);
-          }
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else {
+        Printable.append(sb, c);
       }
     }
     if (value.length() > MAX_QUOTED) {

@@ -19,7 +19,8 @@ import org.trialstat.model.DataException;
  * UTF-8 or UTF-16 with a byte-order mark, physical line numbers, the field-length limit, where a quoted
  * field opened) and split into fields by Apache Commons CSV (RFC 4180; {@code ""} inside quotes;
  * surrounding whitespace ignored). The delimiter is detected from the first non-blank line (see
- * {@link TrialCsvReader#detectDelimiter}); that line is the header. Cells are trimmed; rows whose cells
+ * {@link TrialCsvReader#detectDelimiter}); that line is the header. An Excel {@code sep=;} first line
+ * names the delimiter instead (comma, semicolon or tab) and the header is the line after it. Cells are trimmed; rows whose cells
  * are all blank are skipped. Columns are {@link ColumnType#UNTYPED}: the reader interprets the text.
  *
  * <p>With {@code sameWidth} every data row must have as many fields as the header (trial files);
@@ -33,6 +34,8 @@ final class CsvTableSource implements TableSource {
   private final String file;
   private final GuardedReader text;
   private final char delimiter;
+  /** The delimiter that an Excel {@code sep=} first line declares, or null. */
+  private final String declared;
   private final boolean sameWidth;
   private final Iterator<CSVRecord> records;
   private final List<Column> columns;
@@ -46,7 +49,10 @@ final class CsvTableSource implements TableSource {
     this.text = text;
     this.sameWidth = sameWidth;
     try {
-      delimiter = TrialCsvReader.detectDelimiter(text.peekFirstNonBlankLine(PEEK_LIMIT));
+      String firstLine = text.peekFirstNonBlankLine(PEEK_LIMIT);
+      declared = declaredSeparator(firstLine);
+      delimiter = declared == null ? TrialCsvReader.detectDelimiter(firstLine)
+          : declared.length() == 1 ? declared.charAt(0) : ',';
       text.setDelimiter(delimiter);
       CSVFormat format = CSVFormat.RFC4180.builder()
           .setDelimiter(delimiter)
@@ -67,6 +73,14 @@ final class CsvTableSource implements TableSource {
       throw translate(e);
     }
     CSVRecord first = nextNonBlank();
+    if (declared != null && first != null) {
+      if (declared.length() != 1 || ",;\t".indexOf(declared.charAt(0)) < 0) {
+        throw new DataException(file, lineOf(first), 1, "the first line " + Cells.quote("sep=" + declared)
+            + " declares a delimiter trialstat does not read; expected sep=, sep=; or sep= and a tab (or no"
+            + " sep= line: the delimiter is then detected from the header)");
+      }
+      first = nextNonBlank(); // Excel's "sep=;" line is not the header
+    }
     if (first == null) {
       columns = List.of();
       headerLine = 0;
@@ -235,6 +249,28 @@ final class CsvTableSource implements TableSource {
       }
     }
     return l;
+  }
+
+  /**
+   * The text after {@code sep=} when the first non-blank line is Excel's delimiter declaration
+   * ({@code sep=;}, case-insensitive, optionally in quotes, nothing else on the line), or null. Excel
+   * writes and reads this line in CSV files for locales whose list separator is not the comma; it is
+   * not part of RFC 4180.
+   */
+  static String declaredSeparator(String firstLine) {
+    if (firstLine == null) {
+      return null;
+    }
+    String t = firstLine.stripLeading();
+    String trimmed = t.stripTrailing();
+    if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
+      t = trimmed.substring(1, trimmed.length() - 1);
+    }
+    if (!t.regionMatches(true, 0, "sep=", 0, 4)) {
+      return null;
+    }
+    String sep = t.substring(4);
+    return sep.equals("\t") || sep.isBlank() ? sep : sep.strip();
   }
 
   private CSVRecord nextNonBlank() {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.trialstat.model.DataException;
+import org.trialstat.model.Printable;
 
 /**
  * A small delimited text file (summary and claims files) read by the lexer of the trial files
@@ -201,8 +202,9 @@ final class DelimitedText {
     return "'" + (t.length() > 40 ? t.substring(0, 40) + "..." : t) + "'";
   }
 
+  /** The text on one line, every line break, control and invisible character escaped ({@link Printable}). */
   static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ");
+    return s == null ? "" : Printable.escape(s);
   }
 
   private static String hint(char delimiter) {

@@ -41,6 +41,14 @@ final class Sas7bdatTableSource extends RecordTableSource {
       throw DataException.atRecord(file, 0, null, "parso found no columns in this sas7bdat file; expected a"
           + " SAS data set");
     }
+    long declared = reader.getSasFileProperties().getColumnsCount();
+    if (declared != parsoColumns.size()) {
+      // Seen with files written by haven::write_sas: parso reads fewer variable names than the header
+      // declares, and would fail on the first record; without this check a column seemed absent.
+      throw DataException.atRecord(file, 0, null, "the file declares " + declared + " variables but parso read "
+          + "the descriptions of " + parsoColumns.size() + " of them; expected a SAS data set that parso can read "
+          + "whole (or convert it to SAS transport with SAS or haven::write_xpt)");
+    }
     List<Column> cols = new ArrayList<>();
     for (com.epam.parso.Column c : parsoColumns) {
       cols.add(new Column(c.getName(), Number.class.isAssignableFrom(c.getType()) ? ColumnType.NUMERIC

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.trialstat.model.DataException;
+import org.trialstat.model.Printable;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.TrialData;
 
@@ -413,8 +414,8 @@ final class TrialTableReader {
         String expected = options.covariateOptions().isEmpty() ? "the covariate columns " + String.join(", ", wanted)
             : "the columns " + named(wanted);
         throw src.headerError(hint == null ? -1 : header.indexOf(hint),
-            "no " + what + (hint == null ? "" : "; did you mean '" + hint
-                + "'?") + "; expected " + expected + "; columns found: " + header.list());
+            "no " + what + (hint == null ? "" : "; did you mean " + suggestion(hint)
+                + "?") + "; expected " + expected + "; columns found: " + header.list());
       }
     }
     return cols;
@@ -433,6 +434,15 @@ final class TrialTableReader {
             + file + " has no such column; columns found: " + header.list());
       }
     }
+  }
+
+  /**
+   * A suggested column name in quotes, escaped ({@link Printable}); a name that only looks like the one
+   * wanted because it holds invisible or control characters says so (issue 16 item 22).
+   */
+  private static String suggestion(String hint) {
+    String shown = Printable.escape(hint);
+    return "'" + shown + "'" + (shown.equals(hint) ? "" : ", whose name holds invisible or control characters");
   }
 
   private DataException missingColumns(int id, int arm, int visit, int score, InputShape shape) {
@@ -464,7 +474,7 @@ final class TrialTableReader {
       String hint = w[0].endsWith("_<visit>") ? null : header.suggest(w[0]);
       String text = "no column '" + w[0] + "'";
       if (hint != null) {
-        text += " (did you mean '" + hint + "'?)";
+        text += " (did you mean " + suggestion(hint) + "?)";
         column = header.indexOf(hint) + 1;
         hints++;
       }

@@ -10,8 +10,13 @@ import java.math.RoundingMode;
  * <p>{@link #shortest(double)} prints the shortest decimal that parses back to the same double
  * (round-trip exact), independent of the JDK version and the locale: Java 17's
  * {@code Double.toString} is not always the shortest form (JDK-4511638, fixed in JDK 19), so output
- * would otherwise change between JDKs. The digits are the correctly rounded p-digit decimal for the
- * smallest p (1..17) that round-trips, which is the same choice as Ryu / Schubfach.
+ * would otherwise change between JDKs. For the smallest p (1..17) for which a p-digit decimal
+ * round-trips, the digits are that decimal; when both p-digit neighbours of x (truncated and rounded
+ * away from zero) round-trip, the nearer one (ties to even). This is the choice of Ryu / Schubfach
+ * (R. Giulietti, "The Schubfach way to render doubles", 2020; JDK 19+ {@code Double.toString}). Trying
+ * both neighbours matters at exact powers of two, whose rounding interval is twice as wide above x as
+ * below: there the correctly rounded p-digit decimal can miss the interval while the other neighbour
+ * lies inside it (2^-1017 is 7.120236347223045e-307, not 7.1202363472230444e-307).
  *
  * <p>Notation: plain for 1e-7 &lt;= |x| &lt; 1e21 (as JavaScript), otherwise scientific with a
  * lower-case {@code e} ({@code 1.5e-17}), which JSON, R, Python and spreadsheets all read.
@@ -39,9 +44,16 @@ public final class Numbers {
     BigDecimal exact = new BigDecimal(x);
     BigDecimal chosen = exact;
     for (int p = 1; p <= 17; p++) {
-      BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-      if (r.doubleValue() == x) {
-        chosen = r;
+      BigDecimal down = exact.round(new MathContext(p, RoundingMode.DOWN));
+      BigDecimal up = exact.round(new MathContext(p, RoundingMode.UP));
+      boolean downOk = down.doubleValue() == x;
+      boolean upOk = up.doubleValue() == x;
+      if (downOk && upOk) {
+        chosen = exact.round(new MathContext(p, RoundingMode.HALF_EVEN)); // the nearer of the two
+        break;
+      }
+      if (downOk || upOk) {
+        chosen = downOk ? down : up;
         break;
       }
     }

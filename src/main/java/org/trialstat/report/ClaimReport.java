@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.trialstat.model.ClaimResult;
 import org.trialstat.model.ClaimResult.Status;
+import org.trialstat.model.Printable;
 
 /** The outputs of {@code trialstat verify}: one line per claim, and a JUnit XML report. */
 public final class ClaimReport {
@@ -25,7 +26,10 @@ public final class ClaimReport {
     return sb.toString();
   }
 
-  /** The line of one claim. */
+  /**
+   * The line of one claim, every control, line-break, bidi and invisible character of the claims file
+   * (file names, statistics, sources, messages) shown as an escape ({@link Printable}).
+   */
   public static String line(ClaimResult r) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%-5s ", r.status())).append(r.claim().claimsFile()).append(':')
@@ -35,7 +39,7 @@ public final class ClaimReport {
     if (r.claim().source() != null) {
       sb.append("; ").append(r.claim().source());
     }
-    return sb.append(')').toString();
+    return Printable.escape(sb.append(')').toString());
   }
 
   /** "12 claims: 11 passed, 1 failed, 0 errors." */
@@ -56,11 +60,11 @@ public final class ClaimReport {
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     String counts = " tests=\"" + results.size() + "\" failures=\"" + failures + "\" errors=\"" + errors + "\"";
     sb.append("<testsuites name=\"trialstat verify\"").append(counts).append(">\n");
-    sb.append("  <testsuite name=\"").append(xml(claimsFile)).append('"').append(counts)
+    sb.append("  <testsuite name=\"").append(xml(Printable.escape(claimsFile))).append('"').append(counts)
         .append(" skipped=\"0\">\n");
     for (ClaimResult r : results) {
-      String name = "line " + r.claim().line() + ": " + r.claim().statistic();
-      sb.append("    <testcase classname=\"").append(xml(r.claim().file())).append("\" name=\"").append(xml(name))
+      String name = Printable.escape("line " + r.claim().line() + ": " + r.claim().statistic());
+      sb.append("    <testcase classname=\"").append(xml(Printable.escape(r.claim().file()))).append("\" name=\"").append(xml(name))
           .append('"');
       if (r.status() == Status.PASS) {
         sb.append(">\n      <system-out>").append(xml(line(r))).append("</system-out>\n    </testcase>\n");
@@ -68,7 +72,7 @@ public final class ClaimReport {
       }
       String element = r.status() == Status.FAIL ? "failure" : "error";
       String type = r.status() == Status.FAIL ? "ClaimNotReproduced" : "ClaimNotCheckable";
-      sb.append(">\n      <").append(element).append(" message=\"").append(xml(r.message())).append("\" type=\"")
+      sb.append(">\n      <").append(element).append(" message=\"").append(xml(Printable.escape(r.message()))).append("\" type=\"")
           .append(type).append("\">").append(xml(line(r))).append("</").append(element).append(">\n    </testcase>\n");
     }
     sb.append("  </testsuite>\n</testsuites>\n");

@@ -102,9 +102,7 @@ public final class ImputeWriter {
               : "significance lost at delta " + Fmt.fixed(t.delta(), 3)) + ".");
     }
     notes.addAll(ResultTree.rowLines(r.rows()));
-    for (String n : notes) {
-      sb.append(markdown ? "- " : "").append(n).append('\n');
-    }
+    TextTable.lines(sb, notes, markdown);
     return sb.toString();
   }
 }

@@ -95,9 +95,7 @@ final class MetaTables {
     }
     if (!r.notes().isEmpty()) {
       sb.append(markdown ? "Notes:\n\n" : "Notes:\n");
-      for (String n : r.notes()) {
-        sb.append("- ").append(n).append('\n');
-      }
+      TextTable.lines(sb, r.notes(), true);
     }
     return sb.toString();
   }

@@ -31,8 +31,8 @@ public final class MetaWriter {
         yield out -> Json.write(tree, out);
       }
       case CSV, TSV -> Output.text(PerFileOutput.tidy(MetaTidyRows.of(result), format));
-      case TABLE -> Output.text(MetaTables.render(result, false) + footer(provenance, false));
-      case MARKDOWN -> Output.text(MetaTables.render(result, true) + footer(provenance, true));
+      case TABLE -> Output.document(MetaTables.render(result, false) + footer(provenance, false));
+      case MARKDOWN -> Output.document(MetaTables.render(result, true) + footer(provenance, true));
     };
   }
 

@@ -10,6 +10,7 @@ import org.trialstat.model.LsMean;
 import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.model.MmrmSettings;
+import org.trialstat.model.Printable;
 import org.trialstat.model.VisitContrast;
 
 /**
@@ -183,8 +184,8 @@ public final class MmrmWriter {
     StringBuilder sb = new StringBuilder();
     String title = "trialstat mmrm: " + r.file();
     TextTable.heading(sb, title, markdown);
-    sb.append("Outcome: ").append(s.baseline() == null ? "score" : "change from " + s.baseline())
-        .append("; control arm ").append(s.control()).append("; ").append(lvl).append(" confidence intervals.\n\n");
+    sb.append("Outcome: ").append(s.baseline() == null ? "score" : "change from " + Printable.escape(s.baseline()))
+        .append("; control arm ").append(Printable.escape(s.control())).append("; ").append(lvl).append(" confidence intervals.\n\n");
     // Columns in the order of analyze's comparison table: estimate, CI, SE, (t,) df(, p).
     TextTable ls = new TextTable("Visit", "Arm", ">N", ">LS mean", ">" + lvl + " CI", ">SE", ">df");
     for (LsMean m : f.lsmeans()) {
@@ -209,9 +210,7 @@ public final class MmrmWriter {
         + f.subjects() + " participants, " + f.observations() + " observations; -2 REML log-likelihood "
         + Fmt.fixed(f.minus2RemlLogLik(), 2) + " (every digit in the JSON output).");
     notes.addAll(ResultTree.rowLines(r.rows()));
-    for (String n : notes) {
-      sb.append(markdown ? "- " : "").append(n).append('\n');
-    }
+    TextTable.lines(sb, notes, markdown);
     return sb.toString();
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.trialstat.model.Printable;
 
 /**
  * A rendered result, written as bytes: text formats as UTF-8, JSON streamed by the generator, and binary
@@ -19,6 +20,15 @@ public interface Output {
   /** UTF-8 text. */
   static Output text(String text) {
     return out -> out.write(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A text document (table, Markdown) as UTF-8, every control, bidi and invisible character that is not a
+   * line feed shown as an escape ({@link Printable#escapeKeepingLines(String)}): a name from the input can
+   * neither drive the terminal nor reorder what is shown.
+   */
+  static Output document(String text) {
+    return text(Printable.escapeKeepingLines(text));
   }
 
   /** The bytes decoded as UTF-8 (for tests and in-memory use of text formats). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.trialstat.model.Printable;
 import org.trialstat.model.Provenance;
 
 /**
@@ -77,7 +78,7 @@ public final class PerFileOutput<R> {
       default -> {
         separate();
         String block = table.apply(result, format == OutputFormat.MARKDOWN);
-        text(provenance == null ? block : block + ProvenanceTree.line(provenance, format == OutputFormat.MARKDOWN));
+        document(provenance == null ? block : block + ProvenanceTree.line(provenance, format == OutputFormat.MARKDOWN));
       }
     }
     written++;
@@ -105,8 +106,8 @@ public final class PerFileOutput<R> {
         separate();
         StringBuilder sb = new StringBuilder();
         TextTable.heading(sb, "trialstat " + command + ": " + e.file(), format == OutputFormat.MARKDOWN);
-        sb.append("ERROR (exit ").append(e.exitCode()).append("): ").append(e.message()).append('\n');
-        text(sb.toString());
+        sb.append("ERROR (exit ").append(e.exitCode()).append("): ").append(Printable.escape(e.message())).append('\n');
+        document(sb.toString());
       }
     }
     written++;
@@ -133,6 +134,11 @@ public final class PerFileOutput<R> {
     if (written > 0) {
       out.write('\n');
     }
+  }
+
+  /** A table or Markdown block: controls, bidi and invisible characters escaped, lines kept. */
+  private void document(String s) throws IOException {
+    text(Printable.escapeKeepingLines(s));
   }
 
   private void text(String s) throws IOException {

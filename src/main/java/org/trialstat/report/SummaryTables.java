@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.trialstat.model.Comparison;
 import org.trialstat.model.Effect;
+import org.trialstat.model.Printable;
 import org.trialstat.model.Statistic;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.Difference;
@@ -39,9 +40,9 @@ public enum SummaryTables {
         sb.append('\n');
       }
       heading(sb, "trialstat summary: " + s.study() + label(s));
-      sb.append("File ").append(s.file());
+      sb.append("File ").append(Printable.escape(s.file()));
       if (s.control() != null) {
-        sb.append("; control arm ").append(s.control());
+        sb.append("; control arm ").append(Printable.escape(s.control()));
       }
       sb.append("; ").append(lvl).append(" confidence intervals.\n\n");
 
@@ -304,8 +305,6 @@ public enum SummaryTables {
   }
 
   private void footnotes(StringBuilder sb, List<String> lines) {
-    for (String line : lines) {
-      sb.append(this == MARKDOWN ? "- " : "").append(line).append('\n');
-    }
+    TextTable.lines(sb, lines, this == MARKDOWN);
   }
 }

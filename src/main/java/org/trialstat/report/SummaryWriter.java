@@ -38,9 +38,9 @@ public final class SummaryWriter {
       case TSV:
         return Output.text(PerFileOutput.tidy(TidyRows.of(result), format));
       case TABLE:
-        return Output.text(SummaryTables.PLAIN.render(result, layout) + footer(provenance, false));
+        return Output.document(SummaryTables.PLAIN.render(result, layout) + footer(provenance, false));
       case MARKDOWN:
-        return Output.text(SummaryTables.MARKDOWN.render(result, layout) + footer(provenance, true));
+        return Output.document(SummaryTables.MARKDOWN.render(result, layout) + footer(provenance, true));
       default:
         throw new IllegalArgumentException(format.toString());
     }

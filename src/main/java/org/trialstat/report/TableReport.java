@@ -15,6 +15,7 @@ import org.trialstat.model.Difference;
 import org.trialstat.model.Estimate;
 import org.trialstat.model.MissingPolicy;
 import org.trialstat.model.Numbers;
+import org.trialstat.model.Printable;
 import org.trialstat.model.Proportion;
 
 /**
@@ -33,10 +34,10 @@ public enum TableReport {
     String lvl = Fmt.level(s.confLevel());
     StringBuilder sb = new StringBuilder();
     heading(sb, "trialstat analyze: " + r.file());
-    sb.append(s.scale().label()).append("; baseline visit ").append(s.baseline()).append(", endpoint visit ")
-        .append(s.endpoint());
+    sb.append(s.scale().label()).append("; baseline visit ").append(Printable.escape(s.baseline()))
+        .append(", endpoint visit ").append(Printable.escape(s.endpoint()));
     if (s.control() != null) {
-      sb.append("; control arm ").append(s.control());
+      sb.append("; control arm ").append(Printable.escape(s.control()));
     }
     sb.append("; ").append(lvl).append(" confidence intervals.\n\n");
 
@@ -253,8 +254,6 @@ public enum TableReport {
     for (String reason : reasons) {
       f.add("* " + reason);
     }
-    for (String line : f) {
-      sb.append(this == MARKDOWN ? "- " : "").append(line).append('\n');
-    }
+    TextTable.lines(sb, f, this == MARKDOWN);
   }
 }

@@ -2,10 +2,12 @@ package org.trialstat.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.trialstat.model.Printable;
 
 /**
  * A table of text cells rendered either as aligned plain text (numbers right-aligned) or as a GitHub
- * Markdown table.
+ * Markdown table. Cells, titles and headings are shown with {@link Printable#escape(String)} (a name's
+ * control, line-break and bidi characters as escapes); Markdown cells also escape {@code |}.
  */
 final class TextTable {
   private final String[] header;
@@ -20,7 +22,7 @@ final class TextTable {
     this.right = new boolean[header.length];
     for (int i = 0; i < header.length; i++) {
       right[i] = header[i].startsWith(">");
-      this.header[i] = right[i] ? header[i].substring(1) : header[i];
+      this.header[i] = Printable.escape(right[i] ? header[i].substring(1) : header[i]);
     }
   }
 
@@ -28,7 +30,11 @@ final class TextTable {
     if (cells.length != header.length) {
       throw new IllegalArgumentException("expected " + header.length + " cells, got " + cells.length);
     }
-    rows.add(cells.clone());
+    String[] safe = new String[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      safe[i] = Printable.escape(cells[i]);
+    }
+    rows.add(safe);
     return this;
   }
 
@@ -122,11 +128,22 @@ final class TextTable {
   }
 
   /** Appends a document heading: Markdown "## text", or the text underlined with '='. */
-  static void heading(StringBuilder sb, String text, boolean markdown) {
+  static void heading(StringBuilder sb, String heading, boolean markdown) {
+    String text = Printable.escape(heading);
     if (markdown) {
       sb.append("## ").append(text).append("\n\n");
     } else {
       sb.append(text).append('\n').append("=".repeat(text.length())).append('\n');
+    }
+  }
+
+  /**
+   * Appends footnote lines, each escaped as one line ({@link Printable#escape(String)}), as a Markdown
+   * list or as plain lines.
+   */
+  static void lines(StringBuilder sb, List<String> lines, boolean markdown) {
+    for (String line : lines) {
+      sb.append(markdown ? "- " : "").append(Printable.escape(line)).append('\n');
     }
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,9 +24,7 @@ class TidyColumnsTest {
   Path tmp;
 
   private Path write(String name, String content) throws IOException {
-    Path p = tmp.resolve(name);
-    Files.writeString(p, content, StandardCharsets.UTF_8);
-    return p;
+    return TestFiles.write(tmp, name, content);
   }
 
   private static List<CSVRecord> csv(String text) throws IOException {
