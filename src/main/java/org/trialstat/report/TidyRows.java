@@ -8,7 +8,9 @@ import org.trialstat.model.Difference;
 import org.trialstat.model.LsMean;
 import org.trialstat.model.VisitContrast;
 import org.trialstat.model.VisitResult;
+import org.trialstat.model.ArmLsMean;
 import org.trialstat.model.ArmResult;
+import org.trialstat.model.QuantileSummary;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.Comparison;
 import org.trialstat.model.Difference;
@@ -47,10 +49,20 @@ public final class TidyRows {
     TidyRows t = new TidyRows(r.file(), "");
     AnalysisSettings s = r.settings();
     for (ArmResult a : r.arms()) {
-      t.at(s.baseline(), s.baselineWeek(), () -> t.descriptives(a.arm(), "baseline", a.baseline(), false));
+      ArmResult.Quantiles q = a.quantiles();
+      t.at(s.baseline(), s.baselineWeek(), () -> {
+        t.descriptives(a.arm(), "baseline", a.baseline(), false);
+        t.quantiles(a.arm(), "baseline", a.baseline().n(), q == null ? null : q.baseline());
+      });
       t.at(s.endpoint(), s.endpointWeek(), () -> {
         t.descriptives(a.arm(), "endpoint", a.endpoint(), false);
+        t.quantiles(a.arm(), "endpoint", a.endpoint().n(), q == null ? null : q.endpoint());
         t.change(a.arm(), a.change(), SAMPLE_SD);
+        t.quantiles(a.arm(), Effect.CHANGE, a.change().n(), q == null ? null : q.change());
+        if (a.lsmeans() != null) {
+          t.lsmean(a.arm(), "ancova_lsmean", a.lsmeans().ancova());
+          t.lsmean(a.arm(), "mmrm_lsmean", a.lsmeans().mmrm());
+        }
         t.rates(a.arm(), a.binaryEndpoints(), a.binaryRates(), false);
       });
     }
@@ -128,6 +140,32 @@ public final class TidyRows {
     add(arm, null, null, outcome, "mean", m.mean(), NA, NA, NA, m.n(), reported ? "mean (reported)" : "mean",
         new TidyRow.Detail(m.se(), NA, NA, NA, m.reason()));
     add(arm, null, null, outcome, "sd", m.sd(), NA, NA, NA, m.n(), reported ? "SD (reported)" : SAMPLE_SD, why);
+  }
+
+  /** Rows {@code median}, {@code q1}, {@code q3}, {@code min}, {@code max} of one sample (none when q is null). */
+  private void quantiles(String arm, String outcome, int n, QuantileSummary q) {
+    if (q == null) {
+      return;
+    }
+    String why = n == 0 ? "no values" : null;
+    String quartile = "quartile, " + q.type().label();
+    double[] values = {q.median(), q.q1(), q.q3(), q.min(), q.max()};
+    String[] names = {"median", "q1", "q3", "min", "max"};
+    String[] methods = {"median", quartile, quartile, "minimum", "maximum"};
+    for (int i = 0; i < values.length; i++) {
+      add(arm, null, null, outcome, names[i], values[i], NA, NA, NA, n, methods[i],
+          TidyRow.Detail.level(NA, NA, NA, why));
+    }
+  }
+
+  /** The row of an arm's LS mean at the endpoint (none when m is null). */
+  private void lsmean(String arm, String statistic, ArmLsMean m) {
+    if (m == null) {
+      return;
+    }
+    add(arm, null, null, Effect.CHANGE, statistic, m.estimate(), m.ciLow(), m.ciHigh(), NA, TidyRow.NO_N, m.method(),
+        new TidyRow.Detail(m.se(), NA, m.df(), TidyRow.Detail.level(m.ciLow(), m.ciHigh(), m.confLevel(), null)
+            .confLevel(), m.reason()));
   }
 
   private void change(String arm, MeanSummary c, String sdMethod) {
