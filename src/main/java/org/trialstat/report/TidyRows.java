@@ -59,16 +59,15 @@ public final class TidyRows {
         t.quantiles(a.arm(), "endpoint", a.endpoint().n(), q == null ? null : q.endpoint());
         t.change(a.arm(), a.change(), SAMPLE_SD);
         t.quantiles(a.arm(), Effect.CHANGE, a.change().n(), q == null ? null : q.change());
-        if (a.lsmeans() != null) {
+        if (a.lsmeans() != null) { // the MMRM's is the visits[] mmrm_lsmean row of the endpoint visit
           t.lsmean(a.arm(), "ancova_lsmean", a.lsmeans().ancova());
-          t.lsmean(a.arm(), "mmrm_lsmean", a.lsmeans().mmrm());
         }
         t.rates(a.arm(), a.binaryEndpoints(), a.binaryRates(), false);
       });
     }
     t.at(s.endpoint(), s.endpointWeek(), () -> r.comparisons().forEach(t::comparison));
     for (VisitResult v : r.visits()) {
-      t.at(v.visit(), v.week(), () -> t.visit(v));
+      t.at(v.visit(), v.week(), () -> t.visit(v, s.lsmeansWeights().key()));
     }
     return t.rows;
   }
@@ -83,7 +82,7 @@ public final class TidyRows {
   }
 
   /** The visits[] block: observed_mean and mmrm_lsmean per arm, mmrm_difference per comparison. */
-  private void visit(VisitResult v) {
+  private void visit(VisitResult v, String weights) {
     for (VisitResult.Arm a : v.arms()) {
       MeanSummary o = a.observedChange();
       add(a.arm(), null, null, Effect.CHANGE, "observed_mean", o.mean(), o.ciLow(), o.ciHigh(), NA, o.n(), o.method(),
@@ -92,7 +91,7 @@ public final class TidyRows {
       LsMean m = a.mmrmLsmean();
       if (m != null) {
         add(a.arm(), null, null, Effect.CHANGE, "mmrm_lsmean", m.estimate(), m.ciLow(), m.ciHigh(), NA, m.n(),
-            "MMRM LS mean", new TidyRow.Detail(m.se(), NA, m.df(),
+            "MMRM LS mean, " + weights + " weights", new TidyRow.Detail(m.se(), NA, m.df(),
                 TidyRow.Detail.level(m.ciLow(), m.ciHigh(), m.confLevel(), null).confLevel(), null));
       }
     }
@@ -158,7 +157,7 @@ public final class TidyRows {
     }
   }
 
-  /** The row of an arm's LS mean at the endpoint (none when m is null). */
+  /** The row of an arm's ANCOVA LS mean at the endpoint (none when m is null). */
   private void lsmean(String arm, String statistic, ArmLsMean m) {
     if (m == null) {
       return;
