@@ -1,7 +1,9 @@
 package org.trialstat.analysis;
 
 import java.util.List;
+import org.trialstat.model.LsMeansWeights;
 import org.trialstat.model.MissingPolicy;
+import org.trialstat.model.QuantileType;
 import org.trialstat.model.ResponseRule;
 import org.trialstat.model.Scale;
 
@@ -23,16 +25,27 @@ import org.trialstat.model.Scale;
  * @param strata       --strata: the columns whose combined values are the randomization strata (read into
  *                     {@code Observation.covariates()}); empty for no stratified analysis
  * @param covariates   --covariate and --factor columns of the ANCOVA and the MMRM
+ * @param lsmeansWeights --lsmeans-weights
+ * @param quantileType --quantile-type
  */
 public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
-    Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates) {
+    Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates,
+    LsMeansWeights lsmeansWeights, QuantileType quantileType) {
 
   public AnalysisRequest {
     strata = List.copyOf(strata);
     if (covariates == null) {
       covariates = ModelCovariates.NONE;
     }
+  }
+
+  /** A request with the default LS-means weights and quartiles. */
+  public AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
+      Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates) {
+    this(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax, missing, confLevel,
+        strictness, repeatedMeasures, strata, covariates, LsMeansWeights.EQUAL, QuantileType.SAS);
   }
 
   /** A request without --covariate or --factor. */
@@ -54,19 +67,25 @@ public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, Str
   /** This request with the given strata columns. */
   public AnalysisRequest withStrata(List<String> columns) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, columns, covariates);
+        missing, confLevel, strictness, repeatedMeasures, columns, covariates, lsmeansWeights, quantileType);
   }
 
   /** This request with the given --covariate and --factor columns. */
   public AnalysisRequest withCovariates(ModelCovariates extra) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, extra);
+        missing, confLevel, strictness, repeatedMeasures, strata, extra, lsmeansWeights, quantileType);
+  }
+
+  /** This request with the given --lsmeans-weights and --quantile-type. */
+  public AnalysisRequest withArmSummaries(LsMeansWeights weights, QuantileType quantiles) {
+    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, weights, quantiles);
   }
 
   /** This request with another baseline visit. */
   public AnalysisRequest withBaseline(String visit) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, visit, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, covariates);
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, lsmeansWeights, quantileType);
   }
 
   /** Whether a row excluded for a data problem (missing or unknown value) is an error. */

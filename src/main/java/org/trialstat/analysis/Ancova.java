@@ -6,10 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.trialstat.model.ArmLsMean;
 import org.trialstat.model.Difference;
+import org.trialstat.model.LsMeansWeights;
 import org.trialstat.model.FittedModel;
 import org.trialstat.model.TrialData;
 import org.trialstat.stats.LinearModel;
+import org.trialstat.stats.LsMeans;
 import org.trialstat.stats.design.DesignMatrix;
 import org.trialstat.stats.design.Factor;
 import org.trialstat.stats.design.Intercept;
@@ -37,13 +40,15 @@ final class Ancova {
    * @param model     the fitted model (formula, terms), null without extra terms
    * @param missing   per arm, completers left out for a missing covariate (arms without any omitted)
    * @param notes     notes on covariates entered as factors
+   * @param lsmeans   each arm's LS mean (every arm, in the order of {@code arms})
    */
-  record Fit(Map<String, Difference> contrasts, FittedModel model, Map<String, Integer> missing, List<String> notes) {
+  record Fit(Map<String, Difference> contrasts, FittedModel model, Map<String, Integer> missing, List<String> notes,
+      Map<String, ArmLsMean> lsmeans) {
   }
 
   /** The ANCOVA without extra terms. */
   static Map<String, Difference> fit(Map<String, ArmData> arms, String control, double level) {
-    return fit(arms, control, level, null, ModelCovariates.NONE).contrasts();
+    return fit(arms, control, level, null, ModelCovariates.NONE, LsMeansWeights.EQUAL).contrasts();
   }
 
   /**
@@ -53,7 +58,7 @@ final class Ancova {
    * sorted by participant id, treatment columns ordered by their smallest participant id.
    */
   static Fit fit(Map<String, ArmData> arms, String control, double level, TrialData data,
-      ModelCovariates extra) {
+      ModelCovariates extra, LsMeansWeights weights) {
     List<String> treatments = arms.keySet().stream().filter(a -> !a.equals(control)).collect(Collectors.toList());
     int[] covIndex = extra.isEmpty() ? new int[0] : extra.indices(data);
     List<Participant> completers = new ArrayList<>();
@@ -121,6 +126,12 @@ final class Ancova {
       out.put(t, none != null ? Difference.notEstimable(method, level, none)
           : fit.coefficientTest(design.offset(arm) + columns.indexOf(t), level, method));
     }
-    return new Fit(out, extra.isEmpty() ? null : new FittedModel(formula, reported), missing, notes);
+    Map<String, ArmLsMean> lsmeans = new LinkedHashMap<>();
+    String lsMethod = weights.lsMeanMethod(method);
+    for (String a : arms.keySet()) {
+      lsmeans.put(a, !firstId.containsKey(a) ? ArmLsMean.notEstimable(level, weights, lsMethod, "no completers in arm " + a)
+          : LsMeans.of(fit, design, arm, levels.indexOf(a), weights, level, lsMethod));
+    }
+    return new Fit(out, extra.isEmpty() ? null : new FittedModel(formula, reported), missing, notes, lsmeans);
   }
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.trialstat.model.Convergence;
+import org.trialstat.model.CovarianceSettings;
 import org.trialstat.model.CovarianceStructure;
+import org.trialstat.model.LsMeansWeights;
 import org.trialstat.model.DataException;
 import org.trialstat.model.DdfMethod;
 import org.trialstat.model.FittedModel;
@@ -71,7 +74,7 @@ public final class MmrmAnalysis {
     ModelCovariates extra = request.modelCovariates();
     Prepared p = prepare(data, control, baseline, modelled, extra, request.strictness());
     MmrmResult fit = Mmrm.fit(p.input, request.ddf(), request.confLevel(), request.convergence(),
-        request.covariance());
+        request.covariance(), request.lsmeansWeights());
     if (!fit.converged()) {
       throw new DataException(data.source(), 0, 0, "the repeated-measures model cannot be fitted: " + fit.reason());
     }
@@ -79,7 +82,7 @@ public final class MmrmAnalysis {
         baseline, baseline == null ? "score" : "change", modelled, extra.columns(), request.ddf().label(),
         request.convergence().name().toLowerCase(Locale.ROOT),
         request.confLevel(), request.covariance().order().stream().map(CovarianceStructure::key).toList(),
-        request.covariance().byArm());
+        request.covariance().byArm(), request.lsmeansWeights());
     return new MmrmAnalysisResult(data.source(), settings, p.rows, fit, extra.isEmpty() ? null : p.model);
   }
 
@@ -89,11 +92,12 @@ public final class MmrmAnalysis {
 
   /** Fits the change-from-baseline model of {@code analyze}; the caller keeps its rows. */
   static AnalyzeFit fitForAnalyze(TrialData data, String control, String baseline, double confLevel,
-      ModelCovariates extra) {
+      ModelCovariates extra, LsMeansWeights weights) {
     List<String> visits = data.visits();
     List<String> modelled = visits.subList(visits.indexOf(baseline) + 1, visits.size());
     Prepared p = prepare(data, control, baseline, modelled, extra, AnalysisRequest.Strictness.LENIENT);
-    return new AnalyzeFit(Mmrm.fit(p.input, DdfMethod.SATTERTHWAITE, confLevel), extra.isEmpty() ? null : p.model);
+    return new AnalyzeFit(Mmrm.fit(p.input, DdfMethod.SATTERTHWAITE, confLevel, Convergence.OPTIMUM,
+        CovarianceSettings.DEFAULT, weights), extra.isEmpty() ? null : p.model);
   }
 
   /** The model input, the row accounting and the fixed-effects model. */
@@ -190,14 +194,14 @@ public final class MmrmAnalysis {
     }
     for (int k = 0; k < covIndex.size(); k++) {
       boolean factor = extra.factor(data, covariateNames.get(k), cov.get(k));
-      covariates.add(new Covariate(covariateNames.get(k), cov.get(k), factor));
+      covariates.add(new Covariate(covariateNames.get(k), cov.get(k), factor, extra.byVisit(covariateNames.get(k))));
       terms.add(ModelCovariates.term(covariateNames.get(k), factor, cov.get(k)));
     }
     MmrmInput input = new MmrmInput(subject, visit, arm, y.stream().mapToDouble(Double::doubleValue).toArray(),
         baseline == null ? null : base.stream().mapToDouble(Double::doubleValue).toArray(), covariates, modelled,
         data.arms(), control);
     String formula = (baseline == null ? "score ~ arm * visit" : "change ~ arm * visit + baseline * visit")
-        + extra.formulaTail();
+        + extra.formulaTail(true);
     return new Prepared(input, rows.accounting(data), new FittedModel(formula, terms));
   }
 

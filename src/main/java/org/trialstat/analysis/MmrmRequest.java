@@ -5,6 +5,7 @@ import org.trialstat.model.Scale;
 import org.trialstat.model.Convergence;
 import org.trialstat.model.CovarianceSettings;
 import org.trialstat.model.DdfMethod;
+import org.trialstat.model.LsMeansWeights;
 
 /**
  * What the user asked of {@code trialstat mmrm}.
@@ -22,14 +23,18 @@ import org.trialstat.model.DdfMethod;
  * @param covariance  covariance structures in fallback order, by arm or not, REML or ML; null for the
  *                    unstructured REML matrix shared by all arms
  * @param factors    --factor columns (always factors)
+ * @param byVisit    --covariate-by-visit columns (the column and its interaction with visit)
+ * @param lsmeansWeights --lsmeans-weights
  */
 public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
-    Convergence convergence, CovarianceSettings covariance, List<String> factors) {
+    Convergence convergence, CovarianceSettings covariance, List<String> factors, List<String> byVisit,
+    LsMeansWeights lsmeansWeights) {
 
   public MmrmRequest {
     covariates = List.copyOf(covariates);
     factors = factors == null ? List.of() : List.copyOf(factors);
+    byVisit = byVisit == null ? List.of() : List.copyOf(byVisit);
     if (convergence == null) {
       convergence = Convergence.OPTIMUM;
     }
@@ -45,6 +50,14 @@ public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String 
     this(scale, scoreMin, scoreMax, control, baseline, covariates, ddf, confLevel, strictness, convergence, null);
   }
 
+  /** A request without --covariate-by-visit columns, with equal LS-means weights. */
+  public MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
+      Convergence convergence, CovarianceSettings covariance, List<String> factors) {
+    this(scale, scoreMin, scoreMax, control, baseline, covariates, ddf, confLevel, strictness, convergence,
+        covariance, factors, List.of(), LsMeansWeights.EQUAL);
+  }
+
   /** A request without --factor columns. */
   public MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
       List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
@@ -56,11 +69,11 @@ public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String 
   /** This request with another baseline visit. */
   public MmrmRequest withBaseline(String visit) {
     return new MmrmRequest(scale, scoreMin, scoreMax, control, visit, covariates, ddf, confLevel, strictness,
-        convergence, covariance, factors);
+        convergence, covariance, factors, byVisit, lsmeansWeights);
   }
 
   /** The --covariate and --factor columns. */
   public ModelCovariates modelCovariates() {
-    return new ModelCovariates(covariates, factors);
+    return new ModelCovariates(covariates, factors, byVisit);
   }
 }

@@ -13,16 +13,20 @@ import org.trialstat.model.TrialData;
 /**
  * The extra terms of the ANCOVA and the MMRM: {@code --covariate} columns (numeric when every value used
  * is a number and the file format does not declare the column character, else a factor) and
- * {@code --factor} columns (always a factor, for codes such as site "001").
+ * {@code --factor} columns (always a factor, for codes such as site "001") and {@code --covariate-by-visit}
+ * columns (typed as --covariate; in the MMRM the column and its interaction with visit, as the baseline
+ * enters; in the ANCOVA, which has one visit, a main effect).
  *
  * <p>The same terms adjust the binary endpoints of {@code analyze} (logistic regression and
  * standardization, {@link BinaryAdjustment}), whose variance is {@code binaryVariance}.
  *
  * @param covariates     the --covariate columns, in the order given
  * @param factors        the --factor columns, in the order given
+ * @param byVisit        the --covariate-by-visit columns, in the order given
  * @param binaryVariance --adjusted-variance: the variance of the standardized binary effects
  */
-public record ModelCovariates(List<String> covariates, List<String> factors, AdjustedVariance binaryVariance) {
+public record ModelCovariates(List<String> covariates, List<String> factors, List<String> byVisit,
+    AdjustedVariance binaryVariance) {
 
   /** No extra terms. */
   public static final ModelCovariates NONE = new ModelCovariates(List.of(), List.of());
@@ -30,26 +34,47 @@ public record ModelCovariates(List<String> covariates, List<String> factors, Adj
   public ModelCovariates {
     covariates = List.copyOf(covariates);
     factors = List.copyOf(factors);
+    byVisit = byVisit == null ? List.of() : List.copyOf(byVisit);
     if (binaryVariance == null) {
       binaryVariance = AdjustedVariance.GE;
     }
   }
 
   /** Terms with the default variance of the binary adjustment (Ge et al.'s delta method). */
-  public ModelCovariates(List<String> covariates, List<String> factors) {
-    this(covariates, factors, AdjustedVariance.GE);
+  public ModelCovariates(List<String> covariates, List<String> factors, List<String> byVisit) {
+    this(covariates, factors, byVisit, AdjustedVariance.GE);
   }
 
-  /** Every column, --covariate first, then --factor, each once. */
+  /** The same terms with another variance of the binary adjustment. */
+  public ModelCovariates withBinaryVariance(AdjustedVariance v) {
+    return new ModelCovariates(covariates, factors, byVisit, v);
+  }
+
+  /** Without --covariate-by-visit columns. */
+  public ModelCovariates(List<String> covariates, List<String> factors) {
+    this(covariates, factors, List.of());
+  }
+
+  /**
+   * Every column, --covariate first, then --factor, then --covariate-by-visit, each once (a column given
+   * by visit and otherwise enters by visit).
+   */
   public List<String> columns() {
     Set<String> all = new LinkedHashSet<>(covariates);
     all.addAll(factors);
+    all.removeAll(byVisit);
+    all.addAll(byVisit);
     return List.copyOf(all);
   }
 
   /** Whether no extra term is asked for. */
   public boolean isEmpty() {
-    return covariates.isEmpty() && factors.isEmpty();
+    return covariates.isEmpty() && factors.isEmpty() && byVisit.isEmpty();
+  }
+
+  /** Whether a column enters the MMRM with its interaction with visit. */
+  boolean byVisit(String column) {
+    return byVisit.contains(column);
   }
 
   /**
@@ -63,7 +88,8 @@ public record ModelCovariates(List<String> covariates, List<String> factors, Adj
     for (int k = 0; k < cols.size(); k++) {
       out[k] = data.covariateNames().indexOf(cols.get(k));
       if (out[k] < 0) {
-        String option = factors.contains(cols.get(k)) ? "--factor" : "--covariate";
+        String option = byVisit.contains(cols.get(k)) ? "--covariate-by-visit"
+            : factors.contains(cols.get(k)) ? "--factor" : "--covariate";
         throw new InvalidOptionException(option + ": no column '" + cols.get(k) + "' was read from " + data.source());
       }
     }
@@ -127,11 +153,19 @@ public record ModelCovariates(List<String> covariates, List<String> factors, Adj
         : new FittedModel.Term(column, FittedModel.Term.NUMERIC, List.of());
   }
 
-  /** The formula's covariate part: {@code " + A + B"}. */
+  /** The ANCOVA formula's covariate part: {@code " + A + B"}. */
   String formulaTail() {
+    return formulaTail(false);
+  }
+
+  /**
+   * The formula's covariate part: {@code " + A + B"}, with {@code " + C * visit"} for a by-visit column
+   * when {@code repeated} (the MMRM).
+   */
+  String formulaTail(boolean repeated) {
     StringBuilder s = new StringBuilder();
     for (String c : columns()) {
-      s.append(" + ").append(c);
+      s.append(" + ").append(c).append(repeated && byVisit(c) ? " * visit" : "");
     }
     return s.toString();
   }

@@ -8,7 +8,11 @@ import java.util.Map;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisResult.ParticipantExclusion;
 import org.trialstat.model.AnalysisSettings;
+import org.trialstat.model.ArmLsMean;
 import org.trialstat.model.ArmResult;
+import org.trialstat.model.LsMean;
+import org.trialstat.model.LsMeansWeights;
+import org.trialstat.model.QuantileType;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.Comparison;
 import org.trialstat.model.Effect;
@@ -21,7 +25,9 @@ import org.trialstat.model.Proportion;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.TrialData;
 import org.trialstat.stats.BinaryEndpointComparison;
+import org.trialstat.stats.LsMeans;
 import org.trialstat.stats.MeanDifferenceTest;
+import org.trialstat.stats.SampleQuantiles;
 import org.trialstat.stats.ProportionInterval;
 import org.trialstat.stats.SampleStatistics;
 import org.trialstat.stats.StandardizedMeanDifference;
@@ -102,9 +108,12 @@ final class TrialEstimation {
       for (BinaryEndpoint e : endpoints) {
         rates.add(ProportionInterval.WILSON.of(a.events(e), a.denominator(e), level));
       }
+      QuantileType qt = settings.quantileType();
+      ArmResult.Quantiles quantiles = new ArmResult.Quantiles(SampleQuantiles.summarize(a.baselineScores(), qt),
+          SampleQuantiles.summarize(a.endpointScores(), qt), SampleQuantiles.summarize(a.changes(), qt));
       armResults.add(new ArmResult(a.name, SampleStatistics.summarize(a.baselineScores(), level),
           SampleStatistics.summarize(a.endpointScores(), level),
-          SampleStatistics.summarize(a.changes(), level), rates, endpoints));
+          SampleStatistics.summarize(a.changes(), level), rates, endpoints, quantiles, null));
     }
 
     List<Comparison> comparisons = new ArrayList<>();
@@ -115,18 +124,19 @@ final class TrialEstimation {
     } else {
       ArmData c = arms.get(control);
       double[] cc = c.changes();
-      Ancova.Fit ancovaFit = Ancova.fit(arms, control, level, data, prepared.covariates());
+      Ancova.Fit ancovaFit = Ancova.fit(arms, control, level, data, prepared.covariates(), settings.lsmeansWeights());
       Map<String, Difference> ancova = ancovaFit.contrasts();
       notes.addAll(ancovaFit.notes());
       ancovaFit.missing().forEach((arm, count) -> participantExclusions.add(
           new ParticipantExclusion(arm, "ancova", Ancova.MISSING_COVARIATE, count)));
       MmrmAnalysis.AnalyzeFit analyzeFit = mmrm
-          ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level, prepared.covariates()) : null;
+          ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level, prepared.covariates(),
+              settings.lsmeansWeights()) : null;
       mmrmFit = analyzeFit == null ? null : analyzeFit.fit();
       models = new AnalysisResult.Models(ancovaFit.model(), analyzeFit == null ? null : analyzeFit.model());
       if (mmrmFit != null) {
         notes.add("Repeated-measures model: " + mmrmFit.method() + "; change ~ arm * visit + baseline * visit"
-            + prepared.covariates().formulaTail() + " over "
+            + prepared.covariates().formulaTail(true) + " over "
             + "every post-baseline visit; estimate at " + endpoint + (mmrmFit.converged()
                 ? String.format(Locale.ROOT, "; %d participants, %d observations, -2 REML log-likelihood %.2f.",
                     mmrmFit.subjects(), mmrmFit.observations(), mmrmFit.minus2RemlLogLik())
@@ -162,11 +172,35 @@ final class TrialEstimation {
         }
         comparisons.add(new Comparison(t.name, control, effects));
       }
+      for (int i = 0; i < armResults.size(); i++) {
+        ArmResult a = armResults.get(i);
+        armResults.set(i, a.withLsMeans(new ArmResult.LsMeans(ancovaFit.lsmeans().get(a.arm()),
+            endpointLsMean(mmrmFit, a.arm(), endpoint, level, settings.lsmeansWeights()))));
+      }
     }
     return new AnalysisResult(data.source(), settings, rows, armResults, comparisons, participantExclusions,
         notes, mmrmFit, VisitTrajectory.of(data, prepared.participants(), baseline, mmrmFit, level), models);
   }
 
+
+  /**
+   * The MMRM's LS mean of an arm at the endpoint: the {@code visits[]} LS mean of that visit with the
+   * weights and method named; null without an MMRM.
+   */
+  private static ArmLsMean endpointLsMean(MmrmResult fit, String arm, String endpoint, double level,
+      LsMeansWeights weights) {
+    if (fit == null) {
+      return null;
+    }
+    String method = weights.lsMeanMethod(fit.method());
+    LsMean m = VisitTrajectory.lsmean(fit, arm, endpoint);
+    if (m == null) {
+      return ArmLsMean.notEstimable(level, weights, method, fit.reason() == null ? "no estimate at " + endpoint
+          : fit.reason());
+    }
+    return new ArmLsMean(m.estimate(), m.se(), m.df(), m.ciLow(), m.ciHigh(), m.confLevel(), weights, method,
+        Double.isNaN(m.estimate()) ? "not estimable" : null);
+  }
 
   private static Difference endpointContrast(MmrmResult fit, String treatment, String endpoint, double level) {
     for (VisitContrast v : fit.comparisons()) {

@@ -54,7 +54,7 @@ final class TrialPreparation {
         : request.remissionMax();
     AnalysisSettings settings = new AnalysisSettings(request.scale(), request.scoreMin(), request.scoreMax(),
         control, baseline, endpoint, request.response(), remissionMax, request.missing(), request.confLevel(),
-        data.week(baseline), data.week(endpoint));
+        data.week(baseline), data.week(endpoint), request.lsmeansWeights(), request.quantileType());
 
     List<String> notes = new ArrayList<>(defaultVisitNotes(data, request, baseline, endpoint));
     Map<String, Participant> participants = collect(data, baseline, endpoint);

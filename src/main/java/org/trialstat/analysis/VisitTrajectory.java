@@ -73,7 +73,8 @@ final class VisitTrajectory {
     return out;
   }
 
-  private static LsMean lsmean(MmrmResult mmrm, String arm, String visit) {
+  /** The MMRM's LS mean of {@code arm} at {@code visit}, or null without a converged MMRM using the visit. */
+  static LsMean lsmean(MmrmResult mmrm, String arm, String visit) {
     if (mmrm == null || !mmrm.converged()) {
       return null;
     }

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.trialstat.analysis.AnalysisRequest;
-import org.trialstat.analysis.ModelCovariates;
 import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.TrialAnalysis;
 import org.trialstat.io.ReadOptions;
@@ -16,6 +15,7 @@ import org.trialstat.io.TrialFiles;
 import org.trialstat.model.AdjustedVariance;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.MissingPolicy;
+import org.trialstat.model.QuantileType;
 import org.trialstat.model.ResponseRule;
 import org.trialstat.report.AnalysisWriter;
 import org.trialstat.report.figure.PlotKind;
@@ -82,15 +82,13 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
           + "Breslow-Day) to every output format.")
   List<String> strata = new ArrayList<>();
 
-  @Option(names = "--covariate", paramLabel = "COL",
-      description = "Extra term of the ANCOVA and the MMRM (repeatable): numeric when every value is a number, "
-          + "else a factor (with a note).")
-  List<String> covariates = new ArrayList<>();
+  @Mixin
+  ModelTermOptions model;
 
-  @Option(names = "--factor", paramLabel = "COL",
-      description = "Extra factor of the ANCOVA and the MMRM (repeatable), whatever its values look like "
-          + "(site codes such as 001).")
-  List<String> factors = new ArrayList<>();
+  @Option(names = "--quantile-type", paramLabel = "TYPE",
+      description = "Quartiles of the per-arm descriptives: sas (default: SAS PCTLDEF=5, R quantile type 2) or r7 "
+          + "(R's default type 7).", defaultValue = "sas")
+  QuantileType quantileType = QuantileType.SAS;
 
   @Option(names = "--adjusted-variance", paramLabel = "VARIANCE", defaultValue = "ge",
       description = "Variance of the covariate-adjusted (standardized) binary effects that --covariate / --factor "
@@ -185,20 +183,20 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     return result.withNotes(notes);
   }
 
-  /** The extra columns to read: --strata, --covariate and --factor, each once. */
+  /** The extra columns to read: --strata, --covariate, --factor and --covariate-by-visit, each once. */
   private List<String> readColumns() {
     java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(strata);
-    all.addAll(covariates);
-    all.addAll(factors);
+    all.addAll(model.covariates().columns());
     return new ArrayList<>(all);
   }
 
-  /** The option that named each extra column (the first of --strata, --covariate, --factor). */
+  /** The option that named each extra column (the first of --strata, --covariate, --factor, --covariate-by-visit). */
   private Map<String, String> columnOptions() {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     strata.forEach(c -> out.putIfAbsent(c, "--strata"));
-    covariates.forEach(c -> out.putIfAbsent(c, "--covariate"));
-    factors.forEach(c -> out.putIfAbsent(c, "--factor"));
+    model.covariates.forEach(c -> out.putIfAbsent(c, "--covariate"));
+    model.factors.forEach(c -> out.putIfAbsent(c, "--factor"));
+    model.byVisit.forEach(c -> out.putIfAbsent(c, "--covariate-by-visit"));
     return out;
   }
 
@@ -223,7 +221,8 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
         remission, missing, comparison.confLevel(),
         strictness.strictness(),
         AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata)
-        .withCovariates(new ModelCovariates(covariates, factors, adjustedVariance));
+        .withCovariates(model.covariates().withBinaryVariance(adjustedVariance))
+        .withArmSummaries(model.weights, quantileType);
   }
 
   private double positive(String option, double v) {

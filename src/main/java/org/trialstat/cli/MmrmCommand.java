@@ -48,14 +48,8 @@ public final class MmrmCommand implements Callable<Integer> {
       description = "Baseline visit: model the change from it at every later visit (no default).")
   String baseline;
 
-  @Option(names = "--covariate", paramLabel = "COL",
-      description = "Extra fixed effect (repeatable); categorical when a value is not a number.")
-  List<String> covariates = new ArrayList<>();
-
-  @Option(names = "--factor", paramLabel = "COL",
-      description = "Extra fixed effect entered as a factor whatever its values look like (repeatable; site codes "
-          + "such as 001).")
-  List<String> factors = new ArrayList<>();
+  @Mixin
+  ModelTermOptions model;
 
   @Option(names = "--ddf", paramLabel = "METHOD", converter = DdfConverter.class,
       description = "Denominator degrees of freedom: satterthwaite (default, as SAS DDFM=SATTERTH), "
@@ -121,10 +115,10 @@ public final class MmrmCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--covariance names a structure twice: " + covariance.stream()
           .map(CovarianceStructure::key).collect(Collectors.joining(",")));
     }
-    MmrmRequest request = new MmrmRequest(input.scale, range[0], range[1], comparison.control, baseline, covariates,
+    MmrmRequest request = new MmrmRequest(input.scale, range[0], range[1], comparison.control, baseline, model.covariates,
         ddf, comparison.confLevel(),
         strictness.strictness(), convergence, new CovarianceSettings(covariance, covarianceByArm, Estimation.REML),
-        factors);
+        model.factors, model.byVisit, model.weights);
     var read = input.readOptions(request.modelCovariates().columns());
     boolean strict = strictness.strictness() == org.trialstat.analysis.AnalysisRequest.Strictness.STRICT;
     List<Path> all = batch.resolve(output.quiet);

@@ -16,10 +16,20 @@ package org.trialstat.model;
  * @param baselineWeek the baseline visit's week (NaN when the file has no week column); for the tidy rows
  * @param endpointWeek the endpoint visit's week, likewise
  * @param confLevel    confidence level of every interval
+ * @param lsmeansWeights how the LS means average over factor covariates
+ * @param quantileType the definition of the per-arm quartiles
  */
 public record AnalysisSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
-    double baselineWeek, double endpointWeek) {
+    double baselineWeek, double endpointWeek, LsMeansWeights lsmeansWeights, QuantileType quantileType) {
+
+  /** Settings with the default LS-means weights (equal) and quartiles (SAS). */
+  public AnalysisSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
+      double baselineWeek, double endpointWeek) {
+    this(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax, missing, confLevel,
+        baselineWeek, endpointWeek, LsMeansWeights.EQUAL, QuantileType.SAS);
+  }
 
   /** Settings of a file without a week column. */
   public AnalysisSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,

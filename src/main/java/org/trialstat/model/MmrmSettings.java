@@ -19,10 +19,11 @@ import java.util.List;
  * @param covariance  the covariance structures to try, in order ("un", "ar1", ...)
  * @param covarianceByArm true for a separate covariance matrix per arm
  * @param confLevel  confidence level
+ * @param lsmeansWeights how the LS means average over factor covariates
  */
 public record MmrmSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     String outcome, List<String> visits, List<String> covariates, String ddf, String convergence, double confLevel,
-    List<String> covariance, boolean covarianceByArm) {
+    List<String> covariance, boolean covarianceByArm, LsMeansWeights lsmeansWeights) {
 
   public MmrmSettings {
     visits = List.copyOf(visits);

@@ -50,6 +50,7 @@ public final class MmrmWriter {
     st.put("convergence", s.convergence());
     st.put("covariance", new ArrayList<Object>(s.covariance()));
     st.put("covariance_by_arm", s.covarianceByArm());
+    st.put("lsmeans_weights", s.lsmeansWeights().key());
     st.put("conf_level", s.confLevel());
     st.put("effects", "treatment - control");
     o.put("settings", st);
@@ -165,7 +166,7 @@ public final class MmrmWriter {
     String method = r.fit().method();
     for (LsMean m : r.fit().lsmeans()) {
       rows.add(new TidyRow(r.file(), "", m.arm(), null, null, outcome + "@" + m.visit(), "lsmean", m.estimate(),
-          m.ciLow(), m.ciHigh(), Double.NaN, m.n(), "LS mean, " + method, m.se(), Double.NaN, m.df(),
+          m.ciLow(), m.ciHigh(), Double.NaN, m.n(), r.settings().lsmeansWeights().lsMeanMethod(method), m.se(), Double.NaN, m.df(),
           TidyRow.Detail.level(m.ciLow(), m.ciHigh(), m.confLevel(), null).confLevel(), null).at(m.visit(), Double.NaN));
     }
     for (VisitContrast v : r.fit().comparisons()) {
@@ -201,10 +202,10 @@ public final class MmrmWriter {
     }
     c.appendSection(sb, "Treatment - control at each visit [2]", markdown);
     List<String> notes = new ArrayList<>();
-    String fixed = (s.baseline() == null ? "score ~ arm * visit" : "change ~ arm * visit + baseline * visit")
-        + (s.covariates().isEmpty() ? "" : " + " + String.join(" + ", s.covariates()));
-    notes.add("[1] " + f.method() + ": " + fixed + ". LS means weight "
-        + "categorical covariate levels equally and take numeric covariates at their mean.");
+    String fixed = r.model() != null ? r.model().formula()
+        : s.baseline() == null ? "score ~ arm * visit" : "change ~ arm * visit + baseline * visit";
+    notes.add("[1] " + f.method() + ": " + fixed + ". LS means " + s.lsmeansWeights().description()
+        + " and take numeric covariates at their mean.");
     notes.add("[2] Contrasts of LS means, treatment - control, with " + s.ddf() + ".");
     notes.add("Fit: " + (f.converged() ? "converged" : "NOT converged") + " in " + f.iterations() + " iterations; "
         + f.subjects() + " participants, " + f.observations() + " observations; -2 REML log-likelihood "

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisSettings;
+import org.trialstat.model.ArmLsMean;
+import org.trialstat.model.QuantileSummary;
 import org.trialstat.model.ArmResult;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.Comparison;
@@ -87,6 +89,8 @@ public final class ResultTree {
     o.put("remission_max", s.remissionMax());
     o.put("missing", s.missing().key());
     o.put("conf_level", s.confLevel());
+    o.put("lsmeans_weights", s.lsmeansWeights().key());
+    o.put("quantile_type", s.quantileType().key());
     o.put("effects", "treatment - control; ratios treatment / control");
     return o;
   }
@@ -145,13 +149,55 @@ public final class ResultTree {
   static Map<String, Object> arm(ArmResult a) {
     Map<String, Object> o = Json.object();
     o.put("arm", a.arm());
-    o.put("baseline", descriptives(a.baseline()));
-    o.put("endpoint", descriptives(a.endpoint()));
-    o.put("change", meanSummary(a.change()));
+    ArmResult.Quantiles q = a.quantiles();
+    o.put("baseline", withQuantiles(descriptives(a.baseline()), q == null ? null : q.baseline()));
+    o.put("endpoint", withQuantiles(descriptives(a.endpoint()), q == null ? null : q.endpoint()));
+    o.put("change", withQuantiles(meanSummary(a.change()), q == null ? null : q.change()));
+    if (a.lsmeans() != null) {
+      lsmean(o, "ancova_lsmean", a.lsmeans().ancova());
+      lsmean(o, "mmrm_lsmean", a.lsmeans().mmrm());
+    }
     for (BinaryEndpoint e : a.binaryEndpoints()) {
       o.put(e.key(), proportion(a.rate(e)));
     }
     return o;
+  }
+
+  /**
+   * The block with {@code median, q1, q3, min, max} inserted after {@code sd} (the block unchanged when
+   * {@code q} is null).
+   */
+  private static Map<String, Object> withQuantiles(Map<String, Object> block, QuantileSummary q) {
+    if (q == null) {
+      return block;
+    }
+    Map<String, Object> o = Json.object();
+    for (Map.Entry<String, Object> e : block.entrySet()) {
+      o.put(e.getKey(), e.getValue());
+      if (e.getKey().equals("sd")) {
+        o.put("median", q.median());
+        o.put("q1", q.q1());
+        o.put("q3", q.q3());
+        o.put("min", q.min());
+        o.put("max", q.max());
+      }
+    }
+    return o;
+  }
+
+  /** {@code key: {estimate, se, df, ci_low, ci_high, conf_level, weights, method[, reason]}}, when m is not null. */
+  private static void lsmean(Map<String, Object> arm, String key, ArmLsMean m) {
+    if (m == null) {
+      return;
+    }
+    Map<String, Object> o = Json.object();
+    o.put("estimate", m.estimate());
+    o.put("se", m.se());
+    o.put("df", m.df());
+    interval(o, m.ciLow(), m.ciHigh(), m.confLevel());
+    o.put("weights", m.weights().key());
+    method(o, m.method(), m.reason());
+    arm.put(key, o);
   }
 
   static Map<String, Object> descriptives(MeanSummary m) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Set;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisSettings;
+import org.trialstat.model.ArmLsMean;
 import org.trialstat.model.ArmResult;
+import org.trialstat.model.QuantileSummary;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.Comparison;
 import org.trialstat.model.Effect;
@@ -48,6 +50,11 @@ public enum TableReport {
           Integer.toString(a.endpoint().n()), Fmt.meanSd(a.endpoint().mean(), a.endpoint().sd(), 2),
           Integer.toString(a.change().n()), Fmt.meanSd(a.change().mean(), a.change().sd(), 2),
           Fmt.ci(a.change().ciLow(), a.change().ciHigh(), 2));
+      ArmResult.Quantiles q = a.quantiles();
+      if (q != null) {
+        arms.row("  Median (min; max)", "", medianRange(q.baseline()), "", medianRange(q.endpoint()), "",
+            medianRange(q.change()), "");
+      }
     }
     section(sb, "Scores by arm [1]", arms);
 
@@ -92,6 +99,10 @@ public enum TableReport {
         }
       }
       section(sb, "Change from baseline, treatment - control [3]", diff);
+      TextTable ls = lsMeans(r, lvl, reasons);
+      if (ls != null) {
+        section(sb, "LS means of change at " + s.endpoint() + " [3]", ls);
+      }
       section(sb, "Standardized mean difference of change [4]", es);
 
       if (!endpoints.isEmpty()) {
@@ -150,6 +161,37 @@ public enum TableReport {
     }
     t.row(name, method, est, Fmt.ci(d.ciLow(), d.ciHigh(), 2), Fmt.fixed(d.se(), 2), Fmt.fixed(d.t(), 2),
         Fmt.fixed(d.df(), 1), Fmt.p(d.p()));
+  }
+
+  /** "median (min; max)" to 1 decimal, n/e for an empty sample. */
+  private static String medianRange(QuantileSummary q) {
+    if (Double.isNaN(q.median())) {
+      return Fmt.NE;
+    }
+    return Fmt.fixed(q.median(), 1) + " (" + Fmt.fixed(q.min(), 1) + "; " + Fmt.fixed(q.max(), 1) + ")";
+  }
+
+  /** The LS means table: one row per arm and model (ANCOVA, then MMRM), or null when there are none. */
+  private static TextTable lsMeans(AnalysisResult r, String lvl, Set<String> reasons) {
+    TextTable t = new TextTable("Arm", "Model", ">LS mean", ">" + lvl + " CI", ">SE", ">df");
+    boolean any = false;
+    for (int model = 0; model < 2; model++) {
+      for (ArmResult a : r.arms()) {
+        ArmLsMean m = a.lsmeans() == null ? null : model == 0 ? a.lsmeans().ancova() : a.lsmeans().mmrm();
+        if (m == null) {
+          continue;
+        }
+        any = true;
+        String label = model == 0 ? "ANCOVA" : "MMRM";
+        String est = Fmt.fixed(m.estimate(), 2);
+        if (m.reason() != null) {
+          reasons.add(label + " LS mean (" + a.arm() + "): " + m.reason());
+          est = est + "*";
+        }
+        t.row(a.arm(), label, est, Fmt.ci(m.ciLow(), m.ciHigh(), 2), Fmt.fixed(m.se(), 2), Fmt.fixed(m.df(), 1));
+      }
+    }
+    return any ? t : null;
   }
 
   private static void estimateRow(TextTable t, String name, Statistic statistic, Estimate e, Set<String> reasons) {
@@ -212,7 +254,9 @@ public enum TableReport {
     AnalysisSettings s = r.settings();
     List<String> f = new ArrayList<>();
     f.add("[1] Baseline: every participant with a baseline score; endpoint: every participant with an endpoint "
-        + "score; change = endpoint - baseline in participants with both (completers), mean with t-based CI.");
+        + "score; change = endpoint - baseline in participants with both (completers), mean with t-based CI; "
+        + "median (min; max) of the same participants (quartiles in JSON and CSV: " + s.quantileType().label()
+        + ").");
     if (!r.arms().isEmpty() && !r.arms().get(0).binaryEndpoints().isEmpty()) {
       StringBuilder b = new StringBuilder("[2] Response: " + s.response().describe() + ".");
       for (BinaryEndpoint e : r.arms().get(0).binaryEndpoints()) {
@@ -232,7 +276,9 @@ public enum TableReport {
     if (!r.comparisons().isEmpty()) {
       f.add("[3] Treatment - control. Welch and Student t tests of the change scores; ANCOVA: arm coefficient of "
           + "change ~ arm + baseline fitted by OLS over the completers of all arms"
-          + (r.mmrm() != null ? "; MMRM: see its method line" : "") + ".");
+          + (r.mmrm() != null ? "; MMRM: see its method line" : "") + ". LS means: each arm's model-based mean "
+          + "change (L beta), numeric covariates at their mean; they " + s.lsmeansWeights().description()
+          + " (differences between arms do not depend on the weights).");
       f.add("[4] Cohen's d: difference in mean change / pooled SD; Hedges' g: d x exact J; CIs by inverting the "
           + "noncentral t distribution.");
       f.add("[5] Risk difference (treatment - control): Newcombe hybrid score CI; risk ratio and odds ratio "

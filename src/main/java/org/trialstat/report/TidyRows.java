@@ -8,7 +8,9 @@ import org.trialstat.model.Difference;
 import org.trialstat.model.LsMean;
 import org.trialstat.model.VisitContrast;
 import org.trialstat.model.VisitResult;
+import org.trialstat.model.ArmLsMean;
 import org.trialstat.model.ArmResult;
+import org.trialstat.model.QuantileSummary;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.Comparison;
 import org.trialstat.model.Difference;
@@ -48,16 +50,25 @@ public final class TidyRows {
     TidyRows t = new TidyRows(r.file(), "");
     AnalysisSettings s = r.settings();
     for (ArmResult a : r.arms()) {
-      t.at(s.baseline(), s.baselineWeek(), () -> t.descriptives(a.arm(), "baseline", a.baseline(), false));
+      ArmResult.Quantiles q = a.quantiles();
+      t.at(s.baseline(), s.baselineWeek(), () -> {
+        t.descriptives(a.arm(), "baseline", a.baseline(), false);
+        t.quantiles(a.arm(), "baseline", a.baseline().n(), q == null ? null : q.baseline());
+      });
       t.at(s.endpoint(), s.endpointWeek(), () -> {
         t.descriptives(a.arm(), "endpoint", a.endpoint(), false);
+        t.quantiles(a.arm(), "endpoint", a.endpoint().n(), q == null ? null : q.endpoint());
         t.change(a.arm(), a.change(), SAMPLE_SD);
+        t.quantiles(a.arm(), Effect.CHANGE, a.change().n(), q == null ? null : q.change());
+        if (a.lsmeans() != null) { // the MMRM's is the visits[] mmrm_lsmean row of the endpoint visit
+          t.lsmean(a.arm(), "ancova_lsmean", a.lsmeans().ancova());
+        }
         t.rates(a.arm(), a.binaryEndpoints(), a.binaryRates(), false);
       });
     }
     t.at(s.endpoint(), s.endpointWeek(), () -> r.comparisons().forEach(t::comparison));
     for (VisitResult v : r.visits()) {
-      t.at(v.visit(), v.week(), () -> t.visit(v));
+      t.at(v.visit(), v.week(), () -> t.visit(v, s.lsmeansWeights().key()));
     }
     return t.rows;
   }
@@ -72,7 +83,7 @@ public final class TidyRows {
   }
 
   /** The visits[] block: observed_mean and mmrm_lsmean per arm, mmrm_difference per comparison. */
-  private void visit(VisitResult v) {
+  private void visit(VisitResult v, String weights) {
     for (VisitResult.Arm a : v.arms()) {
       MeanSummary o = a.observedChange();
       add(a.arm(), null, null, Effect.CHANGE, "observed_mean", o.mean(), o.ciLow(), o.ciHigh(), NA, o.n(), o.method(),
@@ -81,7 +92,7 @@ public final class TidyRows {
       LsMean m = a.mmrmLsmean();
       if (m != null) {
         add(a.arm(), null, null, Effect.CHANGE, "mmrm_lsmean", m.estimate(), m.ciLow(), m.ciHigh(), NA, m.n(),
-            "MMRM LS mean", new TidyRow.Detail(m.se(), NA, m.df(),
+            "MMRM LS mean, " + weights + " weights", new TidyRow.Detail(m.se(), NA, m.df(),
                 TidyRow.Detail.level(m.ciLow(), m.ciHigh(), m.confLevel(), null).confLevel(), null));
       }
     }
@@ -129,6 +140,32 @@ public final class TidyRows {
     add(arm, null, null, outcome, "mean", m.mean(), NA, NA, NA, m.n(), reported ? "mean (reported)" : "mean",
         new TidyRow.Detail(m.se(), NA, NA, NA, m.reason()));
     add(arm, null, null, outcome, "sd", m.sd(), NA, NA, NA, m.n(), reported ? "SD (reported)" : SAMPLE_SD, why);
+  }
+
+  /** Rows {@code median}, {@code q1}, {@code q3}, {@code min}, {@code max} of one sample (none when q is null). */
+  private void quantiles(String arm, String outcome, int n, QuantileSummary q) {
+    if (q == null) {
+      return;
+    }
+    String why = n == 0 ? "no values" : null;
+    String quartile = "quartile, " + q.type().label();
+    double[] values = {q.median(), q.q1(), q.q3(), q.min(), q.max()};
+    String[] names = {"median", "q1", "q3", "min", "max"};
+    String[] methods = {"median", quartile, quartile, "minimum", "maximum"};
+    for (int i = 0; i < values.length; i++) {
+      add(arm, null, null, outcome, names[i], values[i], NA, NA, NA, n, methods[i],
+          TidyRow.Detail.level(NA, NA, NA, why));
+    }
+  }
+
+  /** The row of an arm's ANCOVA LS mean at the endpoint (none when m is null). */
+  private void lsmean(String arm, String statistic, ArmLsMean m) {
+    if (m == null) {
+      return;
+    }
+    add(arm, null, null, Effect.CHANGE, statistic, m.estimate(), m.ciLow(), m.ciHigh(), NA, TidyRow.NO_N, m.method(),
+        new TidyRow.Detail(m.se(), NA, m.df(), TidyRow.Detail.level(m.ciLow(), m.ciHigh(), m.confLevel(), null)
+            .confLevel(), m.reason()));
   }
 
   private void change(String arm, MeanSummary c, String sdMethod) {

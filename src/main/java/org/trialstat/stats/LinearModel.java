@@ -44,6 +44,13 @@ public final class LinearModel {
   private final boolean[] aliased;
   private final double[] coefficients;
   private final double[] unscaledVariance;
+  /** (X'X)^-1 over the columns not aliased, row-major p x p; NaN in the rows and columns of aliased ones. */
+  private final double[] unscaledCovariance;
+  /**
+   * For each aliased column j, the coefficients c (over the kept columns, 0 elsewhere) with x_j = X c;
+   * null for a kept column.
+   */
+  private final double[][] aliasing;
   private final double rss;
   /** Relative residual variance below which a fit counts as exact (see {@link #coefficientTest}). */
   static final double PERFECT_FIT = 1e-24;
@@ -51,13 +58,15 @@ public final class LinearModel {
   private final boolean perfectFit;
 
   private LinearModel(int n, int p, int rank, boolean[] aliased, double[] coefficients,
-      double[] unscaledVariance, double rss, boolean perfectFit) {
+      double[] unscaledVariance, double[] unscaledCovariance, double[][] aliasing, double rss, boolean perfectFit) {
+    this.aliasing = aliasing;
     this.n = n;
     this.p = p;
     this.rank = rank;
     this.aliased = aliased;
     this.coefficients = coefficients;
     this.unscaledVariance = unscaledVariance;
+    this.unscaledCovariance = unscaledCovariance;
     this.rss = rss;
     this.perfectFit = perfectFit;
   }
@@ -224,6 +233,31 @@ public final class LinearModel {
       }
       unscaled[j] = s;
     }
+    // (X'X)^-1 = R^-1 R^-T in the pivoted order, mapped back to the design's columns
+    double[] covariance = new double[p * p];
+    Arrays.fill(covariance, Double.NaN);
+    for (int r = 0; r < rank; r++) {
+      for (int q = 0; q < rank; q++) {
+        double s = 0;
+        for (int c = Math.max(r, q); c < rank; c++) {
+          s += rInv[r][c] * rInv[q][c];
+        }
+        covariance[perm[r] * p + perm[q]] = s;
+      }
+    }
+    // an aliased column x_j = X_kept c with R c = (Q'x_j)[0..rank): c = R^-1 (Q'x_j)[0..rank)
+    double[][] aliasing = new double[p][];
+    for (int pos = rank; pos < p; pos++) {
+      double[] c = new double[p];
+      for (int k = 0; k < rank; k++) {
+        double s = 0;
+        for (int q = k; q < rank; q++) {
+          s += rInv[k][q] * a[pos][q];
+        }
+        c[perm[k]] = s;
+      }
+      aliasing[perm[pos]] = c;
+    }
     // "Essentially perfect fit": R's summary.lm warns when the residual variance is below 1e-30 times
     // (mean(fitted)^2 + var(fitted)). Rounding alone leaves residuals of about 1e-15 of the fitted scale
     // times sqrt(n), so trialstat uses 1e-24 (residual SD below 1e-12 of the fitted scale): below it the
@@ -242,7 +276,7 @@ public final class LinearModel {
     double fm = SampleStatistics.mean(fitted);
     double fv = n > 1 ? Math.pow(SampleStatistics.sd(fitted), 2) : 0;
     boolean perfect = resvar < (fm * fm + fv) * PERFECT_FIT || rss == 0;
-    return new LinearModel(n, p, rank, aliased, coefficients, unscaled, rss, perfect);
+    return new LinearModel(n, p, rank, aliased, coefficients, unscaled, covariance, aliasing, rss, perfect);
   }
 
   private static boolean isConstant(double[][] design, int j) {
@@ -368,6 +402,65 @@ public final class LinearModel {
       return Difference.notEstimable(method, confLevel, "residual SD is 0 (the model fits exactly)");
     }
     return MeanDifferenceTest.tTest(method, coefficients[j], se, residualDf(), confLevel);
+  }
+
+  /**
+   * The t test of the linear combination {@code L' beta} (an LS mean, a contrast): estimate
+   * {@code sum_j L_j b_j}, standard error {@code s sqrt(L' (X'X)^-1 L)} on the residual df, interval and
+   * two-sided p as {@link #coefficientTest} (which is the case L = e_j). These are the numbers of R's
+   * {@code emmeans} / {@code multcomp::glht} on an {@code lm} fit.
+   *
+   * @param l         one coefficient per design column
+   * @param confLevel confidence level in (0, 1)
+   * @param method    method name carried in the result
+   * <p>With aliased columns, L' beta is estimable when L is in the row space of X: for every aliased
+   * column j (x_j = X c_j) {@code L_j = sum_k L_k c_jk} up to a relative 1e-7 (R {@code estimability} /
+   * emmeans "nonEst" test, Searle 1971, sect. 5.4); it is then estimated from the kept columns alone.
+   *
+   * @return the test, or NaN numbers with a reason when L' beta is not estimable (R emmeans: "nonEst"),
+   *     when there are no residual degrees of freedom, or when the fit is exact
+   */
+  public Difference linearCombination(double[] l, double confLevel, String method) {
+    if (l.length != p) {
+      throw new IllegalArgumentException("L has " + l.length + " entries for " + p + " columns");
+    }
+    Arguments.checkConfLevel(confLevel);
+    for (int j = 0; j < p; j++) {
+      if (aliased[j]) {
+        double combination = 0;
+        double scale = Math.max(1, Math.abs(l[j]));
+        for (int k = 0; k < p; k++) {
+          combination += l[k] * aliasing[j][k];
+          scale = Math.max(scale, Math.abs(l[k] * aliasing[j][k]));
+        }
+        if (Math.abs(l[j] - combination) > ALIAS_TOLERANCE * scale) {
+          return Difference.notEstimable(method, confLevel, "not estimable: the design is rank deficient (column "
+              + j + " is a linear combination of earlier columns)");
+        }
+      }
+    }
+    if (residualDf() == 0) {
+      return Difference.notEstimable(method, confLevel,
+          "no residual degrees of freedom (n = " + n + ", rank = " + rank + ")");
+    }
+    double est = 0;
+    double var = 0;
+    for (int a = 0; a < p; a++) {
+      if (l[a] == 0 || aliased[a]) {
+        continue;
+      }
+      est += l[a] * coefficients[a];
+      for (int b = 0; b < p; b++) {
+        if (l[b] != 0 && !aliased[b]) {
+          var += l[a] * unscaledCovariance[a * p + b] * l[b];
+        }
+      }
+    }
+    double se = Math.sqrt(var) * residualSd();
+    if (perfectFit || !(se > 0)) {
+      return Difference.notEstimable(method, confLevel, "residual SD is 0 (the model fits exactly)");
+    }
+    return MeanDifferenceTest.tTest(method, est, se, residualDf(), confLevel);
   }
 
   private void checkColumn(int j) {

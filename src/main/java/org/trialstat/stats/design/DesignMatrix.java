@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialstat.model.LsMeansWeights;
 import org.trialstat.stats.linalg.Dense;
 
 /**
@@ -117,12 +118,25 @@ public final class DesignMatrix {
    * design's observations.
    */
   public double[] at(Map<Factor, Integer> levels) {
+    return at(levels, LsMeansWeights.EQUAL);
+  }
+
+  /**
+   * The coefficient vector of a reference point (an LS mean): the factors in {@code levels} at the given
+   * level index, every other factor at the given weights ({@link LsMeansWeights#EQUAL}: 1/k per level;
+   * {@link LsMeansWeights#PROPORTIONAL}: {@link #proportions}), every numeric variable at its mean over the
+   * design's observations; an interaction codes as the product of its components' codings. This is the
+   * row of R emmeans' linear-function matrix for that grid point averaged with those weights ({@code
+   * weights = "equal"} or {@code "proportional"}; Lenth, emmeans vignette "basics") and SAS's LSMEANS
+   * coefficients (with {@code OM} for proportional).
+   */
+  public double[] at(Map<Factor, Integer> levels, LsMeansWeights weights) {
     Map<Factor, Integer> fixed = new HashMap<>(levels);
     Term.Point point = new Term.Point() {
       @Override
       public double[] weights(Factor f) {
         Integer l = fixed.get(f);
-        return l == null ? f.balanced() : f.at(l);
+        return l != null ? f.at(l) : weights == LsMeansWeights.PROPORTIONAL ? proportions(f) : f.balanced();
       }
 
       @Override
@@ -135,6 +149,21 @@ public final class DesignMatrix {
       terms.get(t).codeAt(point, out, offsets[t]);
     }
     return out;
+  }
+
+  /**
+   * The share of each level of {@code f} among the design's observations (in {@link Factor#levels()}
+   * order; counts over row count, so they sum to 1).
+   */
+  public double[] proportions(Factor f) {
+    double[] w = new double[f.levels().size()];
+    for (int i : rows) {
+      w[f.level(i)]++;
+    }
+    for (int l = 0; l < w.length; l++) {
+      w[l] /= rows.length;
+    }
+    return w;
   }
 
   /** The mean of a numeric variable over the design's observations (summed in row order). */

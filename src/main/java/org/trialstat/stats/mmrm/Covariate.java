@@ -16,12 +16,19 @@ import java.util.Objects;
  * @param name        covariate name, used in messages
  * @param values      one value per observation
  * @param categorical true for a class (factor) variable, false for a numeric one
+ * @param byVisit     true to enter it as the baseline enters: its main effect and its interaction with
+ *                    visit ({@code COL * visit}, R column names {@code visitweek12:COL})
  */
-public record Covariate(String name, List<String> values, boolean categorical) {
+public record Covariate(String name, List<String> values, boolean categorical, boolean byVisit) {
 
   /** Checks for nulls. */
   public Covariate {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(values, "values");
+  }
+
+  /** A covariate entering as a main effect only. */
+  public Covariate(String name, List<String> values, boolean categorical) {
+    this(name, values, categorical, false);
   }
 }

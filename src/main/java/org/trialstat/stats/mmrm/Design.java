@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.trialstat.model.LsMeansWeights;
 import org.trialstat.stats.design.DesignMatrix;
 import org.trialstat.stats.design.Factor;
 import org.trialstat.stats.design.Intercept;
@@ -25,6 +26,7 @@ import org.trialstat.stats.design.Term;
  * visit the reference, visitOrder order); {@code visit:arm} (arm-major: the visit varies fastest);
  * {@code baseline} and {@code visit:baseline} (when a baseline is given); then each covariate: a
  * numeric one as one column, a categorical one as indicators of all levels but the first in sorted
+ * order; last, {@code visit:COL} for each covariate {@link Covariate#byVisit() by visit}, in covariate
  * order. The names are those of R's {@code model.matrix(~ visit * arm + visit * baseline + ...)}, the
  * column order is trialstat's (R puts all main effects before the interactions).
  */
@@ -51,6 +53,8 @@ final class Design {
   final String neverTogether;
   private final Factor arm;
   private final Factor visit;
+  /** How LS means average over factor covariates. */
+  private final LsMeansWeights lsWeights;
 
   /**
    * Memory bound of a design, in doubles (8 bytes each): the design rows (observations x columns) and
@@ -59,7 +63,8 @@ final class Design {
   static final long MAX_DOUBLES = 20_000_000L;
 
   private Design(Selection s, DesignMatrix x, Factor arm, Factor visit, List<Pattern> patterns, int nSubjects,
-      int groups, String neverTogether) {
+      int groups, String neverTogether, LsMeansWeights lsWeights) {
+    this.lsWeights = lsWeights;
     this.visits = s.visits;
     this.arms = s.arms;
     this.controlArm = s.controlArm;
@@ -97,6 +102,16 @@ final class Design {
    *                               the model, or when it is too large to fit in bounded memory
    */
   static Design build(MmrmInput in, boolean byArm) throws NotEstimableException {
+    return build(in, byArm, LsMeansWeights.EQUAL);
+  }
+
+  /**
+   * Builds the design, with one covariance group per arm when {@code byArm}, LS means averaging over
+   * factor covariates with {@code weights}.
+   *
+   * @throws NotEstimableException as {@link #build(MmrmInput, boolean)}
+   */
+  static Design build(MmrmInput in, boolean byArm, LsMeansWeights weights) throws NotEstimableException {
     Selection s = Selection.of(in);
     Map<String, List<Integer>> bySubject = s.subjects(in);
     int nSubjects = bySubject.size();
@@ -105,15 +120,21 @@ final class Design {
     Factor arm = Factor.of("arm", s.arms, s.controlArm, s.obsArm);
     Factor visit = Factor.of("visit", s.visits, 0, s.obsVisit);
     List<Term> terms = new ArrayList<>(List.of(new Intercept(), arm, visit, new Interaction(visit, arm)));
+    List<Term> interactions = new ArrayList<>();
     if (in.baseline() != null) {
       Numeric base = new Numeric("baseline", in.baseline());
       terms.add(base);
       terms.add(new Interaction(visit, base));
     }
     for (Covariate c : in.covariates()) {
-      terms.add(c.categorical() ? Factor.sorted(c.name(), c.values(), s.rows)
-          : new Numeric(c.name(), numeric(c, s.rows, cells, s.nObs, nSubjects)));
+      Term term = c.categorical() ? Factor.sorted(c.name(), c.values(), s.rows)
+          : new Numeric(c.name(), numeric(c, s.rows, cells, s.nObs, nSubjects));
+      terms.add(term);
+      if (c.byVisit()) {
+        interactions.add(new Interaction(visit, term));
+      }
     }
+    terms.addAll(interactions);
     DesignMatrix x = DesignMatrix.of(terms, s.rows);
     int p = x.columns();
     if (s.nObs <= p) {
@@ -142,7 +163,7 @@ final class Design {
     if (why != null) {
       throw new NotEstimableException(why, cells, s.nObs, nSubjects);
     }
-    return new Design(s, x, arm, visit, patterns, nSubjects, groups, never);
+    return new Design(s, x, arm, visit, patterns, nSubjects, groups, never, weights);
   }
 
   private static double[] numeric(Covariate c, int[] rows, int[][] cells, int nObs, int nSubjects)
@@ -249,9 +270,12 @@ final class Design {
     return id;
   }
 
-  /** The coefficient vector L of the LS mean of arm {@code a} at visit {@code v}. */
+  /**
+   * The coefficient vector L of the LS mean of arm {@code a} at visit {@code v}, factor covariates
+   * averaged with the design's LS-means weights.
+   */
   double[] lsMeanVector(int a, int v) {
-    return x.at(Map.of(arm, a, visit, v));
+    return x.at(Map.of(arm, a, visit, v), lsWeights);
   }
 
   /**

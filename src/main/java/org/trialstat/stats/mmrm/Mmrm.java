@@ -8,6 +8,7 @@ import org.trialstat.model.CovarianceStructure;
 import org.trialstat.model.DdfMethod;
 import org.trialstat.model.Difference;
 import org.trialstat.model.LsMean;
+import org.trialstat.model.LsMeansWeights;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.model.VisitContrast;
 
@@ -72,9 +73,10 @@ import org.trialstat.model.VisitContrast;
  * to the {@link Convergence#OPTIMUM} optimiser and the method string says so.
  *
  * <h2>LS means, contrasts and df</h2>
- * The LS mean of arm a at visit v is L beta with categorical covariate levels weighted equally and
- * numeric covariates (baseline) at their mean over the observations used (SAS LSMEANS and emmeans
- * defaults). Contrasts are treatment minus control at each visit. SE = sqrt(L C L'), C = (X' V^-1 X)^-1
+ * The LS mean of arm a at visit v is L beta with categorical covariate levels weighted equally (SAS
+ * LSMEANS and emmeans defaults) or, with {@link LsMeansWeights#PROPORTIONAL}, by their share of the
+ * observations used (SAS OM, emmeans {@code weights = "proportional"}), and numeric covariates
+ * (baseline) at their mean over the observations used. Contrasts are treatment minus control at each visit. SE = sqrt(L C L'), C = (X' V^-1 X)^-1
  * (the model-based, not bias-corrected, covariance), or with {@link DdfMethod#KENWARD_ROGER}
  * sqrt(L Phi_A L') with Kenward &amp; Roger's adjusted covariance (package-private class {@code KenwardRoger}). Denominator df:
  * {@link DdfMethod#SATTERTHWAITE} (Satterthwaite 1946, Biometrics Bulletin 2:110-114; as SAS
@@ -154,7 +156,18 @@ public final class Mmrm {
    */
   public static MmrmResult fit(MmrmInput input, DdfMethod ddf, double confLevel, Convergence convergence,
       CovarianceSettings covariance) {
-    if (input == null || ddf == null || convergence == null || covariance == null) {
+    return fit(input, ddf, confLevel, convergence, covariance, LsMeansWeights.EQUAL);
+  }
+
+  /**
+   * As {@link #fit(MmrmInput, DdfMethod, double, Convergence, CovarianceSettings)}, with the LS means
+   * averaging over factor covariates with {@code weights} (contrasts do not depend on them).
+   *
+   * @param weights equal (SAS LSMEANS, emmeans default) or proportional (SAS OM, emmeans "proportional")
+   */
+  public static MmrmResult fit(MmrmInput input, DdfMethod ddf, double confLevel, Convergence convergence,
+      CovarianceSettings covariance, LsMeansWeights weights) {
+    if (input == null || weights == null || ddf == null || convergence == null || covariance == null) {
       throw new IllegalArgumentException("input, ddf, convergence and covariance must not be null");
     }
     if (!(confLevel > 0 && confLevel < 1)) {
@@ -162,7 +175,7 @@ public final class Mmrm {
     }
     Design d;
     try {
-      d = Design.build(input, covariance.byArm());
+      d = Design.build(input, covariance.byArm(), weights);
     } catch (NotEstimableException e) {
       return failure(input, e, method(covariance.order().get(0), covariance, ddf, convergence, ""), confLevel);
     }
