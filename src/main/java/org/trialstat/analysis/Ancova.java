@@ -84,8 +84,8 @@ final class Ancova {
     for (int row = 0; row < n; row++) {
       Participant part = completers.get(row);
       armCode[row] = levels.indexOf(part.arm);
-      baseline[row] = part.baseline.score();
-      y[row] = part.endpoint.score() - part.baseline.score();
+      baseline[row] = part.baselineScore();
+      y[row] = part.endpointScore() - part.baselineScore();
       rows[row] = row;
     }
     Factor arm = Factor.of("arm", levels, 0, armCode);
@@ -128,9 +128,9 @@ final class Ancova {
   private static String[] covariateValues(Participant part, int[] covIndex) {
     String[] out = new String[covIndex.length];
     for (int k = 0; k < covIndex.length; k++) {
-      String v = part.baseline.covariates().get(covIndex[k]);
+      String v = part.baseline().covariates().get(covIndex[k]);
       if (ModelCovariates.missing(v)) {
-        v = part.endpoint.covariates().get(covIndex[k]);
+        v = part.endpoint().covariates().get(covIndex[k]);
       }
       if (ModelCovariates.missing(v)) {
         return null;
