@@ -15,6 +15,11 @@ final class ObservationColumns {
     rows = new ObservationTable.Builder(covariateCount);
   }
 
+  /** The rows so far, for their codes. */
+  ObservationTable.Builder rows() {
+    return rows;
+  }
+
   int size() {
     return rows.size();
   }
@@ -35,24 +40,6 @@ final class ObservationColumns {
 
   String participant(int i) {
     return rows.participant(i);
-  }
-
-  /** The dense code of the participant of observation {@code i} (by first appearance). */
-  int participantCode(int i) {
-    return rows.participantCode(i);
-  }
-
-  /** The dense code of the visit of observation {@code i} (by first appearance). */
-  int visitCode(int i) {
-    return rows.visitCode(i);
-  }
-
-  int armCode(int i) {
-    return rows.armCode(i);
-  }
-
-  String arm(int i) {
-    return rows.arm(i);
   }
 
   String visit(int i) {

@@ -214,28 +214,28 @@ final class TrialTableReader {
       }
       int row = observations.size();
       observations.add(id, arm, visit, score, dx, covariates(covCols, cov), line, scoreCol + 1, dxCol + 1);
-      int who = observations.participantCode(row);
+      int who = observations.rows().participantCode(row);
       if (who == participantsSeen) {
         if (who == armOf.length) {
           armOf = java.util.Arrays.copyOf(armOf, who * 2);
           firstLine = java.util.Arrays.copyOf(firstLine, who * 2);
         }
-        armOf[who] = observations.armCode(row);
+        armOf[who] = observations.rows().armCode(row);
         firstLine[who] = line;
         participantsSeen++;
-      } else if (armOf[who] != observations.armCode(row)) {
+      } else if (armOf[who] != observations.rows().armCode(row)) {
         String first = null;
         for (int i = 0; first == null; i++) {
-          first = observations.participantCode(i) == who ? observations.arm(i) : null;
+          first = observations.rows().participantCode(i) == who ? observations.rows().arm(i) : null;
         }
         throw src.error(armCol, "participant " + Cells.quote(id) + " is in arm " + Cells.quote(arm)
             + " here but in arm " + Cells.quote(first) + " on " + unit + " " + firstLine[who]
             + "; expected one arm per participant");
       }
-      int visitCode = observations.visitCode(row);
+      int visitCode = observations.rows().visitCode(row);
       if (!rowOfVisit.add(who, visitCode)) {
         int previousRow = 0;
-        while (observations.participantCode(previousRow) != who || observations.visitCode(previousRow) != visitCode) {
+        while (observations.rows().participantCode(previousRow) != who || observations.rows().visitCode(previousRow) != visitCode) {
           previousRow++;
         }
         throw src.error(visitCol, "participant " + Cells.quote(id) + " has a second row for visit "
