@@ -27,3 +27,8 @@ if command -v Rscript >/dev/null && Rscript -e 'library(effectsize); library(nlm
 else
   echo "R with effectsize and nlme not installed: skipped"
 fi
+if python3 -c 'import pandas, scipy' >/dev/null 2>&1; then
+  echo "Python with pandas and SciPy is installed, but no Python peer of this analysis is committed yet: skipped"
+else
+  echo "Python peer skipped: pandas and SciPy are not installed (pip install pandas scipy)"
+fi

@@ -89,8 +89,8 @@ final class Ancova {
     for (int row = 0; row < n; row++) {
       Participant part = completers.get(row);
       armCode[row] = levels.indexOf(part.arm);
-      baseline[row] = part.baseline.score();
-      y[row] = part.endpoint.score() - part.baseline.score();
+      baseline[row] = part.baselineScore();
+      y[row] = part.endpointScore() - part.baselineScore();
       rows[row] = row;
     }
     Factor arm = Factor.of("arm", levels, 0, armCode);

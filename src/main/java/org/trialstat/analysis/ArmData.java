@@ -17,8 +17,8 @@ import org.trialstat.model.ResponseRule;
 /** Per-arm accumulation, participants added in id order. */
 final class ArmData {
   final String name;
-  final List<Double> baselineScores = new ArrayList<>();
-  final List<Double> endpointScores = new ArrayList<>();
+  private final Scores baselineScores = new Scores();
+  private final Scores endpointScores = new Scores();
   final List<Participant> completers = new ArrayList<>();
   final Map<BinaryEndpoint, int[]> counts = new LinkedHashMap<>(); // {events, n}
   final Map<BinaryEndpoint, Integer> unknownDiagnosis = new LinkedHashMap<>();
@@ -48,11 +48,11 @@ final class ArmData {
 
   void add(Participant p, AnalysisSettings s, List<BinaryEndpoint> endpoints,
       AnalysisRequest.Strictness strictness, String source) {
-    if (p.baseline != null && p.baseline.hasScore()) {
-      baselineScores.add(p.baseline.score());
+    if (p.hasBaselineScore()) {
+      baselineScores.add(p.baselineScore());
     }
-    if (p.endpoint != null && p.endpoint.hasScore()) {
-      endpointScores.add(p.endpoint.score());
+    if (p.hasEndpointScore()) {
+      endpointScores.add(p.endpointScore());
     }
     boolean completer = p.completer();
     if (completer) {
@@ -64,18 +64,18 @@ final class ArmData {
     }
     for (BinaryEndpoint e : endpoints) {
       Boolean event = completer ? event(e, p, s, strictness, source) : Boolean.FALSE;
-      if (!completer && e == BinaryEndpoint.REMISSION && p.endpoint != null && p.endpoint.hasScore()) {
+      if (!completer && e == BinaryEndpoint.REMISSION && p.hasEndpointScore()) {
         // Remission needs only the endpoint: a non-completer with an endpoint score is judged on it.
         event = event(e, p, s, strictness, source);
       }
       if (e == BinaryEndpoint.LOSS_OF_DIAGNOSIS && !completer) {
         // Non-responder imputation: only participants diagnosed at baseline enter the denominator; an
         // observed endpoint diagnosis is used, a missing one counts as no event.
-        Boolean dx0 = p.baseline == null ? null : p.baseline.diagnosis();
-        Boolean dx1 = p.endpoint == null ? null : p.endpoint.diagnosis();
+        Boolean dx0 = p.baseline() == null ? null : p.baseline().diagnosis();
+        Boolean dx1 = p.endpoint() == null ? null : p.endpoint().diagnosis();
         event = Boolean.TRUE.equals(dx0) ? Boolean.valueOf(Boolean.FALSE.equals(dx1)) : null;
-        if (p.baseline != null && dx0 == null) {
-          unknown(e, p.baseline, strictness, source); // as for a completer: an error under --strict
+        if (p.baseline() != null && dx0 == null) {
+          unknown(e, p.baseline(), strictness, source); // as for a completer: an error under --strict
         } else if (dx0 == null) {
           unknownDiagnosis.merge(e, 1, Integer::sum); // no baseline row at all: nothing to point at
         }
@@ -117,10 +117,10 @@ final class ArmData {
   /** The event for a completer; null when the participant is not in this endpoint's denominator. */
   private Boolean event(BinaryEndpoint e, Participant p, AnalysisSettings s,
       AnalysisRequest.Strictness strictness, String source) {
-    double f = p.endpoint.score();
+    double f = p.endpointScore();
     switch (e) {
       case RESPONSE:
-        double b = p.baseline.score();
+        double b = p.baselineScore();
         if (s.response().kind() == ResponseRule.Kind.DROP) {
           return atLeast(b - f, s.response().threshold(), b, f);
         }
@@ -130,13 +130,13 @@ final class ArmData {
         }
         return atLeast(100 * (b - f), s.response().threshold() * b, 100 * b, 100 * f);
       case LOSS_OF_DIAGNOSIS: {
-        Boolean dx0 = p.baseline.diagnosis();
-        Boolean dx1 = p.endpoint.diagnosis();
+        Boolean dx0 = p.baseline().diagnosis();
+        Boolean dx1 = p.endpoint().diagnosis();
         if (Boolean.FALSE.equals(dx0)) {
           return null; // not diagnosed at baseline: not in the denominator by definition
         }
         if (dx0 == null || dx1 == null) {
-          unknown(e, dx0 == null ? p.baseline : p.endpoint, strictness, source);
+          unknown(e, dx0 == null ? p.baseline() : p.endpoint(), strictness, source);
           return null;
         }
         return !dx1;
@@ -146,9 +146,9 @@ final class ArmData {
         if (!diagnosisColumn) {
           return scoreRule; // score rule only, noted
         }
-        Boolean dx1 = p.endpoint.diagnosis();
+        Boolean dx1 = p.endpoint().diagnosis();
         if (dx1 == null) {
-          unknown(e, p.endpoint, strictness, source);
+          unknown(e, p.endpoint(), strictness, source);
           return null;
         }
         return scoreRule && !dx1;
@@ -190,15 +190,28 @@ final class ArmData {
     double[] d = new double[completers.size()];
     for (int i = 0; i < d.length; i++) {
       Participant p = completers.get(i);
-      d[i] = p.endpoint.score() - p.baseline.score();
+      d[i] = p.endpointScore() - p.baselineScore();
     }
     Arrays.sort(d);
     return d;
   }
 
-  private static double[] sorted(List<Double> values) {
-    double[] d = values.stream().mapToDouble(Double::doubleValue).toArray();
+  private static double[] sorted(Scores values) {
+    double[] d = Arrays.copyOf(values.values, values.size);
     Arrays.sort(d);
     return d;
+  }
+
+  /** A growing array of scores (no boxed doubles). */
+  private static final class Scores {
+    private double[] values = new double[16];
+    private int size;
+
+    void add(double v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
   }
 }

@@ -1,12 +1,9 @@
 package org.trialstat.analysis;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.trialstat.model.Convergence;
 import org.trialstat.model.CovarianceSettings;
@@ -19,7 +16,7 @@ import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.model.MmrmSettings;
-import org.trialstat.model.Observation;
+import org.trialstat.model.ObservationTable;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.TrialData;
 import org.trialstat.stats.mmrm.Covariate;
@@ -111,79 +108,92 @@ public final class MmrmAnalysis {
     for (int i : extra.indices(data)) {
       covIndex.add(i);
     }
-    Map<String, Double> baselineScore = new HashMap<>();
-    if (baseline != null) {
-      for (Observation o : data.observations()) {
-        if (o.visit().equals(baseline) && o.hasScore()) {
-          baselineScore.put(o.participant(), o.score());
-        }
+    ObservationTable t = data.table();
+    int[] visitOf = new int[t.visitCount()]; // table visit code -> index in data.visits(), -1 if none
+    boolean[] modelledCode = new boolean[t.visitCount()];
+    int baselineCode = -1;
+    Set<String> modelledSet = new HashSet<>(modelled);
+    for (int c = 0; c < visitOf.length; c++) {
+      visitOf[c] = data.visits().indexOf(t.visitName(c));
+      modelledCode[c] = modelledSet.contains(t.visitName(c));
+      if (baseline != null && t.visitName(c).equals(baseline)) {
+        baselineCode = c;
       }
     }
-    Set<String> modelledSet = new HashSet<>(modelled);
-    List<String> subject = new ArrayList<>();
-    List<String> visit = new ArrayList<>();
-    List<String> arm = new ArrayList<>();
-    List<Double> y = new ArrayList<>();
-    List<Double> base = new ArrayList<>();
-    List<List<String>> cov = new ArrayList<>();
-    for (int k = 0; k < covIndex.size(); k++) {
-      cov.add(new ArrayList<>());
+    double[] baselineScore = new double[t.participantCount()]; // NaN: no baseline score
+    java.util.Arrays.fill(baselineScore, Double.NaN);
+    for (int i = 0; i < t.size(); i++) {
+      if (t.visitCode(i) == baselineCode && t.hasScore(i)) {
+        baselineScore[t.participantCode(i)] = t.score(i);
+      }
     }
+    int nCov = covIndex.size();
+    int[] used = new int[t.size()];
+    int n = 0;
     RowCounter rows = new RowCounter(data.source(), strictness);
-    Set<String> contributing = new HashSet<>();
-    List<Observation> baselineRows = new ArrayList<>();
+    boolean[] contributing = new boolean[t.participantCount()];
+    List<Integer> baselineRows = new ArrayList<>();
     // Canonical order (participant, visit), so that the fit does not depend on the order of the rows.
-    List<Observation> ordered = new ArrayList<>(data.observations());
-    Map<String, Integer> visitIndex = new HashMap<>();
-    for (int i = 0; i < data.visits().size(); i++) {
-      visitIndex.put(data.visits().get(i), i);
-    }
-    ordered.sort(Comparator.comparing(Observation::participant)
-        .thenComparing(o -> visitIndex.getOrDefault(o.visit(), -1)));
-    for (Observation o : ordered) {
-      boolean isBaseline = baseline != null && o.visit().equals(baseline);
-      if (!isBaseline && !modelledSet.contains(o.visit())) {
+    for (int i : CanonicalOrder.of(t, visitOf)) {
+      int v = t.visitCode(i);
+      boolean isBaseline = v == baselineCode;
+      if (!isBaseline && !modelledCode[v]) {
         rows.exclude(RowCounter.VISIT_NOT_ANALYSED);
         continue;
       }
-      if (!o.hasScore()) {
-        rows.missingScore(o);
+      if (!t.hasScore(i)) {
+        rows.missingScore(t.get(i));
         continue;
       }
       if (isBaseline) {
-        baselineRows.add(o);
+        baselineRows.add(i);
         continue;
       }
-      if (baseline != null && !baselineScore.containsKey(o.participant())) {
+      int who = t.participantCode(i);
+      if (baseline != null && Double.isNaN(baselineScore[who])) {
         rows.exclude(RowCounter.NO_BASELINE);
         continue;
       }
       boolean covMissing = false;
-      for (int i : covIndex) {
-        covMissing |= ModelCovariates.missing(o.covariates().get(i));
+      for (int k : covIndex) {
+        covMissing |= ModelCovariates.missing(t.covariate(i, k));
       }
       if (covMissing) {
-        rows.missingCovariate(o);
+        rows.missingCovariate(t.get(i));
         continue;
       }
-      subject.add(o.participant());
-      visit.add(o.visit());
-      arm.add(o.arm());
-      double b = baseline == null ? 0 : baselineScore.get(o.participant());
-      y.add(baseline == null ? o.score() : o.score() - b);
-      base.add(b);
-      for (int k = 0; k < covIndex.size(); k++) {
-        cov.get(k).add(o.covariates().get(covIndex.get(k)));
-      }
-      contributing.add(o.participant());
+      used[n++] = i;
+      contributing[who] = true;
       rows.use();
     }
-    for (Observation o : baselineRows) {
-      if (contributing.contains(o.participant())) {
+    for (int i : baselineRows) {
+      if (contributing[t.participantCode(i)]) {
         rows.use();
       } else {
         rows.exclude(RowCounter.NO_POST_BASELINE);
       }
+    }
+    int[] usedRows = java.util.Arrays.copyOf(used, n);
+    used = null;
+    double[] y = new double[n];
+    double[] base = baseline == null ? null : new double[n];
+    for (int k = 0; k < n; k++) {
+      int i = usedRows[k];
+      if (baseline == null) {
+        y[k] = t.score(i);
+      } else {
+        double b = baselineScore[t.participantCode(i)];
+        y[k] = t.score(i) - b;
+        base[k] = b;
+      }
+    }
+    List<String> subject = CanonicalOrder.column(usedRows, t::participant);
+    List<String> visit = CanonicalOrder.column(usedRows, t::visit);
+    List<String> arm = CanonicalOrder.column(usedRows, t::arm);
+    List<List<String>> cov = new ArrayList<>();
+    for (int k = 0; k < nCov; k++) {
+      int col = covIndex.get(k);
+      cov.add(CanonicalOrder.column(usedRows, i -> t.covariate(i, col)));
     }
     List<Covariate> covariates = new ArrayList<>();
     List<FittedModel.Term> terms = new ArrayList<>();
@@ -197,8 +207,7 @@ public final class MmrmAnalysis {
       covariates.add(new Covariate(covariateNames.get(k), cov.get(k), factor, extra.byVisit(covariateNames.get(k))));
       terms.add(ModelCovariates.term(covariateNames.get(k), factor, cov.get(k)));
     }
-    MmrmInput input = new MmrmInput(subject, visit, arm, y.stream().mapToDouble(Double::doubleValue).toArray(),
-        baseline == null ? null : base.stream().mapToDouble(Double::doubleValue).toArray(), covariates, modelled,
+    MmrmInput input = new MmrmInput(subject, visit, arm, y, base, covariates, modelled,
         data.arms(), control);
     String formula = (baseline == null ? "score ~ arm * visit" : "change ~ arm * visit + baseline * visit")
         + extra.formulaTail(true);

@@ -121,9 +121,9 @@ public record ModelCovariates(List<String> covariates, List<String> factors, Lis
   static String[] values(Participant part, int[] index) {
     String[] out = new String[index.length];
     for (int k = 0; k < index.length; k++) {
-      String v = part.baseline == null ? null : part.baseline.covariates().get(index[k]);
-      if (missing(v) && part.endpoint != null) {
-        v = part.endpoint.covariates().get(index[k]);
+      String v = part.baseline() == null ? null : part.baseline().covariates().get(index[k]);
+      if (missing(v) && part.endpoint() != null) {
+        v = part.endpoint().covariates().get(index[k]);
       }
       if (missing(v)) {
         return null;

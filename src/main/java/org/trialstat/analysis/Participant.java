@@ -1,21 +1,57 @@
 package org.trialstat.analysis;
 
 import org.trialstat.model.Observation;
+import org.trialstat.model.ObservationTable;
 
-/** A participant's baseline and endpoint observations. */
+/**
+ * A participant's baseline and endpoint observations, held as row numbers of the data's
+ * {@link ObservationTable} (an {@link Observation} is built on request): 32 bytes per participant.
+ */
 final class Participant {
   final String id;
   final String arm;
-  Observation baseline;
-  Observation endpoint;
+  private final ObservationTable table;
+  /** The baseline and endpoint rows of the table, -1 when the participant has none. */
+  int baselineRow = -1;
+  int endpointRow = -1;
 
-  Participant(String id, String arm) {
+  Participant(String id, String arm, ObservationTable table) {
     this.id = id;
     this.arm = arm;
+    this.table = table;
+  }
+
+  /** The baseline observation, or null. */
+  Observation baseline() {
+    return baselineRow < 0 ? null : table.get(baselineRow);
+  }
+
+  /** The endpoint observation, or null. */
+  Observation endpoint() {
+    return endpointRow < 0 ? null : table.get(endpointRow);
+  }
+
+  /** Whether the participant has a baseline row with a score. */
+  boolean hasBaselineScore() {
+    return baselineRow >= 0 && table.hasScore(baselineRow);
+  }
+
+  /** Whether the participant has an endpoint row with a score. */
+  boolean hasEndpointScore() {
+    return endpointRow >= 0 && table.hasScore(endpointRow);
+  }
+
+  /** The baseline score (the participant has a baseline row). */
+  double baselineScore() {
+    return table.score(baselineRow);
+  }
+
+  /** The endpoint score (the participant has an endpoint row). */
+  double endpointScore() {
+    return table.score(endpointRow);
   }
 
   boolean completer() {
-    return baseline != null && baseline.hasScore() && endpoint != null && endpoint.hasScore();
+    return hasBaselineScore() && hasEndpointScore();
   }
 }
-

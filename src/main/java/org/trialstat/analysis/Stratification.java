@@ -34,7 +34,7 @@ final class Stratification {
     }
     int[] index = strata.stream().mapToInt(s -> data.covariateNames().indexOf(s)).toArray();
     return p -> {
-      Observation o = p.baseline != null ? p.baseline : p.endpoint;
+      Observation o = p.baseline() != null ? p.baseline() : p.endpoint();
       if (o == null) {
         return null;
       }

@@ -12,6 +12,7 @@ import org.trialstat.model.DataException;
 import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.Numbers;
 import org.trialstat.model.Observation;
+import org.trialstat.model.ObservationTable;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.TrialData;
 
@@ -74,13 +75,22 @@ final class TrialPreparation {
   }
 
   private static Map<String, Participant> collect(TrialData data, String baseline, String endpoint) {
+    ObservationTable t = data.table();
+    Participant[] byCode = new Participant[t.participantCount()];
     Map<String, Participant> participants = new LinkedHashMap<>();
-    for (Observation o : data.observations()) {
-      Participant p = participants.computeIfAbsent(o.participant(), id -> new Participant(id, o.arm()));
-      if (o.visit().equals(baseline)) {
-        p.baseline = o;
-      } else if (o.visit().equals(endpoint)) {
-        p.endpoint = o;
+    for (int i = 0; i < t.size(); i++) {
+      int code = t.participantCode(i);
+      Participant p = byCode[code];
+      if (p == null) {
+        p = new Participant(t.participant(i), t.arm(i), t);
+        byCode[code] = p;
+        participants.put(p.id, p);
+      }
+      String visit = t.visit(i);
+      if (visit.equals(baseline)) {
+        p.baselineRow = i;
+      } else if (visit.equals(endpoint)) {
+        p.endpointRow = i;
       }
     }
     return participants;
@@ -90,22 +100,29 @@ final class TrialPreparation {
       String baseline, String endpoint, int baselineIndex, boolean mmrm, AnalysisRequest.Strictness strictness) {
     RowCounter rows = new RowCounter(data.source(), strictness);
     List<String> visits = data.visits();
-    for (Observation o : data.observations()) {
-      boolean analysedVisit = o.visit().equals(baseline) || o.visit().equals(endpoint)
-          || (mmrm && visits.indexOf(o.visit()) > baselineIndex);
-      if (!analysedVisit) {
+    ObservationTable t = data.table();
+    byte[] kind = new byte[t.visitCount()]; // per visit code: 0 not analysed, 1 baseline/endpoint, 2 other
+    for (int c = 0; c < kind.length; c++) {
+      String v = t.visitName(c);
+      kind[c] = (byte) (v.equals(baseline) || v.equals(endpoint) ? 1
+          : mmrm && visits.indexOf(v) > baselineIndex ? 2 : 0);
+    }
+    boolean[] baselineScored = new boolean[t.participantCount()];
+    for (Participant p : participants.values()) {
+      if (p.hasBaselineScore()) {
+        baselineScored[t.participantCode(p.baselineRow)] = true;
+      }
+    }
+    for (int i = 0; i < t.size(); i++) {
+      byte k = kind[t.visitCode(i)];
+      if (k == 0) {
         rows.exclude(RowCounter.VISIT_NOT_ANALYSED);
-      } else if (!o.hasScore()) {
-        rows.missingScore(o);
-      } else if (o.visit().equals(baseline) || o.visit().equals(endpoint)) {
+      } else if (!t.hasScore(i)) {
+        rows.missingScore(t.get(i));
+      } else if (k == 1 || baselineScored[t.participantCode(i)]) {
         rows.use();
       } else {
-        Participant p = participants.get(o.participant());
-        if (p.baseline != null && p.baseline.hasScore()) {
-          rows.use();
-        } else {
-          rows.exclude(RowCounter.NO_BASELINE);
-        }
+        rows.exclude(RowCounter.NO_BASELINE);
       }
     }
     return rows.accounting(data);

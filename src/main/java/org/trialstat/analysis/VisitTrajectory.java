@@ -29,8 +29,8 @@ final class VisitTrajectory {
       double level) {
     Map<String, Double> baselineScore = new HashMap<>();
     for (Participant p : participants) {
-      if (p.baseline != null && p.baseline.hasScore()) {
-        baselineScore.put(p.id, p.baseline.score());
+      if (p.hasBaselineScore()) {
+        baselineScore.put(p.id, p.baselineScore());
       }
     }
     List<String> visits = data.visits();

@@ -78,7 +78,13 @@ final class GuardedReader extends Reader {
 
   // what has been handed out
   private long pos;
+  /**
+   * Start positions of lines {@code dropped + 1 ..}: a window, because records are asked for in order
+   * ({@link #lineOf}); lines before the last answer are dropped when the window fills, so memory does
+   * not grow with the file (issue 16 item 7).
+   */
   private long[] lineStarts = new long[256];
+  private int dropped;
   private int lineCount = 1;
   private int lastLineIndex;
   private char prev;
@@ -334,7 +340,7 @@ final class GuardedReader extends Reader {
       if (c == '\n') {
         eol = true;
         if (p == '\r') {
-          lineStarts[lineCount - 1] = pos + (i - head) + 1;
+          lineStarts[lineCount - 1 - dropped] = pos + (i - head) + 1;
         } else {
           addLineStart(pos + (i - head) + 1);
         }
@@ -415,18 +421,24 @@ final class GuardedReader extends Reader {
   }
 
   private void addLineStart(long start) {
-    if (lineCount == lineStarts.length) {
-      lineStarts = Arrays.copyOf(lineStarts, lineCount * 2);
+    if (lineCount - dropped == lineStarts.length) {
+      int drop = Math.max(0, lastLineIndex - dropped - 1); // keep the last answer and the line before it
+      if (drop >= lineStarts.length / 2) {
+        System.arraycopy(lineStarts, drop, lineStarts, 0, lineStarts.length - drop);
+        dropped += drop;
+      } else {
+        lineStarts = Arrays.copyOf(lineStarts, lineStarts.length * 2);
+      }
     }
-    lineStarts[lineCount++] = start;
+    lineStarts[lineCount++ - dropped] = start;
   }
 
   /** The 1-based line of the character at {@code position} (counted from the first character). */
   long lineOf(long position) {
     // records come in order: look just after the previous answer first
     int k = lastLineIndex;
-    if (k < lineCount && lineStarts[k] <= position) {
-      while (k + 1 < lineCount && lineStarts[k + 1] <= position) {
+    if (k < lineCount && lineStarts[k - dropped] <= position) {
+      while (k + 1 < lineCount && lineStarts[k + 1 - dropped] <= position) {
         k++;
         if (k - lastLineIndex > 8) {
           k = -1;
@@ -438,8 +450,8 @@ final class GuardedReader extends Reader {
         return k + 1;
       }
     }
-    int i = Arrays.binarySearch(lineStarts, 0, lineCount, position);
-    lastLineIndex = i >= 0 ? i : -i - 2;
+    int i = Arrays.binarySearch(lineStarts, 0, lineCount - dropped, position);
+    lastLineIndex = Math.max(i >= 0 ? i : -i - 2, 0) + dropped;
     return lastLineIndex + 1;
   }
 

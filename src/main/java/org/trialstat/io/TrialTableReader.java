@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.trialstat.model.DataException;
+import org.trialstat.model.ObservationTable;
 import org.trialstat.model.Printable;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.TrialData;
@@ -179,9 +180,12 @@ final class TrialTableReader {
   private TrialData readLong(int idCol, int armCol, int visitCol, int scoreCol, int dxCol, int weekCol,
       int[] covCols) {
     ObservationColumns observations = new ObservationColumns(covCols.length);
-    Map<String, Participant> participants = new HashMap<>();
-    Map<String, VisitInfo> visits = new LinkedHashMap<>();
-    Set<String> arms = new LinkedHashSet<>();
+    // per participant code: the arm code and line of the first row (no object per participant)
+    int[] armOf = new int[1024];
+    long[] firstLine = new long[1024];
+    int participantsSeen = 0;
+    ParticipantVisits rowOfVisit = new ParticipantVisits();
+    List<VisitInfo> visits = new ArrayList<>(); // by visit code, i.e. by first appearance
     String scoreName = header.name(scoreCol);
     String unit = src.rowUnit();
     String[] cov = new String[covCols.length];
@@ -209,26 +213,40 @@ final class TrialTableReader {
       } catch (DataException e) {
         throw e.column() > 0 ? src.error(e.column() - 1, e.getMessage()) : e; // else located already
       }
-      Participant who = participants.get(id);
-      if (who == null) {
-        who = new Participant(arm, line);
-        participants.put(id, who);
-      } else if (!who.arm.equals(arm)) {
+      int row = observations.size();
+      observations.add(id, arm, visit, score, dx, covariates(covCols, cov), line, scoreCol + 1, dxCol + 1);
+      int who = observations.rows().participantCode(row);
+      if (who == participantsSeen) {
+        if (who == armOf.length) {
+          armOf = java.util.Arrays.copyOf(armOf, who * 2);
+          firstLine = java.util.Arrays.copyOf(firstLine, who * 2);
+        }
+        armOf[who] = observations.rows().armCode(row);
+        firstLine[who] = line;
+        participantsSeen++;
+      } else if (armOf[who] != observations.rows().armCode(row)) {
+        String first = null;
+        for (int i = 0; first == null; i++) {
+          first = observations.rows().participantCode(i) == who ? observations.rows().arm(i) : null;
+        }
         throw src.error(armCol, "participant " + Cells.quote(id) + " is in arm " + Cells.quote(arm)
-            + " here but in arm " + Cells.quote(who.arm) + " on " + unit + " " + who.line
+            + " here but in arm " + Cells.quote(first) + " on " + unit + " " + firstLine[who]
             + "; expected one arm per participant");
       }
-      Long previousRow = who.rowOfVisit.putIfAbsent(visit, line);
-      if (previousRow != null) {
+      int visitCode = observations.rows().visitCode(row);
+      if (!rowOfVisit.add(who, visitCode)) {
+        int previousRow = 0;
+        while (observations.rows().participantCode(previousRow) != who || observations.rows().visitCode(previousRow) != visitCode) {
+          previousRow++;
+        }
         throw src.error(visitCol, "participant " + Cells.quote(id) + " has a second row for visit "
-            + Cells.quote(visit) + " (the first is on " + unit + " " + previousRow
+            + Cells.quote(visit) + " (the first is on " + unit + " " + observations.line(previousRow)
             + "); expected one row per participant and visit");
       }
-      VisitInfo info = visits.get(visit);
-      if (info == null) {
-        info = new VisitInfo(visit);
-        visits.put(visit, info);
+      if (visitCode == visits.size()) {
+        visits.add(new VisitInfo(observations.visit(row)));
       }
+      VisitInfo info = visits.get(visitCode);
       if (!Double.isNaN(week)) {
         if (Double.isNaN(info.week)) {
           info.week = week;
@@ -239,14 +257,12 @@ final class TrialTableReader {
               + "; expected the same week on every row of a visit");
         }
       }
-      arms.add(arm);
       if (flagColumn >= 0 && src.text(flagColumn).equals("Y")) {
         flagged.add(visit);
       }
       if (baselines != null) {
-        baselines.observe(id, score, observations.size());
+        baselines.observe(id, score, row);
       }
-      observations.add(id, arm, visit, score, dx, covariates(covCols, cov), line, scoreCol + 1, dxCol + 1);
     }
     noRows(observations);
     if (baselines != null) {
@@ -254,7 +270,7 @@ final class TrialTableReader {
           : flagged.size() == 1 ? flagged.iterator().next() : "Baseline";
       notes = baselines.finish(observations, derivedBaseline);
     }
-    List<VisitInfo> order = new ArrayList<>(visits.values());
+    List<VisitInfo> order = new ArrayList<>(visits);
     if (weekCol >= 0) {
       order.sort((a, b) -> Double.compare(a.week, b.week)); // stable; NaN (no week) sorts last
     }
@@ -268,7 +284,14 @@ final class TrialTableReader {
       visitLabels.add(0, derivedBaseline); // derived baseline records come before every visit
       weeks.add(0, Double.NaN);
     }
-    return new TrialData(file, observations.toObservations(), new ArrayList<>(arms), visitLabels, dxCol >= 0,
+    ObservationTable table = observations.toObservations();
+    List<String> arms = new ArrayList<>();
+    for (int i = 0; i < table.size(); i++) { // arm codes are in order of first appearance
+      if (table.armCode(i) == arms.size()) {
+        arms.add(table.arm(i));
+      }
+    }
+    return new TrialData(file, table, arms, visitLabels, dxCol >= 0,
         options.covariates(), List.of(), List.of(), weeks);
   }
 
@@ -509,17 +532,6 @@ final class TrialTableReader {
       values[k] = src.text(cols[k]);
     }
     return values;
-  }
-
-  private static final class Participant {
-    final String arm;
-    final long line;
-    final Map<String, Long> rowOfVisit = new HashMap<>(8);
-
-    Participant(String arm, long line) {
-      this.arm = arm;
-      this.line = line;
-    }
   }
 
   private static final class VisitInfo {

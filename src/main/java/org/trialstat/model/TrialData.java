@@ -27,7 +27,7 @@ public record TrialData(String source, List<Observation> observations, List<Stri
     List<RowAccounting.Filter> filters, List<String> categorical, List<Double> visitWeeks) {
 
   public TrialData {
-    observations = List.copyOf(observations);
+    observations = ObservationTable.of(observations); // immutable, in primitive columns
     arms = List.copyOf(arms);
     visits = List.copyOf(visits);
     covariateNames = List.copyOf(covariateNames);
@@ -56,6 +56,11 @@ public record TrialData(String source, List<Observation> observations, List<Stri
   public TrialData(String source, List<Observation> observations, List<String> arms,
       List<String> visits, boolean hasDiagnosis, List<String> covariateNames) {
     this(source, observations, arms, visits, hasDiagnosis, covariateNames, List.of(), List.of(), null);
+  }
+
+  /** The observations in primitive columns (the same list as {@link #observations()}). */
+  public ObservationTable table() {
+    return (ObservationTable) observations;
   }
 
   /** Rows removed by the filters, in total. */

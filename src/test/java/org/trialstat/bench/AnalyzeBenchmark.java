@@ -65,6 +65,12 @@ public class AnalyzeBenchmark {
     csv = sb.toString();
   }
 
+  /** The reader alone: CSV text to the validated table (issue 18: JMH coverage of the reader). */
+  @Benchmark
+  public TrialData read() {
+    return TrialCsvReader.read(new StringReader(csv), "bench.csv", ReadOptions.defaults());
+  }
+
   @Benchmark
   public String analyzeToJson() {
     TrialData data = TrialCsvReader.read(new StringReader(csv), "bench.csv", ReadOptions.defaults());

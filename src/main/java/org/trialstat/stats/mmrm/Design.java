@@ -113,8 +113,8 @@ final class Design {
    */
   static Design build(MmrmInput in, boolean byArm, LsMeansWeights weights) throws NotEstimableException {
     Selection s = Selection.of(in);
-    Map<String, List<Integer>> bySubject = s.subjects(in);
-    int nSubjects = bySubject.size();
+    Selection.Subjects bySubject = s.subjects(in);
+    int nSubjects = bySubject.count();
     int[][] cells = s.cellCounts;
 
     Factor arm = Factor.of("arm", s.arms, s.controlArm, s.obsArm);
@@ -141,13 +141,20 @@ final class Design {
       throw new NotEstimableException(String.format(Locale.ROOT, "too few observations (%d) for %d fixed effects",
           s.nObs, p), cells, s.nObs, nSubjects);
     }
-    if ((long) s.nObs * p > MAX_DOUBLES || (long) p * p > MAX_DOUBLES / 8) {
-      throw new NotEstimableException(String.format(Locale.ROOT, "the model is too large to fit: %d observations "
-          + "x %d fixed effects (design rows %.0f MB, limit %d MB); use fewer visits or arms", s.nObs, p,
-          8.0 * s.nObs * p / 1e6, 8 * MAX_DOUBLES / 1_000_000), cells, s.nObs, nSubjects);
+    String tooLarge = String.format(Locale.ROOT, "the model is too large to fit: %d observations "
+        + "x %d fixed effects (design rows %.0f MB, limit %d MB); use fewer visits or arms", s.nObs, p,
+        8.0 * s.nObs * p / 1e6, 8 * MAX_DOUBLES / 1_000_000);
+    if ((long) p * p > MAX_DOUBLES / 8) {
+      throw new NotEstimableException(tooLarge, cells, s.nObs, nSubjects);
     }
     int groups = byArm ? s.arms.size() : 1;
-    List<Pattern> patterns = patterns(bySubject, s.obsVisit, byArm ? s.obsArm : null, x, in.y());
+    List<Pattern> patterns;
+    try {
+      // the distinct design rows are bounded, not the observations x columns (see Pattern)
+      patterns = patterns(bySubject, s.obsVisit, byArm ? s.obsArm : null, x, in.y());
+    } catch (DesignRows.TooLarge e) {
+      throw new NotEstimableException(tooLarge, cells, s.nObs, nSubjects);
+    }
     String never = together(patterns, s.visits, byArm ? s.arms : null);
     String why = null;
     if (never == null) {
@@ -197,40 +204,118 @@ final class Design {
    */
   static List<Pattern> patterns(Map<String, List<Integer>> bySubject, int[] obsVisit, int[] obsGroup,
       DesignMatrix x, double[] y) {
-    int p = x.columns();
-    Map<String, List<String>> patternSubjects = new LinkedHashMap<>();
-    Map<String, int[]> patternVisits = new HashMap<>();
-    Map<String, Integer> patternGroup = new HashMap<>();
-    for (Map.Entry<String, List<Integer>> e : bySubject.entrySet()) {
-      List<Integer> obs = e.getValue();
-      obs.sort((i, j) -> Integer.compare(obsVisit[i], obsVisit[j]));
-      int[] pv = obs.stream().mapToInt(i -> obsVisit[i]).toArray();
-      int group = obsGroup == null ? 0 : obsGroup[obs.get(0)];
-      String key = (obsGroup == null ? "" : group + ":") + Arrays.toString(pv);
-      patternSubjects.computeIfAbsent(key, k -> new ArrayList<>()).add(e.getKey());
-      patternVisits.putIfAbsent(key, pv);
-      patternGroup.putIfAbsent(key, group);
+    int total = 0;
+    for (List<Integer> obs : bySubject.values()) {
+      total += obs.size();
     }
-    List<Pattern> patterns = new ArrayList<>();
-    for (Map.Entry<String, List<String>> e : patternSubjects.entrySet()) {
-      int[] pv = patternVisits.get(e.getKey());
-      int m = pv.length;
-      int n = e.getValue().size();
-      double[] xs = new double[n * m * p];
-      double[] ys = new double[n * m];
-      int subject = 0;
-      for (String id : e.getValue()) {
-        List<Integer> obs = bySubject.get(id);
-        for (int a = 0; a < m; a++) {
-          int i = obs.get(a);
-          ys[subject * m + a] = y[i];
-          x.row(i, xs, (subject * m + a) * p);
-        }
-        subject++;
+    int[] all = new int[total];
+    int[] start = new int[bySubject.size() + 1];
+    int k = 0;
+    for (List<Integer> obs : bySubject.values()) {
+      for (int i : obs) {
+        all[start[k + 1]++ + start[k]] = i;
       }
-      patterns.add(new Pattern(pv, patternGroup.get(e.getKey()), p, n, xs, ys));
+      start[k + 1] += start[k];
+      k++;
+    }
+    return patterns(new Selection.Subjects(all, start), obsVisit, obsGroup, x, y);
+  }
+
+  /** The key of a pattern: its group and visits. */
+  private record Key(int group, int[] visits) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.group == group && Arrays.equals(k.visits, visits);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * group + Arrays.hashCode(visits);
+    }
+  }
+
+  /**
+   * As above, the subjects' observations compactly; the design rows are coded through one dictionary of
+   * distinct rows ({@link DesignRows}) shared by the patterns.
+   *
+   * @throws DesignRows.TooLarge when the distinct rows would pass {@link #MAX_DOUBLES}
+   */
+  static List<Pattern> patterns(Selection.Subjects bySubject, int[] obsVisit, int[] obsGroup, DesignMatrix x,
+      double[] y) {
+    int p = x.columns();
+    int[] obs = bySubject.obs(); // sorted by visit within each subject, in place
+    int[] start = bySubject.start();
+    Map<Key, Integer> index = new HashMap<>();
+    List<Key> keys = new ArrayList<>();
+    List<int[]> members = new ArrayList<>(); // subjects of each pattern: [count, s0, s1, ...]
+    for (int s = 0; s < bySubject.count(); s++) {
+      int from = start[s];
+      int to = start[s + 1];
+      sortByVisit(obs, from, to, obsVisit);
+      int[] pv = new int[to - from];
+      for (int a = 0; a < pv.length; a++) {
+        pv[a] = obsVisit[obs[from + a]];
+      }
+      Key key = new Key(obsGroup == null ? 0 : obsGroup[obs[from]], pv);
+      Integer t = index.get(key);
+      if (t == null) {
+        t = keys.size();
+        index.put(key, t);
+        keys.add(key);
+        members.add(new int[] {0, 0, 0, 0});
+      }
+      int[] mem = members.get(t);
+      if (mem[0] + 1 == mem.length) {
+        mem = Arrays.copyOf(mem, mem.length * 2);
+        members.set(t, mem);
+      }
+      mem[++mem[0]] = s;
+    }
+    DesignRows rows = new DesignRows(p);
+    double[] buf = new double[p];
+    List<int[]> codes = new ArrayList<>();
+    List<double[]> ys = new ArrayList<>();
+    for (int t = 0; t < keys.size(); t++) {
+      int m = keys.get(t).visits().length;
+      int[] mem = members.get(t);
+      int n = mem[0];
+      int[] code = new int[n * m];
+      double[] yt = new double[n * m];
+      for (int subject = 0; subject < n; subject++) {
+        int from = start[mem[subject + 1]];
+        for (int a = 0; a < m; a++) {
+          int i = obs[from + a];
+          yt[subject * m + a] = y[i];
+          Arrays.fill(buf, 0);
+          x.row(i, buf, 0);
+          code[subject * m + a] = rows.code(buf, 0);
+        }
+      }
+      members.set(t, null);
+      codes.add(code);
+      ys.add(yt);
+    }
+    double[] values = rows.values();
+    List<Pattern> patterns = new ArrayList<>();
+    for (int t = 0; t < keys.size(); t++) {
+      Key key = keys.get(t);
+      patterns.add(new Pattern(key.visits(), key.group(), p, ys.get(t).length / key.visits().length, codes.get(t),
+          values, ys.get(t)));
     }
     return patterns;
+  }
+
+  /** Sorts {@code obs[from, to)} by visit (a subject's visits are distinct: the order is unique). */
+  private static void sortByVisit(int[] obs, int from, int to, int[] obsVisit) {
+    for (int k = from + 1; k < to; k++) {
+      int o = obs[k];
+      int j = k - 1;
+      while (j >= from && obsVisit[obs[j]] > obsVisit[o]) {
+        obs[j + 1] = obs[j];
+        j--;
+      }
+      obs[j + 1] = o;
+    }
   }
 
   /**

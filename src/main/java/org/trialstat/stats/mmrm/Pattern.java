@@ -5,8 +5,11 @@ package org.trialstat.stats.mmrm;
  * outcomes, stored contiguously, plus (when the pattern holds enough subjects) the sufficient
  * statistics G_ab = sum_i x_ia x_ib' that make X' A X independent of the number of subjects.
  *
- * <p>Layout: subject i, local visit a, column j at {@code x[(i * m + a) * p + j]}; outcome at
- * {@code y[i * m + a]}. Within a pattern every subject has the same m x m covariance block, so its
+ * <p>Layout: subject i, local visit a, column j at {@code rows[code[i * m + a] * p + j]}: each observation
+ * holds the code of its design row in a dictionary of the distinct rows ({@link DesignRows}, shared by the
+ * patterns of a design), so memory is 4 bytes per observation plus the distinct rows instead of 8p bytes
+ * per observation, and every sum below adds the same numbers in the same order as with the rows stored
+ * one per observation. Outcome at {@code y[i * m + a]}. Within a pattern every subject has the same m x m covariance block, so its
  * Cholesky factor and inverse are computed once per pattern and per likelihood evaluation.
  */
 final class Pattern {
@@ -18,7 +21,10 @@ final class Pattern {
   final int m;
   final int p;
   final int n;
-  final double[] x;
+  /** The design row code of each observation (layout of y). */
+  private final int[] code;
+  /** The distinct design rows, p values each. */
+  private final double[] rows;
   final double[] y;
   /** Sufficient statistics, or null: for a &lt;= b, {@code g[a * m + b]} = G_aa or G_ab + G_ab'. */
   private final double[][] g;
@@ -27,51 +33,74 @@ final class Pattern {
     this(visits, 0, p, n, x, y);
   }
 
-  /** The subjects of covariance group {@code group} with this pattern. */
+  /** The subjects of covariance group {@code group} with this pattern, design rows one per observation. */
   Pattern(int[] visits, int group, int p, int n, double[] x, double[] y) {
+    this(visits, group, p, n, DesignRows.codeAll(x, p), y);
+  }
+
+  private Pattern(int[] visits, int group, int p, int n, DesignRows.Coded x, double[] y) {
+    this(visits, group, p, n, x.codes(), x.rows().values(), y);
+  }
+
+  /**
+   * The subjects of covariance group {@code group} with this pattern.
+   *
+   * @param code the design row of each observation (layout of y), as a code into {@code rows}
+   * @param rows the distinct design rows, p values each (not copied)
+   */
+  Pattern(int[] visits, int group, int p, int n, int[] code, double[] rows, double[] y) {
     // Statistics cost m(m+1)/2 p^2 per use against n (m^2 p + m p^2) for the raw rows, so they pay off
     // from a handful of subjects; they take (m+1) p / (2n) times the memory of the rows: allow 8 times.
     // At most 4e6 doubles (32 MB) of statistics per pattern, so that wide designs stay in bounded memory.
-    this(visits, group, p, n, x, y, (long) n * 16 >= (long) (visits.length + 1) * p
+    this(visits, group, p, n, code, rows, y, (long) n * 16 >= (long) (visits.length + 1) * p
         && (long) visits.length * (visits.length + 1) / 2 * p * p <= 4_000_000L);
   }
 
   /** As above, choosing explicitly whether to keep the sufficient statistics (for tests). */
   Pattern(int[] visits, int p, int n, double[] x, double[] y, boolean statistics) {
-    this(visits, 0, p, n, x, y, statistics);
+    this(visits, 0, p, n, DesignRows.codeAll(x, p), y, statistics);
   }
 
-  private Pattern(int[] visits, int group, int p, int n, double[] x, double[] y, boolean statistics) {
+  private Pattern(int[] visits, int group, int p, int n, DesignRows.Coded x, double[] y, boolean statistics) {
+    this(visits, group, p, n, x.codes(), x.rows().values(), y, statistics);
+  }
+
+  private Pattern(int[] visits, int group, int p, int n, int[] code, double[] rows, double[] y,
+      boolean statistics) {
     this.visits = visits;
     this.group = group;
     this.m = visits.length;
     this.p = p;
     this.n = n;
-    this.x = x;
+    this.code = code;
+    this.rows = rows;
     this.y = y;
+    double[] x = rows;
     if (statistics) {
-      // design rows are sparse (0/1 indicators): accumulate over their nonzero entries only
-      int[][] nz = new int[n * m][];
+      // design rows are sparse (0/1 indicators): accumulate over their nonzero entries only, found once
+      // per distinct row
+      int distinct = rows.length / Math.max(p, 1);
+      int[][] nzRow = new int[distinct][];
       int[] buf = new int[p];
-      for (int r = 0; r < n * m; r++) {
+      for (int d = 0; d < distinct; d++) {
         int c = 0;
         for (int j = 0; j < p; j++) {
-          if (x[r * p + j] != 0) {
+          if (x[d * p + j] != 0) {
             buf[c++] = j;
           }
         }
-        nz[r] = java.util.Arrays.copyOf(buf, c);
+        nzRow[d] = java.util.Arrays.copyOf(buf, c);
       }
       g = new double[m * m][];
       for (int a = 0; a < m; a++) {
         for (int b = a; b < m; b++) {
           double[] gab = new double[p * p];
           for (int i = 0; i < n; i++) {
-            int ra = i * m + a;
-            int rb = i * m + b;
-            for (int j : nz[ra]) {
+            int ra = code[i * m + a];
+            int rb = code[i * m + b];
+            for (int j : nzRow[ra]) {
               double xa = x[ra * p + j];
-              for (int k : nz[rb]) {
+              for (int k : nzRow[rb]) {
                 gab[j * p + k] += xa * x[rb * p + k];
               }
             }
@@ -110,9 +139,9 @@ final class Pattern {
       }
       return;
     }
+    double[] x = rows;
     double[] w = new double[m * p];
     for (int i = 0; i < n; i++) {
-      int base = i * m * p;
       java.util.Arrays.fill(w, 0);
       for (int r = 0; r < m; r++) {
         for (int c = 0; c < m; c++) {
@@ -120,14 +149,14 @@ final class Pattern {
           if (arc == 0) {
             continue;
           }
-          int oc = base + c * p;
+          int oc = row(i, c);
           for (int k = 0; k < p; k++) {
             w[r * p + k] += arc * x[oc + k];
           }
         }
       }
       for (int r = 0; r < m; r++) {
-        int or = base + r * p;
+        int or = row(i, r);
         for (int j = 0; j < p; j++) {
           double xj = x[or + j];
           if (xj == 0) {
@@ -143,6 +172,7 @@ final class Pattern {
 
   /** out += sum_i X_i' A v_i for a symmetric m x m matrix A and per-subject vectors v (layout of y). */
   void addXtAv(double[] a, double[] v, double[] out) {
+    double[] x = rows;
     double[] av = new double[m];
     for (int i = 0; i < n; i++) {
       for (int r = 0; r < m; r++) {
@@ -153,7 +183,7 @@ final class Pattern {
         av[r] = s;
       }
       for (int r = 0; r < m; r++) {
-        int or = (i * m + r) * p;
+        int or = row(i, r);
         double ar = av[r];
         for (int j = 0; j < p; j++) {
           out[j] += x[or + j] * ar;
@@ -167,10 +197,11 @@ final class Pattern {
    * design rows with per-subject vectors v (layout of y), so that sum_i X_i' A v_i = sum_ab A_ab H_ab.
    */
   double[] crossProducts(double[] v) {
+    double[] x = rows;
     double[] h = new double[m * m * p];
     for (int i = 0; i < n; i++) {
       for (int a = 0; a < m; a++) {
-        int oa = (i * m + a) * p;
+        int oa = row(i, a);
         for (int b = 0; b < m; b++) {
           double vb = v[i * m + b];
           int ob = (a * m + b) * p;
@@ -203,23 +234,25 @@ final class Pattern {
       }
       return t;
     }
+    double[] x = rows;
     double[] u = new double[m * p];
     for (int i = 0; i < n; i++) {
-      int base = i * m * p;
       for (int a = 0; a < m; a++) {
+        int oa = row(i, a);
         for (int j = 0; j < p; j++) {
           double s = 0;
           for (int k = 0; k < p; k++) {
-            s += mm[j * p + k] * x[base + a * p + k];
+            s += mm[j * p + k] * x[oa + k];
           }
           u[a * p + j] = s;
         }
       }
       for (int a = 0; a < m; a++) {
         for (int b = 0; b < m; b++) {
+          int ob = row(i, b);
           double s = 0;
           for (int j = 0; j < p; j++) {
-            s += x[base + b * p + j] * u[a * p + j];
+            s += x[ob + j] * u[a * p + j];
           }
           t[a * m + b] += s;
         }
@@ -232,10 +265,11 @@ final class Pattern {
    * Residuals r = y - X beta into {@code r} (layout of y); returns E = sum_i r_i r_i' (m x m).
    */
   double[] residuals(double[] beta, double[] r) {
+    double[] x = rows;
     double[] e = new double[m * m];
     for (int i = 0; i < n; i++) {
       for (int a = 0; a < m; a++) {
-        int o = (i * m + a) * p;
+        int o = row(i, a);
         double s = y[i * m + a];
         for (int j = 0; j < p; j++) {
           s -= x[o + j] * beta[j];
@@ -250,5 +284,10 @@ final class Pattern {
       }
     }
     return e;
+  }
+
+  /** Offset in {@link #rows} of the design row of subject {@code i} at local visit {@code a}. */
+  private int row(int i, int a) {
+    return code[i * m + a] * p;
   }
 }

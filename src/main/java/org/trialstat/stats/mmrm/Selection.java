@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialstat.model.StringDictionary;
 
 /** The observations an MMRM uses, their arm and visit indices, and the counts per arm and visit. */
 final class Selection {
@@ -132,26 +132,54 @@ final class Selection {
     return null;
   }
 
-  /** The observations of each subject, subjects in order of first appearance; one arm, one per visit. */
-  Map<String, List<Integer>> subjects(MmrmInput in) throws NotEstimableException {
-    Map<String, List<Integer>> bySubject = new LinkedHashMap<>();
-    for (int i : rows) {
-      bySubject.computeIfAbsent(in.subject().get(i), k -> new ArrayList<>()).add(i);
+  /**
+   * The observations of each subject without an object per subject: subject k's observation indices are
+   * {@code obs[start[k] .. start[k + 1])}, in row order; subjects in order of first appearance.
+   */
+  record Subjects(int[] obs, int[] start) {
+    int count() {
+      return start.length - 1;
     }
-    for (Map.Entry<String, List<Integer>> e : bySubject.entrySet()) {
-      boolean[] seen = new boolean[visits.size()];
-      int arm0 = obsArm[e.getValue().get(0)];
-      for (int i : e.getValue()) {
-        String why = seen[obsVisit[i]]
-            ? "subject " + e.getKey() + " has more than one observation at visit " + visits.get(obsVisit[i])
-            : obsArm[i] != arm0 ? "subject " + e.getKey() + " appears in arms " + arms.get(arm0) + " and "
+  }
+
+  /** The observations of each subject, subjects in order of first appearance; one arm, one per visit. */
+  Subjects subjects(MmrmInput in) throws NotEstimableException {
+    StringDictionary names = new StringDictionary();
+    int[] subjectOf = new int[rows.length];
+    int[] count = new int[16];
+    for (int r = 0; r < rows.length; r++) {
+      int c = names.code(in.subject().get(rows[r]));
+      if (c == count.length) {
+        count = Arrays.copyOf(count, c * 2);
+      }
+      subjectOf[r] = c;
+      count[c]++;
+    }
+    int ns = names.size();
+    int[] start = new int[ns + 1];
+    for (int k = 0; k < ns; k++) {
+      start[k + 1] = start[k] + count[k];
+    }
+    int[] fill = Arrays.copyOf(start, ns);
+    int[] obs = new int[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      obs[fill[subjectOf[r]]++] = rows[r];
+    }
+    int[] seenBy = new int[visits.size()]; // subject + 1 that last had the visit
+    for (int k = 0; k < ns; k++) {
+      int arm0 = obsArm[obs[start[k]]];
+      for (int t = start[k]; t < start[k + 1]; t++) {
+        int i = obs[t];
+        String why = seenBy[obsVisit[i]] == k + 1
+            ? "subject " + names.value(k) + " has more than one observation at visit " + visits.get(obsVisit[i])
+            : obsArm[i] != arm0 ? "subject " + names.value(k) + " appears in arms " + arms.get(arm0) + " and "
             + arms.get(obsArm[i]) : null;
         if (why != null) {
-          throw new NotEstimableException(why, cellCounts, nObs, bySubject.size());
+          throw new NotEstimableException(why, cellCounts, nObs, ns);
         }
-        seen[obsVisit[i]] = true;
+        seenBy[obsVisit[i]] = k + 1;
       }
     }
-    return bySubject;
+    return new Subjects(obs, start);
   }
 }
