@@ -1,6 +1,7 @@
 package org.trialstat.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.trialstat.model.FittedModel;
 import org.trialstat.model.TrialData;
 import org.trialstat.stats.LinearModel;
 import org.trialstat.stats.LsMeans;
+import org.trialstat.stats.SampleStatistics;
+import org.trialstat.stats.Scaling;
 import org.trialstat.stats.design.DesignMatrix;
 import org.trialstat.stats.design.Factor;
 import org.trialstat.stats.design.Intercept;
@@ -93,6 +96,14 @@ final class Ancova {
       y[row] = part.endpointScore() - part.baselineScore();
       rows[row] = row;
     }
+    // Scores beyond 2^+-400 (--scale none) are fitted in units of a power of two and the contrasts scaled
+    // back (stats.Scaling: exact, ordinary data are not rescaled); a change that overflowed cannot be.
+    String overflow = TrialEstimation.changeOverflow(y);
+    double f = overflow != null ? 1 : Scaling.factor(concat(baseline, y));
+    for (int row = 0; row < n && f != 1; row++) {
+      baseline[row] *= f;
+      y[row] *= f;
+    }
     Factor arm = Factor.of("arm", levels, 0, armCode);
     List<Term> terms = new ArrayList<>(List.of(new Intercept(), arm, new Numeric("baseline", baseline)));
     List<FittedModel.Term> reported = new ArrayList<>(List.of(
@@ -117,21 +128,56 @@ final class Ancova {
     String formula = "change ~ arm + baseline" + extra.formulaTail();
     String method = "ANCOVA: " + formula + " (all arms, OLS)";
     Map<String, Difference> out = new LinkedHashMap<>();
-    LinearModel fit = n > 0 ? LinearModel.fit(design, y) : null;
+    LinearModel fit = n > 0 && overflow == null ? LinearModel.fit(design, y) : null;
     for (String t : treatments) {
       // An arm without completers has an all-zero (treatment) or absorbed (control) design column: say so
       // in words instead of the design's "column j is a linear combination of earlier columns".
       String none = !firstId.containsKey(t) ? "no completers in arm " + t
-          : !firstId.containsKey(control) ? "no completers in the control arm " + control : null;
+          : !firstId.containsKey(control) ? "no completers in the control arm " + control : overflow;
       out.put(t, none != null ? Difference.notEstimable(method, level, none)
-          : fit.coefficientTest(design.offset(arm) + columns.indexOf(t), level, method));
+          : unscaled(fit.coefficientTest(design.offset(arm) + columns.indexOf(t), level, method), f));
     }
     Map<String, ArmLsMean> lsmeans = new LinkedHashMap<>();
     String lsMethod = weights.lsMeanMethod(method);
     for (String a : arms.keySet()) {
-      lsmeans.put(a, !firstId.containsKey(a) ? ArmLsMean.notEstimable(level, weights, lsMethod, "no completers in arm " + a)
-          : LsMeans.of(fit, design, arm, levels.indexOf(a), weights, level, lsMethod));
+      String none = !firstId.containsKey(a) ? "no completers in arm " + a : overflow;
+      lsmeans.put(a, none != null ? ArmLsMean.notEstimable(level, weights, lsMethod, none)
+          : unscaled(LsMeans.of(fit, design, arm, levels.indexOf(a), weights, level, lsMethod), f));
     }
     return new Fit(out, extra.isEmpty() ? null : new FittedModel(formula, reported), missing, notes, lsmeans);
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    double[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /** A contrast fitted to outcomes multiplied by f, in the outcome's own units (t, df and p unchanged). */
+  private static Difference unscaled(Difference d, double f) {
+    if (f == 1 || d.reason() != null) {
+      return d;
+    }
+    double low = d.ciLow() / f;
+    double high = d.ciHigh() / f;
+    if (Double.isInfinite(d.estimate() / f) || Double.isInfinite(d.se() / f)) {
+      return Difference.notEstimable(d.method(), d.confLevel(), SampleStatistics.beyondDouble("estimate"));
+    }
+    boolean limits = Double.isFinite(low) && Double.isFinite(high);
+    return new Difference(d.method(), d.estimate() / f, d.se() / f, limits ? low : Double.NaN,
+        limits ? high : Double.NaN, d.confLevel(), d.t(), d.df(), d.p(),
+        limits ? null : SampleStatistics.beyondDouble("confidence limit"));
+  }
+
+  /** An LS mean fitted to outcomes multiplied by f, in the outcome's own units. */
+  private static ArmLsMean unscaled(ArmLsMean m, double f) {
+    if (f == 1 || m.reason() != null) {
+      return m;
+    }
+    if (Double.isInfinite(m.estimate() / f) || Double.isInfinite(m.se() / f)) {
+      return ArmLsMean.notEstimable(m.confLevel(), m.weights(), m.method(), SampleStatistics.beyondDouble("estimate"));
+    }
+    return new ArmLsMean(m.estimate() / f, m.se() / f, m.df(), m.ciLow() / f, m.ciHigh() / f, m.confLevel(),
+        m.weights(), m.method(), null);
   }
 }

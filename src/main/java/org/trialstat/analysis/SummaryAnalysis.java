@@ -214,9 +214,9 @@ public final class SummaryAnalysis {
       change = SampleStatistics.fromSummary(r.n(), mean, sd, level);
       if (Double.isFinite(sd) && sd > 0 && Math.abs(mean) / sd > SD_LOOKS_LIKE_SE_WITHIN) {
         warnings.add(String.format(Locale.ROOT,
-            "%s: |mean change| / SD = %s / %s = %.1f, implausibly large (> %s): is %s an SE or a CI half-width "
+            "%s: |mean change| / SD = %s / %s = %s, implausibly large (> %s): is %s an SE or a CI half-width "
                 + "rather than an SD? Put an SE in change_se, a CI in change_ci_low/change_ci_high.",
-            r.arm(), g(Math.abs(mean)), g(sd), Math.abs(mean) / sd, g(SD_LOOKS_LIKE_SE_WITHIN),
+            r.arm(), g(Math.abs(mean)), g(sd), ratio(Math.abs(mean) / sd), g(SD_LOOKS_LIKE_SE_WITHIN),
             source == SdSource.REPORTED ? "the reported SD" : "the " + source.key() + " column's value"));
       }
     }
@@ -243,10 +243,15 @@ public final class SummaryAnalysis {
       student = MeanDifferenceTest.STUDENT.fromSummary(ct.n(), ct.mean(), ct.sd(), cc.n(), cc.mean(), cc.sd(), level);
       d = StandardizedMeanDifference.COHENS_D.compute(ct.n(), ct.mean(), ct.sd(), cc.n(), cc.mean(), cc.sd(), level);
       g = StandardizedMeanDifference.HEDGES_G.compute(ct.n(), ct.mean(), ct.sd(), cc.n(), cc.mean(), cc.sd(), level);
+      String asymptotic = asymptoticNote(name, d);
+      if (asymptotic != null) {
+        notes.add(asymptotic);
+      }
       if (d.estimable() && Math.abs(d.estimate()) > SD_LOOKS_LIKE_SE_BETWEEN) {
         warnings.add(String.format(Locale.ROOT,
-            "%s: Cohen's d = %.2f is implausibly large (|d| > %s): do the SDs (%s, %s) look like SEs? "
-                + "SD = SE x sqrt(n).", name, d.estimate(), g(SD_LOOKS_LIKE_SE_BETWEEN), g(ct.sd()), g(cc.sd())));
+            "%s: Cohen's d = %s is implausibly large (|d| > %s): do the SDs (%s, %s) look like SEs? "
+                + "SD = SE x sqrt(n).", name, Math.abs(d.estimate()) < 1e6 ? String.format(Locale.ROOT, "%.2f", d.estimate())
+                : g(d.estimate()), g(SD_LOOKS_LIKE_SE_BETWEEN), g(ct.sd()), g(cc.sd())));
       }
     } else if (ct != null || cc != null) {
       String reason = "change not reported for " + (ct == null ? t.arm() : c.arm());
@@ -274,6 +279,24 @@ public final class SummaryAnalysis {
       }
     }
     return new Comparison(t.arm(), c.arm(), effects);
+  }
+
+  /**
+   * The note for d and g whose CIs come from the normal approximation (the method name says so, and the
+   * tables' footnote names the noncentral t), or null.
+   */
+  static String asymptoticNote(String comparison, Estimate d) {
+    if (d == null || !d.method().equals(StandardizedMeanDifference.COHENS_D.asymptoticMethodName())) {
+      return null;
+    }
+    return comparison + ": the CIs of d and g come from the normal approximation to the noncentral t "
+        + "(Abramowitz and Stegun 26.7.10, as R's pt uses there): the exact inversion is out of its range "
+        + "(df > 400000, or |t| or a limit's noncentrality near 10000).";
+  }
+
+  /** One decimal (as printed since the first release) below 1e6, four significant digits above. */
+  private static String ratio(double x) {
+    return x < 1e6 ? String.format(Locale.ROOT, "%.1f", x) : g(x);
   }
 
   /** Four significant digits, for notes. */

@@ -16,9 +16,11 @@ import org.trialstat.model.QuantileType;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.Comparison;
 import org.trialstat.model.Effect;
+import org.trialstat.model.Estimate;
 import org.trialstat.model.Statistic;
 import org.trialstat.model.DataException;
 import org.trialstat.model.Difference;
+import org.trialstat.model.MeanSummary;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.model.VisitContrast;
 import org.trialstat.model.Proportion;
@@ -113,7 +115,7 @@ final class TrialEstimation {
           SampleQuantiles.summarize(a.endpointScores(), qt), SampleQuantiles.summarize(a.changes(), qt));
       armResults.add(new ArmResult(a.name, SampleStatistics.summarize(a.baselineScores(), level),
           SampleStatistics.summarize(a.endpointScores(), level),
-          SampleStatistics.summarize(a.changes(), level), rates, endpoints, quantiles, null));
+          changeSummary(a.changes(), level), rates, endpoints, quantiles, null));
     }
 
     List<Comparison> comparisons = new ArrayList<>();
@@ -148,18 +150,30 @@ final class TrialEstimation {
         }
         double[] ct = t.changes();
         int n = ct.length + cc.length;
+        String overflow = changeOverflow(ct) != null ? changeOverflow(ct) : changeOverflow(cc);
         List<Effect> effects = new ArrayList<>();
-        effects.add(new Effect(Statistic.WELCH, Effect.CHANGE, MeanDifferenceTest.WELCH.test(ct, cc, level), n));
-        effects.add(new Effect(Statistic.STUDENT, Effect.CHANGE, MeanDifferenceTest.STUDENT.test(ct, cc, level), n));
+        effects.add(new Effect(Statistic.WELCH, Effect.CHANGE, overflow != null
+            ? Difference.notEstimable(MeanDifferenceTest.WELCH.methodName(), level, overflow)
+            : MeanDifferenceTest.WELCH.test(ct, cc, level), n));
+        effects.add(new Effect(Statistic.STUDENT, Effect.CHANGE, overflow != null
+            ? Difference.notEstimable(MeanDifferenceTest.STUDENT.methodName(), level, overflow)
+            : MeanDifferenceTest.STUDENT.test(ct, cc, level), n));
         effects.add(new Effect(Statistic.ANCOVA, Effect.CHANGE, ancova.get(t.name), Effect.NO_N));
         if (mmrmFit != null) {
           effects.add(new Effect(Statistic.MMRM, Effect.CHANGE, endpointContrast(mmrmFit, t.name, endpoint, level),
               Effect.NO_N));
         }
-        effects.add(new Effect(Statistic.COHENS_D, Effect.CHANGE,
-            StandardizedMeanDifference.COHENS_D.compute(ct, cc, level), n));
-        effects.add(new Effect(Statistic.HEDGES_G, Effect.CHANGE,
-            StandardizedMeanDifference.HEDGES_G.compute(ct, cc, level), n));
+        Estimate d = overflow != null
+            ? Estimate.notEstimable(level, StandardizedMeanDifference.COHENS_D.methodName(), overflow)
+            : StandardizedMeanDifference.COHENS_D.compute(ct, cc, level);
+        String asymptotic = SummaryAnalysis.asymptoticNote(t.name + " vs " + control, d);
+        if (asymptotic != null) {
+          notes.add(asymptotic);
+        }
+        effects.add(new Effect(Statistic.COHENS_D, Effect.CHANGE, d, n));
+        effects.add(new Effect(Statistic.HEDGES_G, Effect.CHANGE, overflow != null
+            ? Estimate.notEstimable(level, StandardizedMeanDifference.HEDGES_G.methodName(), overflow)
+            : StandardizedMeanDifference.HEDGES_G.compute(ct, cc, level), n));
         for (BinaryEndpoint e : endpoints) {
           effects.addAll(BinaryEndpointComparison.compare(e, t.events(e), t.denominator(e), c.events(e),
               c.denominator(e), level).effects());
@@ -182,6 +196,28 @@ final class TrialEstimation {
         notes, mmrmFit, VisitTrajectory.of(data, prepared.participants(), baseline, mmrmFit, level), models);
   }
 
+  /**
+   * The reason when a change endpoint - baseline overflowed to infinity (scores near +-1.8e308 under
+   * {@code --scale none}), or null.
+   */
+  static String changeOverflow(double[] changes) {
+    for (double c : changes) {
+      if (!Double.isFinite(c)) {
+        return SampleStatistics.beyondDouble("a change from baseline (endpoint - baseline)");
+      }
+    }
+    return null;
+  }
+
+  /** The summary of changes, or n with NaN numbers and the reason when a change overflowed. */
+  static MeanSummary changeSummary(double[] changes, double level) {
+    String overflow = changeOverflow(changes);
+    if (overflow == null) {
+      return SampleStatistics.summarize(changes, level);
+    }
+    double nan = Double.NaN;
+    return new MeanSummary(changes.length, nan, nan, nan, nan, nan, level, SampleStatistics.METHOD, overflow);
+  }
 
   /**
    * The MMRM's LS mean of an arm at the endpoint: the {@code visits[]} LS mean of that visit with the

@@ -58,7 +58,7 @@ final class VisitTrajectory {
       for (Map.Entry<String, List<Double>> a : v.getValue().entrySet()) {
         double[] x = a.getValue().stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(x); // row order does not change a digit
-        arms.add(new VisitResult.Arm(a.getKey(), SampleStatistics.summarize(x, level), lsmean(mmrm, a.getKey(), visit)));
+        arms.add(new VisitResult.Arm(a.getKey(), TrialEstimation.changeSummary(x, level), lsmean(mmrm, a.getKey(), visit)));
       }
       List<VisitContrast> contrasts = new ArrayList<>();
       if (mmrm != null && mmrm.converged()) {

@@ -58,7 +58,7 @@ public final class ClaimsCsvReader {
 
   private static void require(DelimitedText t, DelimitedText.Record r, int column, String name) {
     if (r.cell(column).isEmpty()) {
-      throw new DataException(t.file, r.line(), column + 1, "empty " + name + " cell: every claim needs one");
+      throw r.error(t.file, column, "empty " + name + " cell: every claim needs one");
     }
   }
 }

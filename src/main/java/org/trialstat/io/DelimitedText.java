@@ -39,8 +39,21 @@ final class DelimitedText {
   /** 1-based line of the header. */
   final long headerLine;
 
-  /** One data record. */
-  record Record(long line, List<String> cells) {
+  /**
+   * One data record.
+   *
+   * @param line      the physical line where the record starts
+   * @param cells     the trimmed cells
+   * @param cellLines the physical line of each cell (later than {@code line} after a quoted line break)
+   */
+  record Record(long line, List<String> cells, long[] cellLines) {
+
+    /** A problem in a cell, at the cell's own line and 1-based column. */
+    DataException error(String file, int column, String message) {
+      long l = column >= 0 && column < cellLines.length ? cellLines[column] : line;
+      return new DataException(file, l, column + 1, message);
+    }
+
     /** The trimmed cell at a 0-based column, "" when the record is short or the column is absent. */
     String cell(int column) {
       return column < 0 || column >= cells.size() ? "" : cells.get(column);
@@ -96,7 +109,11 @@ final class DelimitedText {
               + header.size() + " columns" + hint(src.delimiter()));
         }
       }
-      records.add(new Record(src.row(), cells));
+      long[] lines = new long[n];
+      for (int i = 0; i < n; i++) {
+        lines[i] = src.cellLine(i);
+      }
+      records.add(new Record(src.row(), cells, lines));
     }
     return new DelimitedText(file, src.delimiter(), header, records, src.headerLine());
   }
@@ -150,12 +167,12 @@ final class DelimitedText {
       s = s.replace(',', '.');
     }
     if (!NUMBER.matcher(s).matches()) {
-      throw new DataException(file, r.line(), column + 1, "column " + name + ": expected a number, got "
+      throw r.error(file, column, "column " + name + ": expected a number, got "
           + quote(cell));
     }
     double v = Double.parseDouble(s);
     if (!Double.isFinite(v)) {
-      throw new DataException(file, r.line(), column + 1, "column " + name + ": number out of range: " + quote(cell));
+      throw r.error(file, column, "column " + name + ": number out of range: " + quote(cell));
     }
     return v;
   }
@@ -164,7 +181,7 @@ final class DelimitedText {
   double nonNegative(Record r, int column, String name) {
     double v = number(r, column, name);
     if (v < 0) {
-      throw new DataException(file, r.line(), column + 1, "column " + name + ": expected a number >= 0, got "
+      throw r.error(file, column, "column " + name + ": expected a number >= 0, got "
           + quote(r.cell(column)));
     }
     return v;
@@ -177,7 +194,7 @@ final class DelimitedText {
       return -1;
     }
     if (!INTEGER.matcher(cell).matches()) {
-      throw new DataException(file, r.line(), column + 1, "column " + name
+      throw r.error(file, column, "column " + name
           + ": expected a whole number of participants (0 or more), got " + quote(cell));
     }
     return Integer.parseInt(cell.startsWith("+") ? cell.substring(1) : cell);

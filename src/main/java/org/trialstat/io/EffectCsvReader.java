@@ -68,10 +68,10 @@ public final class EffectCsvReader {
     for (DelimitedText.Record r : t.records) {
       String s = r.cell(study);
       if (s.isEmpty()) {
-        throw new DataException(t.file, r.line(), study + 1, "empty study name: every row needs one");
+        throw r.error(t.file, study, "empty study name: every row needs one");
       }
       if (!seen.add(s)) {
-        throw new DataException(t.file, r.line(), study + 1, "study " + DelimitedText.quote(s)
+        throw r.error(t.file, study, "study " + DelimitedText.quote(s)
             + " appears twice: an effect file has one row per study");
       }
       double y = t.number(r, yi, "yi");
@@ -81,7 +81,7 @@ public final class EffectCsvReader {
       double l = t.number(r, lo, "ci_low");
       double h = t.number(r, hi, "ci_high");
       if (l > h) {
-        throw new DataException(t.file, r.line(), hi + 1, "ci_high (" + r.cell(hi) + ") is below ci_low ("
+        throw r.error(t.file, hi, "ci_high (" + r.cell(hi) + ") is below ci_low ("
             + r.cell(lo) + ")");
       }
       boolean any = !Double.isNaN(y) && !Double.isNaN(v) || !Double.isNaN(e) && (!Double.isNaN(s2)
@@ -115,7 +115,7 @@ public final class EffectCsvReader {
       }
       String previous = out.putIfAbsent(r.cell(study), v);
       if (previous != null && !previous.equals(v)) {
-        throw new DataException(t.file, r.line(), c + 1, "study " + DelimitedText.quote(r.cell(study)) + " has two "
+        throw r.error(t.file, c, "study " + DelimitedText.quote(r.cell(study)) + " has two "
             + "values of " + column + ": " + DelimitedText.quote(previous) + " and " + DelimitedText.quote(v));
       }
     }

@@ -105,23 +105,23 @@ public final class SummaryCsvReader {
       String s = r.cell(study);
       String a = r.cell(arm);
       if (s.isEmpty()) {
-        throw new DataException(file, r.line(), study + 1, "empty study name: every row needs one");
+        throw r.error(file, study, "empty study name: every row needs one");
       }
       if (a.isEmpty()) {
-        throw new DataException(file, r.line(), arm + 1, "empty arm name: every row needs one");
+        throw r.error(file, arm, "empty arm name: every row needs one");
       }
       if (!seen.add(s + "\u0000" + a)) {
-        throw new DataException(file, r.line(), arm + 1, "study " + DelimitedText.quote(s) + " has arm "
+        throw r.error(file, arm, "study " + DelimitedText.quote(s) + " has arm "
             + DelimitedText.quote(a) + " twice");
       }
       int nv = t.count(r, n, "n");
       if (nv < 1) {
-        throw new DataException(file, r.line(), n + 1, "column n: expected the number of participants (1 or more), got "
+        throw r.error(file, n, "column n: expected the number of participants (1 or more), got "
             + DelimitedText.quote(r.cell(n)));
       }
       int rand = t.count(r, randomized, "randomized");
       if (rand == 0) {
-        throw new DataException(file, r.line(), randomized + 1, "column randomized: expected 1 or more, got 0");
+        throw r.error(file, randomized, "column randomized: expected 1 or more, got 0");
       }
       double m = t.number(r, mean, "change_mean");
       double sdv = t.nonNegative(r, sd, "change_sd");
@@ -130,15 +130,15 @@ public final class SummaryCsvReader {
       double hiv = t.number(r, hi, "change_ci_high");
       if (Double.isNaN(lov) != Double.isNaN(hiv)) {
         int missing = Double.isNaN(lov) ? lo : hi;
-        throw new DataException(file, r.line(), missing + 1, "a CI needs both limits: "
+        throw r.error(file, missing, "a CI needs both limits: "
             + (Double.isNaN(lov) ? "change_ci_low" : "change_ci_high") + " is empty");
       }
       if (lov > hiv) {
-        throw new DataException(file, r.line(), hi + 1, "change_ci_high (" + r.cell(hi) + ") is below change_ci_low ("
+        throw r.error(file, hi, "change_ci_high (" + r.cell(hi) + ") is below change_ci_low ("
             + r.cell(lo) + ")");
       }
       if (!Double.isNaN(m) && !Double.isNaN(lov) && (m < lov || m > hiv)) {
-        throw new DataException(file, r.line(), mean + 1, "change_mean " + r.cell(mean) + " lies outside its CI ("
+        throw r.error(file, mean, "change_mean " + r.cell(mean) + " lies outside its CI ("
             + r.cell(lo) + ", " + r.cell(hi) + "); are the columns swapped?");
       }
       boolean fromModel = model >= 0 && bool(t, r, model, "change_from_model", false);
@@ -150,7 +150,7 @@ public final class SummaryCsvReader {
         if (isControl) {
           Long other = controlRow.putIfAbsent(s, r.line());
           if (other != null) {
-            throw new DataException(file, r.line(), control + 1, "study " + DelimitedText.quote(s)
+            throw r.error(file, control, "study " + DelimitedText.quote(s)
                 + " has a second control row (the first is on line " + other + "): mark one arm per study");
           }
         }
@@ -240,7 +240,7 @@ public final class SummaryCsvReader {
       case "no": case "n": case "false": case "0":
         return false;
       default:
-        throw new DataException(t.file, r.line(), column + 1, "column " + name
+        throw r.error(t.file, column, "column " + name
             + ": expected yes/no, true/false or 1/0, got " + DelimitedText.quote(r.cell(column)));
     }
   }

@@ -14,6 +14,11 @@ import org.trialstat.model.Difference;
  * values, or when the standard error is 0 because both arms have zero variance (R stops with "data
  * are essentially constant"). Welch's test with zero variance in only one arm is estimable: its df
  * is then that of the other arm, n - 1.
+ *
+ * <p>SDs far from 1 (beyond 2^&plusmn;400, such as 1e200 or 1e-300) are scaled by a power of two before
+ * they are squared ({@link Scaling}), so the variances neither overflow nor underflow to a false "zero
+ * variance"; a difference, SE or limit that itself exceeds the largest double is NaN with the reason
+ * "... beyond the range of double-precision numbers".
  */
 public enum MeanDifferenceTest {
 
@@ -79,22 +84,35 @@ public enum MeanDifferenceTest {
     if (Double.isNaN(meanT) || Double.isNaN(meanC) || Double.isNaN(sdT) || Double.isNaN(sdC)) {
       return Difference.notEstimable(methodName, confLevel, "mean or SD not available");
     }
-    double vT = sdT * sdT / nT;
-    double vC = sdC * sdC / nC;
-    double se;
+    // Spreads scaled by a power of two (Scaling: exact, and no rescaling of ordinary data), so that SDs
+    // such as 1e200 or 1e-300 give finite, non-zero variances; se is scaled back before the test.
+    double f = Scaling.factor(sdT, sdC);
+    double sT = sdT * f;
+    double sC = sdC * f;
+    double vT = sT * sT / nT;
+    double vC = sC * sC / nC;
+    double seScaled;
     double df;
     if (this == WELCH) {
-      se = Math.sqrt(vT + vC);
+      seScaled = Math.sqrt(vT + vC);
       df = (vT + vC) * (vT + vC) / (vT * vT / (nT - 1) + vC * vC / (nC - 1));
     } else {
       df = nT + nC - 2.0;
-      double pooledVar = ((nT - 1) * sdT * sdT + (nC - 1) * sdC * sdC) / df;
-      se = Math.sqrt(pooledVar * (1.0 / nT + 1.0 / nC));
+      double pooledVar = ((nT - 1) * sT * sT + (nC - 1) * sC * sC) / df;
+      seScaled = Math.sqrt(pooledVar * (1.0 / nT + 1.0 / nC));
     }
-    if (!(se > 0)) {
+    if (!(seScaled > 0)) {
       return Difference.notEstimable(methodName, confLevel, "zero variance in both arms");
     }
     double estimate = meanT - meanC;
+    double se = seScaled / f;
+    if (Double.isInfinite(estimate)) {
+      return Difference.notEstimable(methodName, confLevel, SampleStatistics.beyondDouble("difference of means"));
+    }
+    if (Double.isInfinite(se) || se == 0) {
+      return Difference.notEstimable(methodName, confLevel, se == 0
+          ? "standard error below the range of double-precision numbers" : SampleStatistics.beyondDouble("standard error"));
+    }
     return tTest(methodName, estimate, se, df, confLevel);
   }
 
@@ -120,6 +138,12 @@ public enum MeanDifferenceTest {
     double t = estimate / se;
     double p = Math.min(1, 2 * dist.survivalProbability(Math.abs(t)));
     double half = Arguments.tTwoSided(confLevel, df) * se;
-    return new Difference(method, estimate, se, estimate - half, estimate + half, confLevel, t, df, p, null);
+    double low = estimate - half;
+    double high = estimate + half;
+    if (Double.isInfinite(low) || Double.isInfinite(high)) {
+      return new Difference(method, estimate, se, Double.NaN, Double.NaN, confLevel, t, df, p,
+          SampleStatistics.beyondDouble("confidence limit"));
+    }
+    return new Difference(method, estimate, se, low, high, confLevel, t, df, p, null);
   }
 }

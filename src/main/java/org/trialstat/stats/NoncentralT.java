@@ -250,6 +250,35 @@ public final class NoncentralT {
   }
 
   /**
+   * Degrees of freedom above which R's {@code pt} (nmath {@code pnt.c}) no longer sums the series but
+   * uses the normal approximation of {@link #ncpForCdfNormal}; effectsize and MBESS, which invert
+   * {@code pt}, give that approximation's limits there.
+   */
+  public static final double R_NORMAL_DF = 4e5;
+
+  /**
+   * The ncp with {@code cdf(t; df, ncp) = Phi(z)} under the normal approximation to the noncentral t of
+   * Abramowitz and Stegun (1964, Handbook of Mathematical Functions, 26.7.10):
+   * {@code P(T <= t) ~ Phi((t (1 - 1/(4 df)) - ncp) / sqrt(1 + t^2 / (2 df)))}, solved in closed form:
+   * {@code ncp = t (1 - 1/(4 df)) - z sqrt(1 + t^2 / (2 df))} (the square root as {@link Math#hypot} so that huge t does not overflow). This is the formula R's {@code pt}
+   * uses for df &gt; {@value #R_NORMAL_DF} or |ncp| &gt; 37.62 ({@code pnt.c}), hence what effectsize /
+   * MBESS report there; its relative error in the limits is of order 1/df. Constant time: used where
+   * the series would be slow or |ncp| exceeds {@value #MAX_NCP}.
+   *
+   * @param t  the observed t statistic (finite)
+   * @param df degrees of freedom, &gt; 0 (infinite: the normal distribution)
+   * @param z  the standard normal quantile of the target probability (for a two-sided interval
+   *           &plusmn;{@link Arguments#zTwoSided}, exact in both tails)
+   * @return the ncp
+   */
+  public static double ncpForCdfNormal(double t, double df, double z) {
+    if (!(df > 0)) {
+      throw new IllegalArgumentException("df must be positive: " + df);
+    }
+    return t * (1 - 1 / (4 * df)) - z * Math.hypot(1, t / Math.sqrt(2 * df));
+  }
+
+  /**
    * The noncentrality parameter whose distribution puts probability p at or below t: the solution
    * ncp of {@code cdf(t; df, ncp) = p}. The cdf decreases strictly in ncp, so the root is unique; it is
    * bracketed by stepping outward from t with doubling steps and then found by Brent's method

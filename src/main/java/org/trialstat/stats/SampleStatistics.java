@@ -19,6 +19,16 @@ public final class SampleStatistics {
   /** The method name carried by every {@link MeanSummary} of this class. */
   public static final String METHOD = "mean, t-based CI (n - 1 df)";
 
+  /**
+   * The reason for a number whose magnitude exceeds the largest double, for example "SD beyond the range
+   * of double-precision numbers (|x| > 1.8e308)".
+   *
+   * @param what the number, for example "SD"
+   */
+  public static String beyondDouble(String what) {
+    return what + " beyond the range of double-precision numbers (|x| > 1.8e308)";
+  }
+
   private SampleStatistics() {
   }
 
@@ -32,18 +42,27 @@ public final class SampleStatistics {
    */
   public static double mean(double[] x) {
     checkFinite(x);
-    int n = x.length;
-    if (n == 0) {
+    if (x.length == 0) {
       return Double.NaN;
     }
+    double f = Scaling.factor(x);
+    return scaledMean(x, f) / f;
+  }
+
+  /**
+   * The mean of {@code f x} (f a power of two from {@link Scaling}, 1 for ordinary data), so that the sum
+   * of values near the largest double does not overflow.
+   */
+  private static double scaledMean(double[] x, double f) {
+    int n = x.length;
     double sum = 0;
     for (double v : x) {
-      sum += v;
+      sum += v * f;
     }
     double m = sum / n;
     double correction = 0;
     for (double v : x) {
-      correction += v - m;
+      correction += v * f - m;
     }
     return m + correction / n;
   }
@@ -53,10 +72,13 @@ public final class SampleStatistics {
    * Golub and LeVeque (1983, "Algorithms for computing the sample variance: analysis and
    * recommendations", The American Statistician 37(3), 242-247, eq. 1.7):
    * {@code SS = sum((x - m)^2) - (sum(x - m))^2 / n}, with m the {@link #mean(double[]) mean}. The
-   * second term corrects for the rounding error of m.
+   * second term corrects for the rounding error of m. Values beyond 2^&plusmn;400 in magnitude are first
+   * multiplied by a power of two ({@link Scaling}, exact), so that squares neither overflow (an SD of
+   * scores near 1e200 is finite) nor underflow (an SD of 1e-300 is not 0); ordinary data are not rescaled.
    *
    * @param x the values (finite)
-   * @return the SD, 0 when all values are equal, NaN when n &lt; 2
+   * @return the SD, 0 when all values are equal, NaN when n &lt; 2; infinite only when the SD itself
+   *         exceeds the largest double
    */
   public static double sd(double[] x) {
     checkFinite(x);
@@ -64,17 +86,18 @@ public final class SampleStatistics {
     if (n < 2) {
       return Double.NaN;
     }
-    double m = mean(x);
+    double f = Scaling.factor(x);
+    double m = scaledMean(x, f);
     double sumDev = 0;
     double sumSq = 0;
     for (double v : x) {
-      double d = v - m;
+      double d = v * f - m;
       sumDev += d;
       sumSq += d * d;
     }
     double ss = sumSq - sumDev * sumDev / n;
     // ss >= 0 in exact arithmetic; guard the impossible rounding case.
-    return Math.sqrt(Math.max(ss, 0) / (n - 1));
+    return Math.sqrt(Math.max(ss, 0) / (n - 1)) / f;
   }
 
   /**
@@ -84,6 +107,8 @@ public final class SampleStatistics {
    * <ul>
    *   <li>n = 0: every number NaN, reason "n = 0: no values".
    *   <li>n = 1: the mean; SD, SE and the interval NaN, reason "n = 1: no SD".
+   *   <li>An SD or a confidence limit beyond the largest double (values near &plusmn;1e308): that number
+   *       and those after it NaN, with the reason {@link #beyondDouble}.
    *   <li>All values equal: SD 0, SE 0 and the degenerate interval [mean, mean], reason null (R's
    *       {@code t.test} refuses such data with "data are essentially constant"; we report the
    *       zero-width interval because the descriptive numbers are still exact).
@@ -132,9 +157,17 @@ public final class SampleStatistics {
     if (Double.isNaN(sd)) {
       return new MeanSummary(n, mean, nan, nan, nan, nan, confLevel, METHOD, "SD not available");
     }
+    if (Double.isInfinite(sd)) {
+      return new MeanSummary(n, mean, nan, nan, nan, nan, confLevel, METHOD, beyondDouble("SD"));
+    }
     double se = sd / Math.sqrt(n);
     double half = Arguments.tTwoSided(confLevel, n - 1) * se;
-    return new MeanSummary(n, mean, sd, se, mean - half, mean + half, confLevel, METHOD, null);
+    double low = mean - half;
+    double high = mean + half;
+    if (Double.isInfinite(low) || Double.isInfinite(high)) {
+      return new MeanSummary(n, mean, sd, se, nan, nan, confLevel, METHOD, beyondDouble("confidence limit"));
+    }
+    return new MeanSummary(n, mean, sd, se, low, high, confLevel, METHOD, null);
   }
 
   private static void checkFinite(double[] x) {

@@ -15,9 +15,20 @@ import org.trialstat.model.Estimate;
  * {@code [ncp_lo h, ncp_hi h]}. These are the numbers of R's {@code effectsize::cohens_d} /
  * {@code hedges_g} (version 0.8.3) and of {@code MBESS::ci.smd}.
  *
- * <p>Not estimable (NaN with a reason, never an exception) when an arm has fewer than 2 values (the
- * reason names the arm) or when the pooled SD is 0 (every value of each arm equal). The pooled SD is
- * defined with one arm of zero variance, so that case is estimable.
+ * <p>Past the exact range (df above {@value NoncentralT#R_NORMAL_DF}, or t or a limit beyond 90% of
+ * |ncp| &le; {@value NoncentralT#MAX_NCP}, for example n = 500 per arm with SD 0.001 and a difference
+ * of 10, or 10 million per arm) the limits come in constant time from the normal approximation to the
+ * noncentral t ({@link NoncentralT#ncpForCdfNormal}, Abramowitz and Stegun 26.7.10), the formula R's
+ * {@code pt} uses there, so that effectsize 0.8.3 gives the same limits (checked in the tests); the
+ * method name then ends in "{@value #ASYMPTOTIC_CI}" instead of "noncentral-t CI". The result is
+ * {@code [d (1 - 1/(4 df)) -/+ z sqrt(h^2 + d^2 / (2 df))]}, within O(1/df) of the Hedges and Olkin
+ * (1985, eq. 5.14) large-sample interval {@code d -/+ z sqrt(h^2 + d^2 / (2 (nT + nC)))}.
+ *
+ * <p>SDs far from 1 (beyond 2^&plusmn;400) are scaled by a power of two before they are squared
+ * ({@link Scaling}). Not estimable (NaN with a reason, never an exception) when an arm has fewer than
+ * 2 values (the reason names the arm), when the pooled SD is 0 (every value of each arm equal) or when
+ * d exceeds the largest double. The pooled SD is defined with one arm of zero variance, so that case is
+ * estimable.
  *
  * <p>Differences from other software: SAS has no built-in d; some packages (for example
  * {@code effsize::cohen.d}) use the normal approximation to the SE of d for the interval, which is
@@ -34,6 +45,12 @@ public enum StandardizedMeanDifference {
    * effectsize versions and many texts use the approximation {@code 1 - 3 / (4 df - 1)}).
    */
   HEDGES_G("Hedges' g, exact J, noncentral-t CI");
+
+  /** The interval's part of the method name past the exact range. */
+  static final String ASYMPTOTIC_CI = "normal-approximation CI (noncentral t beyond its exact range)";
+
+  /** Share of the exact range |ncp| &le; {@value NoncentralT#MAX_NCP} within which the series is used. */
+  private static final double EXACT_RANGE = 0.9;
 
   private final String methodName;
 
@@ -70,24 +87,60 @@ public enum StandardizedMeanDifference {
       return Estimate.notEstimable(confLevel, methodName, "mean or SD not available");
     }
     double df = nT + nC - 2.0;
-    double pooledSd = Math.sqrt(((nT - 1) * sdT * sdT + (nC - 1) * sdC * sdC) / df);
-    if (!(pooledSd > 0)) {
+    // SDs scaled by a power of two (Scaling: exact; ordinary data are not rescaled), so that SDs such as
+    // 1e160 or 1e-300 give a finite, non-zero pooled SD.
+    double f = Scaling.factor(sdT, sdC);
+    double sT = sdT * f;
+    double sC = sdC * f;
+    double pooledScaled = Math.sqrt(((nT - 1) * sT * sT + (nC - 1) * sC * sC) / df);
+    if (!(pooledScaled > 0)) {
       return Estimate.notEstimable(confLevel, methodName, "pooled SD is 0 (zero variance in both arms)");
     }
-    double d = (meanT - meanC) / pooledSd;
+    double pooledSd = pooledScaled / f;
+    double diff = meanT - meanC;
+    // means near +-1.8e308: the difference of the halves, doubled after the division (exact)
+    double d = Double.isInfinite(diff) ? (meanT / 2 - meanC / 2) / pooledSd * 2 : diff / pooledSd;
+    if (!Double.isFinite(d)) {
+      return Estimate.notEstimable(confLevel, methodName, SampleStatistics.beyondDouble("standardized difference"));
+    }
+    double factor = this == HEDGES_G ? hedgesJ(df) : 1;
     double h = Math.sqrt(1.0 / nT + 1.0 / nC);
     double t = d / h;
     double alpha = 1 - confLevel;
-    double ncpLow = NoncentralT.ncpForCdf(t, df, 1 - alpha / 2);
-    double ncpHigh = NoncentralT.ncpForCdf(t, df, alpha / 2);
-    double factor = this == HEDGES_G ? hedgesJ(df) : 1;
-    double low = ncpLow * h * factor;
-    double high = ncpHigh * h * factor;
-    if (Double.isNaN(low) || Double.isNaN(high)) {
-      return new Estimate(d * factor, low, high, confLevel, methodName,
-          "confidence limit beyond the noncentral t range |ncp| <= " + NoncentralT.MAX_NCP);
+    double z = Arguments.zTwoSided(confLevel);
+    double approxLow = NoncentralT.ncpForCdfNormal(t, df, z);
+    double approxHigh = NoncentralT.ncpForCdfNormal(t, df, -z);
+    if (exactInRange(t, df, approxLow, approxHigh)) {
+      double ncpLow = NoncentralT.ncpForCdf(t, df, 1 - alpha / 2);
+      double ncpHigh = NoncentralT.ncpForCdf(t, df, alpha / 2);
+      if (!Double.isNaN(ncpLow) && !Double.isNaN(ncpHigh)) {
+        return Estimate.of(d * factor, ncpLow * h * factor, ncpHigh * h * factor, confLevel, methodName);
+      }
     }
-    return Estimate.of(d * factor, low, high, confLevel, methodName);
+    // h ncp of NoncentralT.ncpForCdfNormal, written in units of d so that a huge d does not overflow t
+    double centre = d * (1 - 1 / (4 * df));
+    double half = z * Math.hypot(h, d / Math.sqrt(2 * df));
+    return Estimate.of(d * factor, (centre - half) * factor, (centre + half) * factor, confLevel,
+        asymptoticMethodName());
+  }
+
+  /**
+   * Whether the exact inversion is used: df at most {@value NoncentralT#R_NORMAL_DF} (beyond it R's
+   * {@code pt} itself is the normal approximation) and t and both approximate limits well inside
+   * |ncp| &le; {@value NoncentralT#MAX_NCP}, where the series converges in milliseconds.
+   */
+  private static boolean exactInRange(double t, double df, double approxLow, double approxHigh) {
+    double range = EXACT_RANGE * NoncentralT.MAX_NCP;
+    return df <= NoncentralT.R_NORMAL_DF && Math.abs(t) <= range && Math.abs(approxLow) <= range
+        && Math.abs(approxHigh) <= range;
+  }
+
+  /**
+   * The method name when the interval comes from the normal approximation to the noncentral t, for
+   * example "Cohen's d, pooled SD, normal-approximation CI (noncentral t beyond its exact range)".
+   */
+  public String asymptoticMethodName() {
+    return methodName.replace("noncentral-t CI", ASYMPTOTIC_CI);
   }
 
   /**

@@ -91,6 +91,34 @@ final class Design {
    * @throws NotEstimableException naming the visit, arm, subject or term when the data cannot support
    *                               the model
    */
+  /**
+   * Largest |outcome| or |baseline| the model is fitted to: 2^400 (about 2.6e120), so that the squares
+   * and cross-products of the REML iterations stay finite.
+   */
+  static final double MAX_MAGNITUDE = 0x1p400;
+
+  /**
+   * Why outcomes or baselines are outside the range the model can be fitted in, or null: a change
+   * (score - baseline) that overflowed to infinity, or a value beyond {@link #MAX_MAGNITUDE}.
+   */
+  static String magnitudeProblem(MmrmInput in) {
+    double max = 0;
+    for (double[] values : new double[][] {in.y(), in.baseline() == null ? new double[0] : in.baseline()}) {
+      for (double v : values) {
+        if (Double.isInfinite(v)) { // NaN is a missing value, dropped by Selection
+          return "an outcome (change = score - baseline) is beyond the range of double-precision numbers "
+              + "(|x| > 1.8e308)";
+        }
+        max = Math.max(max, Math.abs(v));
+      }
+    }
+    if (max > MAX_MAGNITUDE) {
+      return String.format(Locale.ROOT, "scores as large as %.4g are beyond the range the model is fitted in "
+          + "(|value| up to 2^400, about 2.6e120): rescale them (for example to other units)", max);
+    }
+    return null;
+  }
+
   static Design build(MmrmInput in) throws NotEstimableException {
     return build(in, false);
   }
@@ -116,6 +144,10 @@ final class Design {
     Selection.Subjects bySubject = s.subjects(in);
     int nSubjects = bySubject.count();
     int[][] cells = s.cellCounts;
+    String magnitude = magnitudeProblem(in);
+    if (magnitude != null) {
+      throw new NotEstimableException(magnitude, cells, s.nObs, nSubjects);
+    }
 
     Factor arm = Factor.of("arm", s.arms, s.controlArm, s.obsArm);
     Factor visit = Factor.of("visit", s.visits, 0, s.obsVisit);
