@@ -11,8 +11,9 @@ import org.trialstat.model.QuantileType;
  * {@code quantile(type = 2)}), {@link QuantileType#R7} = HF7 (R's default). The median is the usual
  * one (middle value, or the mean of the two middle values) under both; min and max are the extremes.
  *
- * <p>Edge cases: an empty sample gives NaN for every number; a single value is every quantile. Input
- * values must be finite (missing values are removed by the caller). Immutable (static methods only).
+ * <p>Edge cases: an empty sample gives NaN for every number; a single value is every quantile. A value
+ * that is not finite (a change from baseline beyond the range of doubles, whose summary carries the
+ * reason) also gives NaN for every number; missing values are removed by the caller. Immutable (static methods only).
  */
 public final class SampleQuantiles {
 
@@ -29,7 +30,7 @@ public final class SampleQuantiles {
    * @return median, q1, q3, min, max
    */
   public static QuantileSummary summarize(double[] x, QuantileType type) {
-    if (x.length == 0) {
+    if (x.length == 0 || !java.util.Arrays.stream(x).allMatch(Double::isFinite)) {
       return new QuantileSummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, type);
     }
     Quantile.EstimationMethod m = type == QuantileType.SAS ? Quantile.EstimationMethod.HF2
@@ -38,9 +39,6 @@ public final class SampleQuantiles {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double v : x) {
-      if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("value is not finite: " + v);
-      }
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
