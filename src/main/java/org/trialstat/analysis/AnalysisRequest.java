@@ -23,16 +23,35 @@ import org.trialstat.model.Scale;
  * @param strata       --strata: the columns whose combined values are the randomization strata (read into
  *                     {@code Observation.covariates()}); empty for no stratified analysis
  * @param covariates   --covariate and --factor columns of the ANCOVA and the MMRM
+ * @param plan         --compare, --adjust and --dose-col
  */
 public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
-    Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates) {
+    Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates,
+    ComparisonPlan plan) {
 
   public AnalysisRequest {
     strata = List.copyOf(strata);
     if (covariates == null) {
       covariates = ModelCovariates.NONE;
     }
+    if (plan == null) {
+      plan = ComparisonPlan.DEFAULT;
+    }
+  }
+
+  /** A request with the default comparisons. */
+  public AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
+      Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates) {
+    this(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax, missing, confLevel,
+        strictness, repeatedMeasures, strata, covariates, ComparisonPlan.DEFAULT);
+  }
+
+  /** This request with the given --compare, --adjust and --dose-col. */
+  public AnalysisRequest withPlan(ComparisonPlan other) {
+    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, other);
   }
 
   /** A request without --covariate or --factor. */
@@ -54,19 +73,19 @@ public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, Str
   /** This request with the given strata columns. */
   public AnalysisRequest withStrata(List<String> columns) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, columns, covariates);
+        missing, confLevel, strictness, repeatedMeasures, columns, covariates, plan);
   }
 
   /** This request with the given --covariate and --factor columns. */
   public AnalysisRequest withCovariates(ModelCovariates extra) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, extra);
+        missing, confLevel, strictness, repeatedMeasures, strata, extra, plan);
   }
 
   /** This request with another baseline visit. */
   public AnalysisRequest withBaseline(String visit) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, visit, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, covariates);
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, plan);
   }
 
   /** Whether a row excluded for a data problem (missing or unknown value) is an error. */

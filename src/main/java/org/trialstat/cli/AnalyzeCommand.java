@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.trialstat.analysis.AnalysisRequest;
+import org.trialstat.analysis.ComparisonPlan;
 import org.trialstat.analysis.ModelCovariates;
 import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.TrialAnalysis;
@@ -15,6 +16,7 @@ import org.trialstat.io.ReadOptions;
 import org.trialstat.io.TrialFiles;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.MissingPolicy;
+import org.trialstat.model.Multiplicity;
 import org.trialstat.model.ResponseRule;
 import org.trialstat.report.AnalysisWriter;
 import org.trialstat.report.figure.PlotKind;
@@ -95,6 +97,22 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
       description = "Extra factor of the ANCOVA and the MMRM (repeatable), whatever its values look like "
           + "(site codes such as 001).")
   List<String> factors = new ArrayList<>();
+
+  @Option(names = "--compare", paramLabel = "WHICH",
+      description = "Comparisons (repeatable, the union without duplicates): control (default: every arm vs the "
+          + "control), all (also every pair of other arms; treatment = the higher --dose-col dose, else the arm "
+          + "appearing later), or 'A vs B' (treatment A minus control B).")
+  List<String> compare = new ArrayList<>();
+
+  @Option(names = "--adjust", paramLabel = "METHOD", defaultValue = "none",
+      description = "Multiplicity adjustment of each statistic's p values over the comparisons: none (default), "
+          + "bonferroni, holm, hochberg, hommel or dunnett; dunnett: the ANCOVA's many-to-one contrasts only.")
+  Multiplicity adjust;
+
+  @Option(names = "--dose-col", paramLabel = "COL",
+      description = "Numeric dose of each arm (for example TRTPN): adds the dose-response ANCOVA (change per unit "
+          + "dose) and orders the pairs of --compare all.")
+  String doseCol;
 
   @Mixin
   StrictnessOption strictness;
@@ -188,6 +206,9 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(strata);
     all.addAll(covariates);
     all.addAll(factors);
+    if (doseCol != null) {
+      all.add(doseCol);
+    }
     return new ArrayList<>(all);
   }
 
@@ -212,7 +233,8 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
         remission, missing, comparison.confLevel(),
         strictness.strictness(),
         AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata)
-        .withCovariates(new ModelCovariates(covariates, factors));
+        .withCovariates(new ModelCovariates(covariates, factors))
+        .withPlan(new ComparisonPlan(compare, adjust, doseCol));
   }
 
   private double positive(String option, double v) {

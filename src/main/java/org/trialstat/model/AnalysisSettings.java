@@ -16,10 +16,25 @@ package org.trialstat.model;
  * @param baselineWeek the baseline visit's week (NaN when the file has no week column); for the tidy rows
  * @param endpointWeek the endpoint visit's week, likewise
  * @param confLevel    confidence level of every interval
+ * @param adjust       the multiplicity adjustment over the comparisons ({@code --adjust})
  */
 public record AnalysisSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
-    double baselineWeek, double endpointWeek) {
+    double baselineWeek, double endpointWeek, Multiplicity adjust) {
+
+  public AnalysisSettings {
+    if (adjust == null) {
+      adjust = Multiplicity.NONE;
+    }
+  }
+
+  /** Settings without multiplicity adjustment. */
+  public AnalysisSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
+      double baselineWeek, double endpointWeek) {
+    this(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax, missing, confLevel,
+        baselineWeek, endpointWeek, Multiplicity.NONE);
+  }
 
   /** Settings of a file without a week column. */
   public AnalysisSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,

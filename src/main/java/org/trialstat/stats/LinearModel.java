@@ -45,13 +45,16 @@ public final class LinearModel {
   private final double[] coefficients;
   private final double[] unscaledVariance;
   private final double rss;
+  /** R^-1 of the kept columns (in pivoted order) and each column's pivoted position (-1 when aliased). */
+  private final double[][] rInv;
+  private final int[] position;
   /** Relative residual variance below which a fit counts as exact (see {@link #coefficientTest}). */
   static final double PERFECT_FIT = 1e-24;
 
   private final boolean perfectFit;
 
   private LinearModel(int n, int p, int rank, boolean[] aliased, double[] coefficients,
-      double[] unscaledVariance, double rss, boolean perfectFit) {
+      double[] unscaledVariance, double rss, boolean perfectFit, double[][] rInv, int[] position) {
     this.n = n;
     this.p = p;
     this.rank = rank;
@@ -60,6 +63,8 @@ public final class LinearModel {
     this.unscaledVariance = unscaledVariance;
     this.rss = rss;
     this.perfectFit = perfectFit;
+    this.rInv = rInv;
+    this.position = position;
   }
 
   /**
@@ -204,6 +209,11 @@ public final class LinearModel {
     }
 
     boolean[] aliased = new boolean[p];
+    int[] position = new int[p];
+    Arrays.fill(position, -1);
+    for (int pos = 0; pos < rank; pos++) {
+      position[perm[pos]] = pos;
+    }
     double[] coefficients = new double[p];
     double[] unscaled = new double[p];
     Arrays.fill(coefficients, Double.NaN);
@@ -242,7 +252,7 @@ public final class LinearModel {
     double fm = SampleStatistics.mean(fitted);
     double fv = n > 1 ? Math.pow(SampleStatistics.sd(fitted), 2) : 0;
     boolean perfect = resvar < (fm * fm + fv) * PERFECT_FIT || rss == 0;
-    return new LinearModel(n, p, rank, aliased, coefficients, unscaled, rss, perfect);
+    return new LinearModel(n, p, rank, aliased, coefficients, unscaled, rss, perfect, rInv, position);
   }
 
   private static boolean isConstant(double[][] design, int j) {
@@ -368,6 +378,67 @@ public final class LinearModel {
       return Difference.notEstimable(method, confLevel, "residual SD is 0 (the model fits exactly)");
     }
     return MeanDifferenceTest.tTest(method, coefficients[j], se, residualDf(), confLevel);
+  }
+
+  /**
+   * The estimated covariance of coefficients i and j, {@code s^2 [(X'X)^-1]_ij} (R's {@code vcov(fit)[i, j]});
+   * NaN when either column is aliased or there are no residual df.
+   */
+  public double covariance(int i, int j) {
+    checkColumn(i);
+    checkColumn(j);
+    int a = position[i];
+    int b = position[j];
+    if (a < 0 || b < 0) {
+      return Double.NaN;
+    }
+    double s = 0;
+    for (int c = Math.max(a, b); c < rank; c++) {
+      s += rInv[a][c] * rInv[b][c];
+    }
+    double sd = residualSd();
+    return s * sd * sd;
+  }
+
+  /**
+   * The t test of the linear combination {@code sum_j l_j b_j} (R: {@code multcomp::glht(fit, linfct = l)}
+   * without adjustment): estimate, {@code se = sqrt(l' V l)} with V = {@link #covariance}, t on the
+   * residual df, two-sided p and CI; for a single coefficient the numbers of {@link #coefficientTest}.
+   *
+   * @param l         one weight per design column (0 for columns not involved)
+   * @param confLevel confidence level in (0, 1)
+   * @param method    method name carried in the result
+   * @return the test, or NaN numbers with a reason as {@link #coefficientTest}
+   */
+  public Difference contrastTest(double[] l, double confLevel, String method) {
+    if (l.length != p) {
+      throw new IllegalArgumentException("contrast has " + l.length + " weights, expected " + p);
+    }
+    double est = 0;
+    double var = 0;
+    for (int i = 0; i < p; i++) {
+      if (l[i] == 0) {
+        continue;
+      }
+      if (aliased[i]) {
+        return coefficientTest(i, confLevel, method);
+      }
+      est += l[i] * coefficients[i];
+      for (int j = 0; j < p; j++) {
+        if (l[j] != 0) {
+          var += l[i] * l[j] * covariance(i, j);
+        }
+      }
+    }
+    for (int i = 0; i < p; i++) {
+      if (l[i] != 0) {
+        Difference check = coefficientTest(i, confLevel, method);
+        if (check.reason() != null) {
+          return check;
+        }
+      }
+    }
+    return MeanDifferenceTest.tTest(method, est, Math.sqrt(var), residualDf(), confLevel);
   }
 
   private void checkColumn(int j) {
