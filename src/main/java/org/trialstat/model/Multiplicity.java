@@ -7,29 +7,30 @@ package org.trialstat.model;
  */
 public enum Multiplicity implements Keyed {
   /** No adjustment (the default): p values are per comparison. */
-  NONE("none"),
+  NONE,
   /** Bonferroni: min(1, m p), as R {@code p.adjust(method = "bonferroni")}; simultaneous CIs at 1 - alpha / m. */
-  BONFERRONI("Bonferroni"),
+  BONFERRONI,
   /** Holm (1979) step-down, as R {@code p.adjust(method = "holm")}. */
-  HOLM("Holm step-down"),
+  HOLM,
   /** Hochberg (1988) step-up, as R {@code p.adjust(method = "hochberg")}. */
-  HOCHBERG("Hochberg step-up"),
+  HOCHBERG,
   /** Hommel (1988), as R {@code p.adjust(method = "hommel")}. */
-  HOMMEL("Hommel"),
+  HOMMEL,
   /**
    * Dunnett (1955) single-step many-to-one, multivariate t as R {@code multcomp::glht(mcp(arm = "Dunnett"))};
    * for model contrasts (ANCOVA, MMRM) of a family of every arm against one control only.
    */
-  DUNNETT("Dunnett single-step (multivariate t)");
-
-  private final String label;
-
-  Multiplicity(String label) {
-    this.label = label;
-  }
+  DUNNETT;
 
   /** The name in method strings and notes, for example "Holm step-down". */
   public String label() {
-    return label;
+    return switch (this) {
+      case NONE -> "none";
+      case BONFERRONI -> "Bonferroni";
+      case HOLM -> "Holm step-down";
+      case HOCHBERG -> "Hochberg step-up";
+      case HOMMEL -> "Hommel";
+      case DUNNETT -> "Dunnett single-step (multivariate t)";
+    };
   }
 }
