@@ -27,25 +27,42 @@ import org.trialstat.model.Scale;
  * @param covariates   --covariate and --factor columns of the ANCOVA and the MMRM
  * @param lsmeansWeights --lsmeans-weights
  * @param quantileType --quantile-type
+ * @param plan         --compare, --adjust and --dose-col
  */
 public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
     Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates,
-    LsMeansWeights lsmeansWeights, QuantileType quantileType) {
+    LsMeansWeights lsmeansWeights, QuantileType quantileType, ComparisonPlan plan) {
 
   public AnalysisRequest {
     strata = List.copyOf(strata);
     if (covariates == null) {
       covariates = ModelCovariates.NONE;
     }
+    if (lsmeansWeights == null) {
+      lsmeansWeights = LsMeansWeights.EQUAL;
+    }
+    if (quantileType == null) {
+      quantileType = QuantileType.SAS;
+    }
+    if (plan == null) {
+      plan = ComparisonPlan.DEFAULT;
+    }
   }
 
-  /** A request with the default LS-means weights and quartiles. */
+  /** This request with the given --compare, --adjust and --dose-col. */
+  public AnalysisRequest withPlan(ComparisonPlan other) {
+    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, lsmeansWeights, quantileType, other);
+  }
+
+  /** A request with the default LS-means weights, quartiles and comparisons. */
   public AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
       String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
       Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates) {
     this(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax, missing, confLevel,
-        strictness, repeatedMeasures, strata, covariates, LsMeansWeights.EQUAL, QuantileType.SAS);
+        strictness, repeatedMeasures, strata, covariates, LsMeansWeights.EQUAL, QuantileType.SAS,
+        ComparisonPlan.DEFAULT);
   }
 
   /** A request without --covariate or --factor. */
@@ -67,25 +84,25 @@ public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, Str
   /** This request with the given strata columns. */
   public AnalysisRequest withStrata(List<String> columns) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, columns, covariates, lsmeansWeights, quantileType);
+        missing, confLevel, strictness, repeatedMeasures, columns, covariates, lsmeansWeights, quantileType, plan);
   }
 
   /** This request with the given --covariate and --factor columns. */
   public AnalysisRequest withCovariates(ModelCovariates extra) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, extra, lsmeansWeights, quantileType);
+        missing, confLevel, strictness, repeatedMeasures, strata, extra, lsmeansWeights, quantileType, plan);
   }
 
   /** This request with the given --lsmeans-weights and --quantile-type. */
   public AnalysisRequest withArmSummaries(LsMeansWeights weights, QuantileType quantiles) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, covariates, weights, quantiles);
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, weights, quantiles, plan);
   }
 
   /** This request with another baseline visit. */
   public AnalysisRequest withBaseline(String visit) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, visit, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, covariates, lsmeansWeights, quantileType);
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, lsmeansWeights, quantileType, plan);
   }
 
   /** Whether a row excluded for a data problem (missing or unknown value) is an error. */

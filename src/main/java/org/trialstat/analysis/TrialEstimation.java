@@ -120,12 +120,11 @@ final class TrialEstimation {
 
     List<Comparison> comparisons = new ArrayList<>();
     MmrmResult mmrmFit = null;
+    Difference doseResponse = null;
     AnalysisResult.Models models = AnalysisResult.Models.NONE;
     if (control == null) {
       notes.add("Single-arm study: per-arm results only, no comparisons.");
     } else {
-      ArmData c = arms.get(control);
-      double[] cc = c.changes();
       Ancova.Fit ancovaFit = Ancova.fit(arms, control, level, data, prepared.covariates(), settings.lsmeansWeights());
       Map<String, Difference> ancova = ancovaFit.contrasts();
       notes.addAll(ancovaFit.notes());
@@ -144,11 +143,16 @@ final class TrialEstimation {
                     mmrmFit.subjects(), mmrmFit.observations(), mmrmFit.minus2RemlLogLik())
                 : "; not estimable: " + mmrmFit.reason() + "."));
       }
-      for (ArmData t : arms.values()) {
-        if (t.name.equals(control)) {
-          continue;
-        }
+      ComparisonPlan plan = prepared.plan();
+      Map<String, Double> dose = plan.doseColumn() == null ? null : Doses.perArm(data, plan.doseColumn());
+      List<ComparisonPlan.Pair> pairs = plan.pairs(data.arms(), control, dose, data.source());
+      Map<String, MmrmResult> refits = new LinkedHashMap<>();
+      for (ComparisonPlan.Pair pair : pairs) {
+        ArmData t = arms.get(pair.treatment());
+        ArmData c = arms.get(pair.control());
+        boolean vsControl = c.name.equals(control);
         double[] ct = t.changes();
+        double[] cc = c.changes();
         int n = ct.length + cc.length;
         String overflow = changeOverflow(ct) != null ? changeOverflow(ct) : changeOverflow(cc);
         List<Effect> effects = new ArrayList<>();
@@ -158,9 +162,14 @@ final class TrialEstimation {
         effects.add(new Effect(Statistic.STUDENT, Effect.CHANGE, overflow != null
             ? Difference.notEstimable(MeanDifferenceTest.STUDENT.methodName(), level, overflow)
             : MeanDifferenceTest.STUDENT.test(ct, cc, level), n));
-        effects.add(new Effect(Statistic.ANCOVA, Effect.CHANGE, ancova.get(t.name), Effect.NO_N));
+        effects.add(new Effect(Statistic.ANCOVA, Effect.CHANGE, vsControl ? ancova.get(t.name)
+            : ancovaFit.pairs().contrast(t.name, c.name), Effect.NO_N));
         if (mmrmFit != null) {
-          effects.add(new Effect(Statistic.MMRM, Effect.CHANGE, endpointContrast(mmrmFit, t.name, endpoint, level),
+          // Another reference arm: the same model with that arm as the reference level (R: relevel).
+          MmrmResult fit = vsControl ? mmrmFit : refits.computeIfAbsent(c.name, ref ->
+              MmrmAnalysis.fitForAnalyze(data, ref, baseline, level, prepared.covariates(),
+                  settings.lsmeansWeights()).fit());
+          effects.add(new Effect(Statistic.MMRM, Effect.CHANGE, endpointContrast(fit, t.name, endpoint, level),
               Effect.NO_N));
         }
         Estimate d = overflow != null
@@ -184,7 +193,11 @@ final class TrialEstimation {
             effects.add(BinaryAdjustment.effect(e, t, c, level, data, prepared.covariates()));
           }
         }
-        comparisons.add(new Comparison(t.name, control, effects));
+        comparisons.add(new Comparison(t.name, c.name, effects));
+      }
+      comparisons = Multiplicities.apply(comparisons, pairs, plan.adjust(), ancovaFit.pairs(), notes);
+      if (dose != null) {
+        doseResponse = Ancova.doseResponse(arms, dose, level, data, prepared.covariates());
       }
       for (int i = 0; i < armResults.size(); i++) {
         ArmResult a = armResults.get(i);
@@ -193,7 +206,8 @@ final class TrialEstimation {
       }
     }
     return new AnalysisResult(data.source(), settings, rows, armResults, comparisons, participantExclusions,
-        notes, mmrmFit, VisitTrajectory.of(data, prepared.participants(), baseline, mmrmFit, level), models);
+        notes, mmrmFit, VisitTrajectory.of(data, prepared.participants(), baseline, mmrmFit, level), models,
+        doseResponse);
   }
 
   /**

@@ -55,7 +55,8 @@ final class TrialPreparation {
         : request.remissionMax();
     AnalysisSettings settings = new AnalysisSettings(request.scale(), request.scoreMin(), request.scoreMax(),
         control, baseline, endpoint, request.response(), remissionMax, request.missing(), request.confLevel(),
-        data.week(baseline), data.week(endpoint), request.lsmeansWeights(), request.quantileType());
+        data.week(baseline), data.week(endpoint), request.lsmeansWeights(), request.quantileType(),
+        request.plan().adjust());
 
     List<String> notes = new ArrayList<>(defaultVisitNotes(data, request, baseline, endpoint));
     Map<String, Participant> participants = collect(data, baseline, endpoint);
@@ -71,7 +72,7 @@ final class TrialPreparation {
     List<Participant> sorted = new ArrayList<>(participants.values());
     sorted.sort(Comparator.comparing(p -> p.id));
     return new PreparedTrial(data, settings, sorted, endpoints, rows, notes, mmrm, request.strictness(),
-        request.strata(), request.covariates());
+        request.strata(), request.covariates(), request.plan());
   }
 
   private static Map<String, Participant> collect(TrialData data, String baseline, String endpoint) {

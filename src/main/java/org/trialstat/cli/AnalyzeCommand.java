@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.trialstat.analysis.AnalysisRequest;
+import org.trialstat.analysis.ComparisonPlan;
 import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.TrialAnalysis;
 import org.trialstat.io.ReadOptions;
@@ -15,6 +16,7 @@ import org.trialstat.io.TrialFiles;
 import org.trialstat.model.AdjustedVariance;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.MissingPolicy;
+import org.trialstat.model.Multiplicity;
 import org.trialstat.model.QuantileType;
 import org.trialstat.model.ResponseRule;
 import org.trialstat.report.AnalysisWriter;
@@ -95,6 +97,22 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
           + "add: ge (default: delta method, model-based covariance, Ge et al. 2011), sandwich (the same with the "
           + "HC0 sandwich) or ye (Ye et al. 2023, valid when the logistic model is wrong).")
   AdjustedVariance adjustedVariance;
+
+  @Option(names = "--compare", paramLabel = "WHICH",
+      description = "Comparisons (repeatable, the union without duplicates): control (default: every arm vs the "
+          + "control), all (also every pair of other arms; treatment = the higher --dose-col dose, else the arm "
+          + "appearing later), or 'A vs B' (treatment A minus control B).")
+  List<String> compare = new ArrayList<>();
+
+  @Option(names = "--adjust", paramLabel = "METHOD", defaultValue = "none",
+      description = "Multiplicity adjustment of each statistic's p values over the comparisons: none (default), "
+          + "bonferroni, holm, hochberg, hommel or dunnett; dunnett: the ANCOVA's many-to-one contrasts only.")
+  Multiplicity adjust;
+
+  @Option(names = "--dose-col", paramLabel = "COL",
+      description = "Numeric dose of each arm (for example TRTPN): adds the dose-response ANCOVA (change per unit "
+          + "dose) and orders the pairs of --compare all.")
+  String doseCol;
 
   @Mixin
   StrictnessOption strictness;
@@ -187,6 +205,9 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   private List<String> readColumns() {
     java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(strata);
     all.addAll(model.covariates().columns());
+    if (doseCol != null) {
+      all.add(doseCol);
+    }
     return new ArrayList<>(all);
   }
 
@@ -197,6 +218,9 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     model.covariates.forEach(c -> out.putIfAbsent(c, "--covariate"));
     model.factors.forEach(c -> out.putIfAbsent(c, "--factor"));
     model.byVisit.forEach(c -> out.putIfAbsent(c, "--covariate-by-visit"));
+    if (doseCol != null) {
+      out.putIfAbsent(doseCol, "--dose-col");
+    }
     return out;
   }
 
@@ -222,7 +246,8 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
         strictness.strictness(),
         AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata)
         .withCovariates(model.covariates().withBinaryVariance(adjustedVariance))
-        .withArmSummaries(model.weights, quantileType);
+        .withArmSummaries(model.weights, quantileType)
+        .withPlan(new ComparisonPlan(compare, adjust, doseCol));
   }
 
   private double positive(String option, double v) {

@@ -18,10 +18,18 @@ import java.util.List;
  * @param mmrm          the repeated-measures fit behind the comparisons' {@code mmrm} effects, or null when the file
  *                      has fewer than two post-baseline visits (or one arm)
  * @param models        the models fitted with --covariate / --factor, for the {@code model} blocks
+ * @param doseResponse  the change per unit dose of {@code --dose-col} (the dose-response ANCOVA), or null
  */
 public record AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
     List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
-    MmrmResult mmrm, List<VisitResult> visits, Models models) {
+    MmrmResult mmrm, List<VisitResult> visits, Models models, Difference doseResponse) {
+
+  /** A result without a dose-response estimate. */
+  public AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
+      List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
+      MmrmResult mmrm, List<VisitResult> visits, Models models) {
+    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, visits, models, null);
+  }
 
   public AnalysisResult {
     visits = visits == null ? List.of() : List.copyOf(visits);
@@ -51,7 +59,7 @@ public record AnalysisResult(String file, AnalysisSettings settings, RowAccounti
   /** The same result with other notes. */
   public AnalysisResult withNotes(List<String> other) {
     return new AnalysisResult(file, settings, rows, arms, comparisons, participantExclusions, other, mmrm, visits,
-        models);
+        models, doseResponse);
   }
 
   /**

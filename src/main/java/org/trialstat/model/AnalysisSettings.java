@@ -18,17 +18,25 @@ package org.trialstat.model;
  * @param confLevel    confidence level of every interval
  * @param lsmeansWeights how the LS means average over factor covariates
  * @param quantileType the definition of the per-arm quartiles
+ * @param adjust       the multiplicity adjustment over the comparisons ({@code --adjust})
  */
 public record AnalysisSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
-    double baselineWeek, double endpointWeek, LsMeansWeights lsmeansWeights, QuantileType quantileType) {
+    double baselineWeek, double endpointWeek, LsMeansWeights lsmeansWeights, QuantileType quantileType,
+    Multiplicity adjust) {
 
-  /** Settings with the default LS-means weights (equal) and quartiles (SAS). */
+  public AnalysisSettings {
+    if (adjust == null) {
+      adjust = Multiplicity.NONE;
+    }
+  }
+
+  /** Settings with the default LS-means weights (equal), quartiles (SAS) and no multiplicity adjustment. */
   public AnalysisSettings(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
       String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
       double baselineWeek, double endpointWeek) {
     this(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax, missing, confLevel,
-        baselineWeek, endpointWeek, LsMeansWeights.EQUAL, QuantileType.SAS);
+        baselineWeek, endpointWeek, LsMeansWeights.EQUAL, QuantileType.SAS, Multiplicity.NONE);
   }
 
   /** Settings of a file without a week column. */

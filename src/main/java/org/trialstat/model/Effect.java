@@ -9,8 +9,19 @@ package org.trialstat.model;
  * @param value     the estimate record
  * @param n         participants behind the value (both arms), or {@link #NO_N} when it does not apply (a
  *                  model fitted over every arm)
+ * @param adjusted  the multiplicity-adjusted p value ({@code --adjust}), or null when not adjusted
  */
-public record Effect(Statistic statistic, String outcome, EffectValue value, int n) {
+public record Effect(Statistic statistic, String outcome, EffectValue value, int n, Adjusted adjusted) {
+
+  /** An effect without multiplicity adjustment. */
+  public Effect(Statistic statistic, String outcome, EffectValue value, int n) {
+    this(statistic, outcome, value, n, null);
+  }
+
+  /** This effect with its adjusted p value. */
+  public Effect withAdjusted(Adjusted a) {
+    return new Effect(statistic, outcome, value, n, a);
+  }
 
   /** The outcome key of continuous effects. */
   public static final String CHANGE = "change";

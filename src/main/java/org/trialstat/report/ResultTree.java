@@ -3,6 +3,7 @@ package org.trialstat.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.trialstat.model.Adjusted;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisSettings;
 import org.trialstat.model.ArmLsMean;
@@ -17,6 +18,7 @@ import org.trialstat.model.Estimate;
 import org.trialstat.model.AdjustedBinaryResult;
 import org.trialstat.model.StratifiedBinaryResult;
 import org.trialstat.model.MeanSummary;
+import org.trialstat.model.Multiplicity;
 import org.trialstat.model.Proportion;
 import org.trialstat.model.RowAccounting;
 
@@ -33,7 +35,11 @@ public final class ResultTree {
   public static Map<String, Object> of(AnalysisResult r) {
     Map<String, Object> o = Json.object();
     o.put("file", r.file());
-    o.put("settings", settings(r.settings()));
+    Map<String, Object> settings = settings(r.settings());
+    if (r.comparisons().size() > 1 || r.settings().adjust() != Multiplicity.NONE) {
+      settings.put("adjust", r.settings().adjust().key());
+    }
+    o.put("settings", settings);
     o.put("rows", rows(r.rows()));
     List<Object> pex = new ArrayList<>();
     for (AnalysisResult.ParticipantExclusion p : r.participantExclusions()) {
@@ -69,6 +75,9 @@ public final class ResultTree {
         fit.put("model", MmrmWriter.model(r.models().mmrm()));
       }
       o.put("mmrm_fit", fit);
+    }
+    if (r.doseResponse() != null) {
+      o.put("dose_response", difference(r.doseResponse()));
     }
     o.put("notes", new ArrayList<Object>(r.notes()));
     return o;
@@ -250,9 +259,41 @@ public final class ResultTree {
         Map<String, Object> block = (Map<String, Object>) o.computeIfAbsent(e.outcome(), k -> Json.object());
         target = block;
       }
-      target.put(e.statistic().key(), e.value() instanceof AdjustedBinaryResult a
-          ? StratifiedTree.adjusted(a, e.n()) : value(e.value()));
+      Object value = e.value() instanceof AdjustedBinaryResult a ? StratifiedTree.adjusted(a, e.n()) : value(e.value());
+      target.put(e.statistic().key(), value);
+      Adjusted adj = e.adjusted();
+      if (adj != null && value instanceof Map<?, ?> block) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) block;
+        Map<String, Object> copy = Json.object();
+        copy.putAll(m);
+        m.clear();
+        copy.forEach((k, v) -> {
+          m.put(k, v);
+          if (k.equals("p")) {
+            adjusted(m, "", adj);
+          }
+        });
+      } else if (adj != null) {
+        adjusted(target, e.statistic().key() + "_", adj);
+      }
     }
+  }
+
+  /**
+   * The adjusted p value of one effect ({@code --adjust}): {@code p_adjusted}, {@code adjustment} (the
+   * method's key), for Bonferroni and Dunnett {@code simultaneous_ci_low} / {@code simultaneous_ci_high},
+   * and {@code adjustment_method}; after a difference's {@code p}, or prefixed ({@code fisher_p_adjusted},
+   * ...) after a bare {@code fisher_p}.
+   */
+  private static void adjusted(Map<String, Object> o, String prefix, Adjusted a) {
+    o.put(prefix.isEmpty() ? "p_adjusted" : prefix + "adjusted", a.p());
+    o.put(prefix + "adjustment", a.adjustment().key());
+    if (a.simultaneous()) {
+      o.put(prefix + "simultaneous_ci_low", a.ciLow());
+      o.put(prefix + "simultaneous_ci_high", a.ciHigh());
+    }
+    o.put(prefix + "adjustment_method", a.method());
   }
 
   private static Object value(EffectValue v) {

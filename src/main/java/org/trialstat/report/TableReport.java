@@ -11,6 +11,7 @@ import org.trialstat.model.ArmResult;
 import org.trialstat.model.QuantileSummary;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.Comparison;
+import org.trialstat.model.Adjusted;
 import org.trialstat.model.Effect;
 import org.trialstat.model.Statistic;
 import org.trialstat.model.Difference;
@@ -80,14 +81,24 @@ public enum TableReport {
 
     Set<String> reasons = new LinkedHashSet<>();
     if (!r.comparisons().isEmpty()) {
-      TextTable diff = new TextTable("Comparison", "Method", ">Estimate", ">" + lvl + " CI", ">SE", ">t", ">df",
-          ">p");
+      boolean adjusted = r.comparisons().stream().flatMap(c -> c.effects().stream())
+          .anyMatch(e -> e.adjusted() != null && e.statistic().kind() == Statistic.Kind.DIFFERENCE);
+      boolean simultaneous = r.comparisons().stream().flatMap(c -> c.effects().stream())
+          .anyMatch(e -> e.adjusted() != null && e.adjusted().simultaneous());
+      List<String> head = new ArrayList<>(List.of("Comparison", "Method", ">Estimate", ">" + lvl + " CI", ">SE", ">t",
+          ">df", ">p"));
+      if (adjusted) {
+        head.add(">p adj. [8]");
+      }
+      if (simultaneous) {
+        head.add(">Simultaneous " + lvl + " CI");
+      }
+      TextTable diff = new TextTable(head.toArray(String[]::new));
       TextTable es = new TextTable("Comparison", "Effect size", ">Estimate", ">" + lvl + " CI");
       for (Comparison c : r.comparisons()) {
         for (Effect e : c.effects()) {
           if (e.statistic().kind() == Statistic.Kind.DIFFERENCE) {
-            diffRow(diff, c.treatment() + " vs " + c.control(), e.statistic().label(), (Difference) e.value(),
-                reasons);
+            diffRow(diff, c.treatment() + " vs " + c.control(), e, reasons, adjusted, simultaneous);
           }
         }
       }
@@ -135,11 +146,22 @@ public enum TableReport {
         if (strat != null) {
           section(sb, "Stratified binary endpoints, treatment vs control [6]", strat);
         }
-        TextTable adjusted = AdjustedTable.build(r.comparisons(), lvl, reasons);
-        if (adjusted != null) {
-          section(sb, "Covariate-adjusted binary endpoints, treatment vs control [7]", adjusted);
+        TextTable adjustedBinary = AdjustedTable.build(r.comparisons(), lvl, reasons);
+        if (adjustedBinary != null) {
+          section(sb, "Covariate-adjusted binary endpoints, treatment vs control [7]", adjustedBinary);
         }
       }
+    }
+    if (r.doseResponse() != null) {
+      Difference d = r.doseResponse();
+      TextTable dose = new TextTable("Dose response", ">Estimate", ">" + lvl + " CI", ">SE", ">t", ">df", ">p");
+      dose.row("Change per unit dose" + (d.reason() != null ? "*" : ""), Fmt.fixed(d.estimate(), 4),
+          Fmt.ci(d.ciLow(), d.ciHigh(), 4), Fmt.fixed(d.se(), 4), Fmt.fixed(d.t(), 2), Fmt.fixed(d.df(), 1),
+          Fmt.p(d.p()));
+      if (d.reason() != null) {
+        reasons.add("Dose response: " + d.reason());
+      }
+      section(sb, "Dose response [9]", dose);
     }
     footnotes(sb, r, reasons);
     return sb.toString();
@@ -153,14 +175,25 @@ public enum TableReport {
     table.appendSection(sb, title, this == MARKDOWN);
   }
 
-  private static void diffRow(TextTable t, String name, String method, Difference d, Set<String> reasons) {
+  private static void diffRow(TextTable t, String name, Effect e, Set<String> reasons, boolean adjusted,
+      boolean simultaneous) {
+    Difference d = (Difference) e.value();
+    String method = e.statistic().label();
     String est = Fmt.fixed(d.estimate(), 2);
     if (d.reason() != null) {
       reasons.add(method + " (" + name + "): " + d.reason());
       est = est + "*";
     }
-    t.row(name, method, est, Fmt.ci(d.ciLow(), d.ciHigh(), 2), Fmt.fixed(d.se(), 2), Fmt.fixed(d.t(), 2),
-        Fmt.fixed(d.df(), 1), Fmt.p(d.p()));
+    List<String> row = new ArrayList<>(List.of(name, method, est, Fmt.ci(d.ciLow(), d.ciHigh(), 2),
+        Fmt.fixed(d.se(), 2), Fmt.fixed(d.t(), 2), Fmt.fixed(d.df(), 1), Fmt.p(d.p())));
+    Adjusted a = e.adjusted();
+    if (adjusted) {
+      row.add(a == null ? "" : Fmt.p(a.p()));
+    }
+    if (simultaneous) {
+      row.add(a == null || !a.simultaneous() ? "" : Fmt.ci(a.ciLow(), a.ciHigh(), 2));
+    }
+    t.row(row.toArray(String[]::new));
   }
 
   /** "median (min; max)" to 1 decimal, n/e for an empty sample. */
@@ -206,7 +239,7 @@ public enum TableReport {
   private static String binaryCell(Effect e, Set<String> reasons, Comparison c, BinaryEndpoint endpoint) {
     Statistic s = e.statistic();
     if (s.kind() == Statistic.Kind.TEST) {
-      return Fmt.p(e.value().p());
+      return Fmt.p(e.value().p()) + (e.adjusted() == null ? "" : " (adj. " + Fmt.p(e.adjusted().p()) + ")");
     }
     String what = s.kind() == Statistic.Kind.NNT ? s.label() : s.label().toLowerCase(java.util.Locale.ROOT);
     String context = what + ", " + endpoint.label().toLowerCase(java.util.Locale.ROOT) + " (" + c.treatment()
@@ -290,6 +323,14 @@ public enum TableReport {
       if (AdjustedTable.build(r.comparisons(), "", new java.util.HashSet<>()) != null) {
         f.add(AdjustedTable.FOOTNOTE);
       }
+    }
+    Adjusted first = r.comparisons().stream().flatMap(c -> c.effects().stream()).map(Effect::adjusted)
+        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    if (first != null) {
+      f.add("[8] p adj.: " + first.method() + "; Fisher p (adj. ...) likewise.");
+    }
+    if (r.doseResponse() != null) {
+      f.add("[9] " + r.doseResponse().method() + ".");
     }
     f.addAll(ResultTree.rowLines(r.rows()));
     for (AnalysisResult.ParticipantExclusion p : r.participantExclusions()) {

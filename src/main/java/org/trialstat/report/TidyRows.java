@@ -2,6 +2,7 @@ package org.trialstat.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.trialstat.model.Adjusted;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisSettings;
 import org.trialstat.model.Difference;
@@ -67,6 +68,11 @@ public final class TidyRows {
       });
     }
     t.at(s.endpoint(), s.endpointWeek(), () -> r.comparisons().forEach(t::comparison));
+    if (r.doseResponse() != null) {
+      Difference d = r.doseResponse();
+      t.at(s.endpoint(), s.endpointWeek(), () -> t.add(null, null, null, Effect.CHANGE, "dose_response", d.estimate(),
+          d.ciLow(), d.ciHigh(), d.p(), TidyRow.NO_N, d.method(), TidyRow.Detail.of(d)));
+    }
     for (VisitResult v : r.visits()) {
       t.at(v.visit(), v.week(), () -> t.visit(v, s.lsmeansWeights().key()));
     }
@@ -201,6 +207,13 @@ public final class TidyRows {
       }
       add(null, c.treatment(), c.control(), e.outcome(), e.statistic().key(), v.estimate(), v.ciLow(), v.ciHigh(),
           v.p(), e.n(), v.method(), detail(v));
+      Adjusted a = e.adjusted();
+      if (a != null) {
+        String key = e.statistic().key();
+        add(null, c.treatment(), c.control(), e.outcome(), (key.endsWith("_p") ? key : key + "_p") + "_adjusted",
+            v.estimate(), a.ciLow(), a.ciHigh(), a.p(), e.n(), a.method(), TidyRow.Detail.level(a.ciLow(), a.ciHigh(),
+                v instanceof Difference d ? d.confLevel() : NA, null));
+      }
     }
   }
 

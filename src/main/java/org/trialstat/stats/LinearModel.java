@@ -463,6 +463,61 @@ public final class LinearModel {
     return MeanDifferenceTest.tTest(method, est, se, residualDf(), confLevel);
   }
 
+  /**
+   * The estimated covariance of coefficients i and j, {@code s^2 [(X'X)^-1]_ij} (R's {@code vcov(fit)[i, j]});
+   * NaN when either column is aliased or there are no residual df.
+   */
+  public double covariance(int i, int j) {
+    checkColumn(i);
+    checkColumn(j);
+    if (aliased[i] || aliased[j]) {
+      return Double.NaN;
+    }
+    double sd = residualSd();
+    return unscaledCovariance[i * p + j] * sd * sd;
+  }
+
+  /**
+   * The t test of the linear combination {@code sum_j l_j b_j} (R: {@code multcomp::glht(fit, linfct = l)}
+   * without adjustment): estimate, {@code se = sqrt(l' V l)} with V = {@link #covariance}, t on the
+   * residual df, two-sided p and CI; for a single coefficient the numbers of {@link #coefficientTest}.
+   *
+   * @param l         one weight per design column (0 for columns not involved)
+   * @param confLevel confidence level in (0, 1)
+   * @param method    method name carried in the result
+   * @return the test, or NaN numbers with a reason as {@link #coefficientTest}
+   */
+  public Difference contrastTest(double[] l, double confLevel, String method) {
+    if (l.length != p) {
+      throw new IllegalArgumentException("contrast has " + l.length + " weights, expected " + p);
+    }
+    double est = 0;
+    double var = 0;
+    for (int i = 0; i < p; i++) {
+      if (l[i] == 0) {
+        continue;
+      }
+      if (aliased[i]) {
+        return coefficientTest(i, confLevel, method);
+      }
+      est += l[i] * coefficients[i];
+      for (int j = 0; j < p; j++) {
+        if (l[j] != 0) {
+          var += l[i] * l[j] * covariance(i, j);
+        }
+      }
+    }
+    for (int i = 0; i < p; i++) {
+      if (l[i] != 0) {
+        Difference check = coefficientTest(i, confLevel, method);
+        if (check.reason() != null) {
+          return check;
+        }
+      }
+    }
+    return MeanDifferenceTest.tTest(method, est, Math.sqrt(var), residualDf(), confLevel);
+  }
+
   private void checkColumn(int j) {
     if (j < 0 || j >= p) {
       throw new IndexOutOfBoundsException("column " + j + " of " + p);
