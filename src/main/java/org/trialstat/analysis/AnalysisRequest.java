@@ -23,16 +23,29 @@ import org.trialstat.model.Scale;
  * @param strata       --strata: the columns whose combined values are the randomization strata (read into
  *                     {@code Observation.covariates()}); empty for no stratified analysis
  * @param covariates   --covariate and --factor columns of the ANCOVA and the MMRM
+ * @param mmrmChoice   --visits, --covariance and --covariance-by-arm of the MMRM
  */
 public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
-    Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates) {
+    Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates,
+    MmrmChoice mmrmChoice) {
 
   public AnalysisRequest {
     strata = List.copyOf(strata);
     if (covariates == null) {
       covariates = ModelCovariates.NONE;
     }
+    if (mmrmChoice == null) {
+      mmrmChoice = MmrmChoice.DEFAULT;
+    }
+  }
+
+  /** A request with the default MMRM visits and covariance. */
+  public AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
+      Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates) {
+    this(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax, missing, confLevel,
+        strictness, repeatedMeasures, strata, covariates, MmrmChoice.DEFAULT);
   }
 
   /** A request without --covariate or --factor. */
@@ -54,19 +67,25 @@ public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, Str
   /** This request with the given strata columns. */
   public AnalysisRequest withStrata(List<String> columns) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, columns, covariates);
+        missing, confLevel, strictness, repeatedMeasures, columns, covariates, mmrmChoice);
   }
 
   /** This request with the given --covariate and --factor columns. */
   public AnalysisRequest withCovariates(ModelCovariates extra) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, extra);
+        missing, confLevel, strictness, repeatedMeasures, strata, extra, mmrmChoice);
+  }
+
+  /** This request with the given MMRM visits and covariance. */
+  public AnalysisRequest withMmrm(MmrmChoice choice) {
+    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, choice);
   }
 
   /** This request with another baseline visit. */
   public AnalysisRequest withBaseline(String visit) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, visit, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, covariates);
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, mmrmChoice);
   }
 
   /** Whether a row excluded for a data problem (missing or unknown value) is an error. */

@@ -22,13 +22,16 @@ import org.trialstat.model.DdfMethod;
  * @param covariance  covariance structures in fallback order, by arm or not, REML or ML; null for the
  *                    unstructured REML matrix shared by all arms
  * @param factors    --factor columns (always factors)
+ * @param visits     --visits: the visits to model (in the file's order), or null for every visit after
+ *                   the baseline (every visit without one)
  */
 public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
-    Convergence convergence, CovarianceSettings covariance, List<String> factors) {
+    Convergence convergence, CovarianceSettings covariance, List<String> factors, List<String> visits) {
 
   public MmrmRequest {
     covariates = List.copyOf(covariates);
+    visits = visits == null ? null : List.copyOf(visits);
     factors = factors == null ? List.of() : List.copyOf(factors);
     if (convergence == null) {
       convergence = Convergence.OPTIMUM;
@@ -36,6 +39,14 @@ public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String 
     if (covariance == null) {
       covariance = CovarianceSettings.DEFAULT;
     }
+  }
+
+  /** A request modelling every visit after the baseline. */
+  public MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
+      Convergence convergence, CovarianceSettings covariance, List<String> factors) {
+    this(scale, scoreMin, scoreMax, control, baseline, covariates, ddf, confLevel, strictness, convergence,
+        covariance, factors, null);
   }
 
   /** A request with the default covariance (unstructured, shared by all arms, REML). */
@@ -56,7 +67,7 @@ public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String 
   /** This request with another baseline visit. */
   public MmrmRequest withBaseline(String visit) {
     return new MmrmRequest(scale, scoreMin, scoreMax, control, visit, covariates, ddf, confLevel, strictness,
-        convergence, covariance, factors);
+        convergence, covariance, factors, visits);
   }
 
   /** The --covariate and --factor columns. */

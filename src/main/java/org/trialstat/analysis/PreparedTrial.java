@@ -21,10 +21,11 @@ import org.trialstat.model.TrialData;
  * @param strictness   whether a data problem is an error
  * @param strata       the strata columns of {@code analyze --strata} (empty: no stratified analysis)
  * @param covariates   the --covariate and --factor columns of the ANCOVA and the MMRM
+ * @param mmrmPlan     the MMRM's visits and covariance, null when {@code mmrm} is false
  */
 record PreparedTrial(TrialData data, AnalysisSettings settings, List<Participant> participants,
     List<BinaryEndpoint> endpoints, RowAccounting rows, List<String> notes, boolean mmrm,
-    AnalysisRequest.Strictness strictness, List<String> strata, ModelCovariates covariates) {
+    AnalysisRequest.Strictness strictness, List<String> strata, ModelCovariates covariates, MmrmPlan mmrmPlan) {
 
   PreparedTrial {
     if (covariates == null) {
@@ -40,6 +41,7 @@ record PreparedTrial(TrialData data, AnalysisSettings settings, List<Participant
   PreparedTrial(TrialData data, AnalysisSettings settings, List<Participant> participants,
       List<BinaryEndpoint> endpoints, RowAccounting rows, List<String> notes, boolean mmrm,
       AnalysisRequest.Strictness strictness) {
-    this(data, settings, participants, endpoints, rows, notes, mmrm, strictness, List.of(), ModelCovariates.NONE);
+    this(data, settings, participants, endpoints, rows, notes, mmrm, strictness, List.of(), ModelCovariates.NONE,
+        null);
   }
 }

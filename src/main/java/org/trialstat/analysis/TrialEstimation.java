@@ -112,14 +112,20 @@ final class TrialEstimation {
       notes.addAll(ancovaFit.notes());
       ancovaFit.missing().forEach((arm, count) -> participantExclusions.add(
           new ParticipantExclusion(arm, "ancova", Ancova.MISSING_COVARIATE, count)));
+      MmrmPlan plan = prepared.mmrmPlan();
       MmrmAnalysis.AnalyzeFit analyzeFit = mmrm
-          ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level, prepared.covariates()) : null;
+          ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level, prepared.covariates(), plan) : null;
       mmrmFit = analyzeFit == null ? null : analyzeFit.fit();
       models = new AnalysisResult.Models(ancovaFit.model(), analyzeFit == null ? null : analyzeFit.model());
       if (mmrmFit != null) {
+        if (!mmrmFit.converged()) {
+          rows = RowCounter.moveUsed(rows, plan.onlyRows(), RowCounter.MODEL_NOT_ESTIMABLE);
+        }
+        List<String> post = data.visits().subList(data.visits().indexOf(baseline) + 1, data.visits().size());
         notes.add("Repeated-measures model: " + mmrmFit.method() + "; change ~ arm * visit + baseline * visit"
             + prepared.covariates().formulaTail() + " over "
-            + "every post-baseline visit; estimate at " + endpoint + (mmrmFit.converged()
+            + (plan.visits().equals(post) ? "every post-baseline visit"
+                : "visits " + String.join(", ", plan.visits())) + "; estimate at " + endpoint + (mmrmFit.converged()
                 ? String.format(Locale.ROOT, "; %d participants, %d observations, -2 REML log-likelihood %.2f.",
                     mmrmFit.subjects(), mmrmFit.observations(), mmrmFit.minus2RemlLogLik())
                 : "; not estimable: " + mmrmFit.reason() + "."));

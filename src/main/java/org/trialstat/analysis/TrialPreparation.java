@@ -59,18 +59,27 @@ final class TrialPreparation {
     List<String> notes = new ArrayList<>();
     Map<String, Participant> participants = collect(data, baseline, endpoint);
 
-    // Which post-baseline visits the repeated-measures model would use.
+    // Which post-baseline visits the repeated-measures model uses: --visits, or up to the endpoint.
+    List<String> chosen = request.mmrmChoice().visits();
+    List<String> modelled = MmrmAnalysis.modelledVisits(data, baseline, chosen,
+        visits.subList(baselineIndex + 1, endpointIndex + 1));
+    if (chosen != null && (!modelled.contains(endpoint) || modelled.size() < 2)) {
+      throw new InvalidOptionException(String.format(Locale.ROOT,
+          "--visits: expected at least two post-baseline visits including the endpoint '%s' (the MMRM's estimate "
+              + "is taken there); got %s", endpoint, String.join(",", modelled)));
+    }
     boolean mmrm = request.repeatedMeasures() == AnalysisRequest.RepeatedMeasures.AUTO
-        && control != null && visits.size() - baselineIndex - 1 >= 2;
-
-    RowAccounting rows = accountRows(data, participants, baseline, endpoint, baselineIndex, mmrm,
-        request.strictness());
+        && control != null && modelled.size() >= 2;
+    int[] mmrmOnly = new int[1];
+    RowAccounting rows = accountRows(data, participants, baseline, endpoint, baselineIndex,
+        mmrm ? modelled : null, mmrmOnly, request.strictness());
+    MmrmPlan plan = mmrm ? new MmrmPlan(modelled, request.mmrmChoice().covariance(), mmrmOnly[0]) : null;
 
     List<BinaryEndpoint> endpoints = definedEndpoints(data, settings, notes);
     List<Participant> sorted = new ArrayList<>(participants.values());
     sorted.sort(Comparator.comparing(p -> p.id));
     return new PreparedTrial(data, settings, sorted, endpoints, rows, notes, mmrm, request.strictness(),
-        request.strata(), request.covariates());
+        request.strata(), request.covariates(), plan);
   }
 
   private static Map<String, Participant> collect(TrialData data, String baseline, String endpoint) {
@@ -86,23 +95,33 @@ final class TrialPreparation {
     return participants;
   }
 
+  /**
+   * Counts the rows; the rows that only the MMRM uses (modelled visits other than baseline and endpoint)
+   * are counted used and their number put in {@code mmrmOnly[0]}, so that a failed fit can move them to
+   * {@code model_not_estimable}.
+   *
+   * @param modelled the MMRM's visits, null when it is not fitted
+   */
   private static RowAccounting accountRows(TrialData data, Map<String, Participant> participants,
-      String baseline, String endpoint, int baselineIndex, boolean mmrm, AnalysisRequest.Strictness strictness) {
+      String baseline, String endpoint, int baselineIndex, List<String> modelled, int[] mmrmOnly,
+      AnalysisRequest.Strictness strictness) {
     RowCounter rows = new RowCounter(data.source(), strictness);
     List<String> visits = data.visits();
     for (Observation o : data.observations()) {
-      boolean analysedVisit = o.visit().equals(baseline) || o.visit().equals(endpoint)
-          || (mmrm && visits.indexOf(o.visit()) > baselineIndex);
-      if (!analysedVisit) {
-        rows.exclude(RowCounter.VISIT_NOT_ANALYSED);
+      boolean primary = o.visit().equals(baseline) || o.visit().equals(endpoint);
+      boolean inModel = modelled != null && modelled.contains(o.visit());
+      if (!primary && !inModel) {
+        rows.exclude(modelled != null && visits.indexOf(o.visit()) > baselineIndex ? RowCounter.VISIT_NOT_MODELLED
+            : RowCounter.VISIT_NOT_ANALYSED);
       } else if (!o.hasScore()) {
         rows.missingScore(o);
-      } else if (o.visit().equals(baseline) || o.visit().equals(endpoint)) {
+      } else if (primary) {
         rows.use();
       } else {
         Participant p = participants.get(o.participant());
         if (p.baseline != null && p.baseline.hasScore()) {
           rows.use();
+          mmrmOnly[0]++;
         } else {
           rows.exclude(RowCounter.NO_BASELINE);
         }

@@ -97,6 +97,9 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   List<String> factors = new ArrayList<>();
 
   @Mixin
+  MmrmModelOptions model;
+
+  @Mixin
   StrictnessOption strictness;
 
   @Mixin
@@ -212,7 +215,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
         remission, missing, comparison.confLevel(),
         strictness.strictness(),
         AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata)
-        .withCovariates(new ModelCovariates(covariates, factors));
+        .withCovariates(new ModelCovariates(covariates, factors)).withMmrm(model.choice());
   }
 
   private double positive(String option, double v) {
