@@ -3,10 +3,17 @@ package org.trialstat.stats.mmrm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trialstat.TestFiles;
+import org.trialstat.model.Convergence;
+import org.trialstat.model.CovarianceSettings;
 import org.trialstat.model.CovarianceStructure;
+import org.trialstat.model.DdfMethod;
+import org.trialstat.model.Estimation;
+import org.trialstat.model.MmrmResult;
 
 /**
  * Kenward-Roger for structured covariances ({@link KenwardRoger#structured}) against SAS PROC MIXED
@@ -54,7 +61,7 @@ class StructuredKenwardRogerSasTest {
     }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void secondOrderTermMatchesSas() {
     TestFiles.assumeShared(TestFiles.shared("oracles", "mmrm_fev", "fev_data.csv"));
     StructuredFit.Result r = StructuredFixedEffectsSasTest.fit(CovarianceStructure.ADH, false);
@@ -65,5 +72,26 @@ class StructuredKenwardRogerSasTest {
         CovarianceStructure.ADH, r, true).adjustedVariance(l));
     // kr_adh.csv StdErr 0.66172017349971 - kr_linear_ante.csv 0.66158550758897
     assertThat(full - lin).isCloseTo(0.66172017349971 - 0.66158550758897, within(1e-6));
+  }
+
+  /** Where no external KR reference exists (TOEP, by arm) the structure is refused with the reason. */
+  @Test
+  void refusedWithoutReference() {
+    TestFiles.assumeShared(TestFiles.shared("oracles", "mmrm_fev", "fev_data.csv"));
+    for (CovarianceSettings cov : List.of(
+        new CovarianceSettings(List.of(CovarianceStructure.TOEP), false,
+            Estimation.REML),
+        new CovarianceSettings(List.of(CovarianceStructure.CS), true,
+            Estimation.REML))) {
+      MmrmResult r = Mmrm.fit(MmrmData.fev(), DdfMethod.KENWARD_ROGER, 0.95,
+          Convergence.OPTIMUM, cov);
+      assertThat(r.converged()).isFalse();
+      assertThat(r.reason()).contains("Kenward-Roger df are implemented");
+    }
+    MmrmResult cs = Mmrm.fit(MmrmData.fev(), DdfMethod.KENWARD_ROGER, 0.95,
+        Convergence.OPTIMUM, new CovarianceSettings(
+            List.of(CovarianceStructure.CS), false, Estimation.REML));
+    assertThat(cs.converged()).isTrue();
+    assertThat(cs.comparisons().get(0).difference().method()).contains("Kenward-Roger");
   }
 }
