@@ -28,11 +28,12 @@ import org.trialstat.model.Scale;
  * @param lsmeansWeights --lsmeans-weights
  * @param quantileType --quantile-type
  * @param plan         --compare, --adjust and --dose-col
+ * @param mmrmChoice   --visits, --covariance and --covariance-by-arm of the MMRM
  */
 public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
     Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates,
-    LsMeansWeights lsmeansWeights, QuantileType quantileType, ComparisonPlan plan) {
+    LsMeansWeights lsmeansWeights, QuantileType quantileType, ComparisonPlan plan, MmrmChoice mmrmChoice) {
 
   public AnalysisRequest {
     strata = List.copyOf(strata);
@@ -48,21 +49,25 @@ public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, Str
     if (plan == null) {
       plan = ComparisonPlan.DEFAULT;
     }
+    if (mmrmChoice == null) {
+      mmrmChoice = MmrmChoice.DEFAULT;
+    }
   }
 
   /** This request with the given --compare, --adjust and --dose-col. */
   public AnalysisRequest withPlan(ComparisonPlan other) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, covariates, lsmeansWeights, quantileType, other);
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, lsmeansWeights, quantileType, other,
+        mmrmChoice);
   }
 
-  /** A request with the default LS-means weights, quartiles and comparisons. */
+  /** A request with the default LS-means weights, quartiles, comparisons and MMRM visits and covariance. */
   public AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
       String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
       Strictness strictness, RepeatedMeasures repeatedMeasures, List<String> strata, ModelCovariates covariates) {
     this(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax, missing, confLevel,
         strictness, repeatedMeasures, strata, covariates, LsMeansWeights.EQUAL, QuantileType.SAS,
-        ComparisonPlan.DEFAULT);
+        ComparisonPlan.DEFAULT, MmrmChoice.DEFAULT);
   }
 
   /** A request without --covariate or --factor. */
@@ -84,25 +89,35 @@ public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, Str
   /** This request with the given strata columns. */
   public AnalysisRequest withStrata(List<String> columns) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, columns, covariates, lsmeansWeights, quantileType, plan);
+        missing, confLevel, strictness, repeatedMeasures, columns, covariates, lsmeansWeights, quantileType, plan,
+        mmrmChoice);
   }
 
   /** This request with the given --covariate and --factor columns. */
   public AnalysisRequest withCovariates(ModelCovariates extra) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, extra, lsmeansWeights, quantileType, plan);
+        missing, confLevel, strictness, repeatedMeasures, strata, extra, lsmeansWeights, quantileType, plan,
+        mmrmChoice);
   }
 
   /** This request with the given --lsmeans-weights and --quantile-type. */
   public AnalysisRequest withArmSummaries(LsMeansWeights weights, QuantileType quantiles) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, covariates, weights, quantiles, plan);
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, weights, quantiles, plan, mmrmChoice);
+  }
+
+  /** This request with the given MMRM visits and covariance. */
+  public AnalysisRequest withMmrm(MmrmChoice choice) {
+    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, lsmeansWeights, quantileType, plan,
+        choice);
   }
 
   /** This request with another baseline visit. */
   public AnalysisRequest withBaseline(String visit) {
     return new AnalysisRequest(scale, scoreMin, scoreMax, control, visit, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, covariates, lsmeansWeights, quantileType, plan);
+        missing, confLevel, strictness, repeatedMeasures, strata, covariates, lsmeansWeights, quantileType, plan,
+        mmrmChoice);
   }
 
   /** Whether a row excluded for a data problem (missing or unknown value) is an error. */

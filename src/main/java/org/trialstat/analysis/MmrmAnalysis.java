@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.trialstat.model.Convergence;
-import org.trialstat.model.CovarianceSettings;
 import org.trialstat.model.CovarianceStructure;
 import org.trialstat.model.LsMeansWeights;
 import org.trialstat.model.DataException;
@@ -68,6 +67,7 @@ public final class MmrmAnalysis {
             baseline, data.source(), String.join(", ", visits)));
       }
     }
+    modelled = modelledVisits(data, baseline, request.visits(), modelled);
     ModelCovariates extra = request.modelCovariates();
     Prepared p = prepare(data, control, baseline, modelled, extra, request.strictness());
     MmrmResult fit = Mmrm.fit(p.input, request.ddf(), request.confLevel(), request.convergence(),
@@ -87,14 +87,39 @@ public final class MmrmAnalysis {
   record AnalyzeFit(MmrmResult fit, FittedModel model) {
   }
 
-  /** Fits the change-from-baseline model of {@code analyze}; the caller keeps its rows. */
+  /** Fits the change-from-baseline model of {@code analyze} over the plan's visits; the caller keeps its rows. */
   static AnalyzeFit fitForAnalyze(TrialData data, String control, String baseline, double confLevel,
-      ModelCovariates extra, LsMeansWeights weights) {
-    List<String> visits = data.visits();
-    List<String> modelled = visits.subList(visits.indexOf(baseline) + 1, visits.size());
-    Prepared p = prepare(data, control, baseline, modelled, extra, AnalysisRequest.Strictness.LENIENT);
+      ModelCovariates extra, MmrmPlan plan, LsMeansWeights weights) {
+    Prepared p = prepare(data, control, baseline, plan.visits(), extra, AnalysisRequest.Strictness.LENIENT);
     return new AnalyzeFit(Mmrm.fit(p.input, DdfMethod.SATTERTHWAITE, confLevel, Convergence.OPTIMUM,
-        CovarianceSettings.DEFAULT, weights), extra.isEmpty() ? null : p.model);
+        plan.covariance(), weights), extra.isEmpty() ? null : p.model);
+  }
+
+  /**
+   * The visits the model uses: {@code chosen} (--visits) in the file's visit order, or {@code defaults}
+   * when it is null.
+   *
+   * @throws InvalidOptionException when --visits names a visit the file lacks, one not after the baseline,
+   *                                or a visit twice
+   */
+  static List<String> modelledVisits(TrialData data, String baseline, List<String> chosen, List<String> defaults) {
+    if (chosen == null) {
+      return defaults;
+    }
+    List<String> visits = data.visits();
+    int from = baseline == null ? 0 : visits.indexOf(baseline) + 1;
+    Set<String> seen = new HashSet<>();
+    for (String v : chosen) {
+      int i = visits.indexOf(v);
+      String why = i < 0 ? "no visit '" + v + "' in " + data.source()
+          : i < from ? "visit '" + v + "' is not after the baseline visit '" + baseline + "'"
+          : !seen.add(v) ? "visit '" + v + "' is named twice" : null;
+      if (why != null) {
+        throw new InvalidOptionException(String.format(Locale.ROOT, "--visits: %s; visits present: %s", why,
+            String.join(", ", visits)));
+      }
+    }
+    return visits.stream().filter(seen::contains).toList();
   }
 
   /** The model input, the row accounting and the fixed-effects model. */
@@ -127,6 +152,7 @@ public final class MmrmAnalysis {
         baselineScore[t.participantCode(i)] = t.score(i);
       }
     }
+    int baselineIndex = baseline == null ? -1 : data.visits().indexOf(baseline);
     int nCov = covIndex.size();
     int[] used = new int[t.size()];
     int n = 0;
@@ -138,7 +164,7 @@ public final class MmrmAnalysis {
       int v = t.visitCode(i);
       boolean isBaseline = v == baselineCode;
       if (!isBaseline && !modelledCode[v]) {
-        rows.exclude(RowCounter.VISIT_NOT_ANALYSED);
+        rows.exclude(visitOf[v] > baselineIndex ? RowCounter.VISIT_NOT_MODELLED : RowCounter.VISIT_NOT_ANALYSED);
         continue;
       }
       if (!t.hasScore(i)) {

@@ -25,14 +25,17 @@ import org.trialstat.model.LsMeansWeights;
  * @param factors    --factor columns (always factors)
  * @param byVisit    --covariate-by-visit columns (the column and its interaction with visit)
  * @param lsmeansWeights --lsmeans-weights
+ * @param visits     --visits: the visits to model (in the file's order), or null for every visit after
+ *                   the baseline (every visit without one)
  */
 public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
     List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
     Convergence convergence, CovarianceSettings covariance, List<String> factors, List<String> byVisit,
-    LsMeansWeights lsmeansWeights) {
+    LsMeansWeights lsmeansWeights, List<String> visits) {
 
   public MmrmRequest {
     covariates = List.copyOf(covariates);
+    visits = visits == null ? null : List.copyOf(visits);
     factors = factors == null ? List.of() : List.copyOf(factors);
     byVisit = byVisit == null ? List.of() : List.copyOf(byVisit);
     if (convergence == null) {
@@ -41,6 +44,15 @@ public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String 
     if (covariance == null) {
       covariance = CovarianceSettings.DEFAULT;
     }
+  }
+
+  /** A request modelling every visit after the baseline. */
+  public MmrmRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
+      List<String> covariates, DdfMethod ddf, double confLevel, AnalysisRequest.Strictness strictness,
+      Convergence convergence, CovarianceSettings covariance, List<String> factors, List<String> byVisit,
+      LsMeansWeights lsmeansWeights) {
+    this(scale, scoreMin, scoreMax, control, baseline, covariates, ddf, confLevel, strictness, convergence,
+        covariance, factors, byVisit, lsmeansWeights, null);
   }
 
   /** A request with the default covariance (unstructured, shared by all arms, REML). */
@@ -69,7 +81,7 @@ public record MmrmRequest(Scale scale, double scoreMin, double scoreMax, String 
   /** This request with another baseline visit. */
   public MmrmRequest withBaseline(String visit) {
     return new MmrmRequest(scale, scoreMin, scoreMax, control, visit, covariates, ddf, confLevel, strictness,
-        convergence, covariance, factors, byVisit, lsmeansWeights);
+        convergence, covariance, factors, byVisit, lsmeansWeights, visits);
   }
 
   /** The --covariate and --factor columns. */

@@ -22,11 +22,12 @@ import org.trialstat.model.TrialData;
  * @param strata       the strata columns of {@code analyze --strata} (empty: no stratified analysis)
  * @param covariates   the --covariate and --factor columns of the ANCOVA and the MMRM
  * @param plan         --compare, --adjust and --dose-col
+ * @param mmrmPlan     the MMRM's visits and covariance, null when {@code mmrm} is false
  */
 record PreparedTrial(TrialData data, AnalysisSettings settings, List<Participant> participants,
     List<BinaryEndpoint> endpoints, RowAccounting rows, List<String> notes, boolean mmrm,
     AnalysisRequest.Strictness strictness, List<String> strata, ModelCovariates covariates,
-    ComparisonPlan plan) {
+    ComparisonPlan plan, MmrmPlan mmrmPlan) {
 
   PreparedTrial {
     if (plan == null) {
@@ -46,6 +47,6 @@ record PreparedTrial(TrialData data, AnalysisSettings settings, List<Participant
       List<BinaryEndpoint> endpoints, RowAccounting rows, List<String> notes, boolean mmrm,
       AnalysisRequest.Strictness strictness) {
     this(data, settings, participants, endpoints, rows, notes, mmrm, strictness, List.of(), ModelCovariates.NONE,
-        ComparisonPlan.DEFAULT);
+        ComparisonPlan.DEFAULT, null);
   }
 }

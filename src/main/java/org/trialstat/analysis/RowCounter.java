@@ -19,6 +19,13 @@ final class RowCounter {
 
   /** Row exclusion reason: a visit that is neither baseline nor endpoint nor used by the MMRM. */
   static final String VISIT_NOT_ANALYSED = "visit_not_analysed";
+  /**
+   * Row exclusion reason: a post-baseline visit that the MMRM leaves out (in {@code analyze} a visit after
+   * the endpoint, or one that --visits does not name) and no other statistic uses.
+   */
+  static final String VISIT_NOT_MODELLED = "visit_not_modelled";
+  /** Row exclusion reason: a row that only the MMRM uses, when the MMRM could not be fitted. */
+  static final String MODEL_NOT_ESTIMABLE = "model_not_estimable";
   /** Row exclusion reason: an empty or NA score at an analysed visit. */
   static final String MISSING_SCORE = "missing_score";
   /** Row exclusion reason: a post-baseline row (MMRM) of a participant without a baseline score. */
@@ -68,6 +75,22 @@ final class RowCounter {
           o.participant(), o.visit()));
     }
     exclude(MISSING_COVARIATE);
+  }
+
+  /**
+   * The accounting {@code rows} with {@code count} of its used rows moved to the exclusion {@code reason}
+   * (reasons stay sorted).
+   */
+  static RowAccounting moveUsed(RowAccounting rows, int count, String reason) {
+    if (count == 0) {
+      return rows;
+    }
+    Map<String, Integer> excluded = new TreeMap<>();
+    rows.excluded().forEach(e -> excluded.put(e.reason(), e.count()));
+    excluded.merge(reason, count, Integer::sum);
+    List<RowAccounting.Exclusion> list = new ArrayList<>();
+    excluded.forEach((k, v) -> list.add(new RowAccounting.Exclusion(k, v)));
+    return new RowAccounting(rows.read(), rows.used() - count, list, rows.filters());
   }
 
   /**

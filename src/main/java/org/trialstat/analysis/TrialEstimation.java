@@ -130,15 +130,21 @@ final class TrialEstimation {
       notes.addAll(ancovaFit.notes());
       ancovaFit.missing().forEach((arm, count) -> participantExclusions.add(
           new ParticipantExclusion(arm, "ancova", Ancova.MISSING_COVARIATE, count)));
+      MmrmPlan mmrmPlan = prepared.mmrmPlan();
       MmrmAnalysis.AnalyzeFit analyzeFit = mmrm
-          ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level, prepared.covariates(),
+          ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level, prepared.covariates(), mmrmPlan,
               settings.lsmeansWeights()) : null;
       mmrmFit = analyzeFit == null ? null : analyzeFit.fit();
       models = new AnalysisResult.Models(ancovaFit.model(), analyzeFit == null ? null : analyzeFit.model());
       if (mmrmFit != null) {
+        if (!mmrmFit.converged()) {
+          rows = RowCounter.moveUsed(rows, mmrmPlan.onlyRows(), RowCounter.MODEL_NOT_ESTIMABLE);
+        }
+        List<String> post = data.visits().subList(data.visits().indexOf(baseline) + 1, data.visits().size());
         notes.add("Repeated-measures model: " + mmrmFit.method() + "; change ~ arm * visit + baseline * visit"
             + prepared.covariates().formulaTail(true) + " over "
-            + "every post-baseline visit; estimate at " + endpoint + (mmrmFit.converged()
+            + (mmrmPlan.visits().equals(post) ? "every post-baseline visit"
+                : "visits " + String.join(", ", mmrmPlan.visits())) + "; estimate at " + endpoint + (mmrmFit.converged()
                 ? String.format(Locale.ROOT, "; %d participants, %d observations, -2 REML log-likelihood %.2f.",
                     mmrmFit.subjects(), mmrmFit.observations(), mmrmFit.minus2RemlLogLik())
                 : "; not estimable: " + mmrmFit.reason() + "."));
@@ -168,7 +174,7 @@ final class TrialEstimation {
           // Another reference arm: the same model with that arm as the reference level (R: relevel).
           MmrmResult fit = vsControl ? mmrmFit : refits.computeIfAbsent(c.name, ref ->
               MmrmAnalysis.fitForAnalyze(data, ref, baseline, level, prepared.covariates(),
-                  settings.lsmeansWeights()).fit());
+                  mmrmPlan, settings.lsmeansWeights()).fit());
           effects.add(new Effect(Statistic.MMRM, Effect.CHANGE, endpointContrast(fit, t.name, endpoint, level),
               Effect.NO_N));
         }

@@ -61,18 +61,27 @@ final class TrialPreparation {
     List<String> notes = new ArrayList<>(defaultVisitNotes(data, request, baseline, endpoint));
     Map<String, Participant> participants = collect(data, baseline, endpoint);
 
-    // Which post-baseline visits the repeated-measures model would use.
+    // Which post-baseline visits the repeated-measures model uses: --visits, or up to the endpoint.
+    List<String> chosen = request.mmrmChoice().visits();
+    List<String> modelled = MmrmAnalysis.modelledVisits(data, baseline, chosen,
+        visits.subList(baselineIndex + 1, endpointIndex + 1));
+    if (chosen != null && (!modelled.contains(endpoint) || modelled.size() < 2)) {
+      throw new InvalidOptionException(String.format(Locale.ROOT,
+          "--visits: expected at least two post-baseline visits including the endpoint '%s' (the MMRM's estimate "
+              + "is taken there); got %s", endpoint, String.join(",", modelled)));
+    }
     boolean mmrm = request.repeatedMeasures() == AnalysisRequest.RepeatedMeasures.AUTO
-        && control != null && visits.size() - baselineIndex - 1 >= 2;
-
-    RowAccounting rows = accountRows(data, participants, baseline, endpoint, baselineIndex, mmrm,
-        request.strictness());
+        && control != null && modelled.size() >= 2;
+    int[] mmrmOnly = new int[1];
+    RowAccounting rows = accountRows(data, participants, baseline, endpoint, baselineIndex,
+        mmrm ? modelled : null, mmrmOnly, request.strictness());
+    MmrmPlan plan = mmrm ? new MmrmPlan(modelled, request.mmrmChoice().covariance(), mmrmOnly[0]) : null;
 
     List<BinaryEndpoint> endpoints = definedEndpoints(data, settings, notes);
     List<Participant> sorted = new ArrayList<>(participants.values());
     sorted.sort(Comparator.comparing(p -> p.id));
     return new PreparedTrial(data, settings, sorted, endpoints, rows, notes, mmrm, request.strictness(),
-        request.strata(), request.covariates(), request.plan());
+        request.strata(), request.covariates(), request.plan(), plan);
   }
 
   private static Map<String, Participant> collect(TrialData data, String baseline, String endpoint) {
@@ -97,16 +106,26 @@ final class TrialPreparation {
     return participants;
   }
 
+  /**
+   * Counts the rows; the rows that only the MMRM uses (modelled visits other than baseline and endpoint)
+   * are counted used and their number put in {@code mmrmOnly[0]}, so that a failed fit can move them to
+   * {@code model_not_estimable}.
+   *
+   * @param modelled the MMRM's visits, null when it is not fitted
+   */
   private static RowAccounting accountRows(TrialData data, Map<String, Participant> participants,
-      String baseline, String endpoint, int baselineIndex, boolean mmrm, AnalysisRequest.Strictness strictness) {
+      String baseline, String endpoint, int baselineIndex, List<String> modelled, int[] mmrmOnly,
+      AnalysisRequest.Strictness strictness) {
     RowCounter rows = new RowCounter(data.source(), strictness);
     List<String> visits = data.visits();
     ObservationTable t = data.table();
-    byte[] kind = new byte[t.visitCount()]; // per visit code: 0 not analysed, 1 baseline/endpoint, 2 other
+    byte[] kind = new byte[t.visitCount()]; // per visit code: 0 not analysed, 1 baseline/endpoint, 2 modelled
+    boolean[] laterVisit = new boolean[t.visitCount()]; // after the baseline, but not modelled
     for (int c = 0; c < kind.length; c++) {
       String v = t.visitName(c);
       kind[c] = (byte) (v.equals(baseline) || v.equals(endpoint) ? 1
-          : mmrm && visits.indexOf(v) > baselineIndex ? 2 : 0);
+          : modelled != null && modelled.contains(v) ? 2 : 0);
+      laterVisit[c] = modelled != null && visits.indexOf(v) > baselineIndex;
     }
     boolean[] baselineScored = new boolean[t.participantCount()];
     for (Participant p : participants.values()) {
@@ -115,13 +134,17 @@ final class TrialPreparation {
       }
     }
     for (int i = 0; i < t.size(); i++) {
-      byte k = kind[t.visitCode(i)];
+      int v = t.visitCode(i);
+      byte k = kind[v];
       if (k == 0) {
-        rows.exclude(RowCounter.VISIT_NOT_ANALYSED);
+        rows.exclude(laterVisit[v] ? RowCounter.VISIT_NOT_MODELLED : RowCounter.VISIT_NOT_ANALYSED);
       } else if (!t.hasScore(i)) {
         rows.missingScore(t.get(i));
-      } else if (k == 1 || baselineScored[t.participantCode(i)]) {
+      } else if (k == 1) {
         rows.use();
+      } else if (baselineScored[t.participantCode(i)]) {
+        rows.use();
+        mmrmOnly[0]++;
       } else {
         rows.exclude(RowCounter.NO_BASELINE);
       }

@@ -115,6 +115,9 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   String doseCol;
 
   @Mixin
+  MmrmModelOptions mmrmModel;
+
+  @Mixin
   StrictnessOption strictness;
 
   @Mixin
@@ -247,7 +250,8 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
         AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata)
         .withCovariates(model.covariates().withBinaryVariance(adjustedVariance))
         .withArmSummaries(model.weights, quantileType)
-        .withPlan(new ComparisonPlan(compare, adjust, doseCol));
+        .withPlan(new ComparisonPlan(compare, adjust, doseCol))
+        .withMmrm(mmrmModel.choice());
   }
 
   private double positive(String option, double v) {

@@ -5,28 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.trialstat.analysis.MmrmAnalysis;
+import org.trialstat.analysis.MmrmChoice;
 import org.trialstat.analysis.MmrmRequest;
 import org.trialstat.io.TrialFiles;
 import org.trialstat.report.MmrmWriter;
 import org.trialstat.model.Convergence;
-import org.trialstat.model.CovarianceSettings;
-import org.trialstat.model.CovarianceStructure;
 import org.trialstat.model.DdfMethod;
-import org.trialstat.model.Estimation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code trialstat mmrm}: mixed model for repeated measures. */
 @Command(name = "mmrm", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Mixed model for repeated measures: every post-baseline visit, unstructured covariance, REML; "
+    description = {"Mixed model for repeated measures: every post-baseline visit (or --visits), unstructured "
+        + "covariance (or --covariance), REML; "
         + "LS means per arm and visit, treatment - control at every visit.",
         "With --baseline the outcome is the change from baseline (fixed effects arm x visit + baseline x visit); "
             + "without it, the score (arm x visit)."})
@@ -78,29 +75,8 @@ public final class MmrmCommand implements Callable<Integer> {
       defaultValue = "optimum")
   Convergence convergence;
 
-  @Option(names = "--covariance", paramLabel = "LIST", converter = CovarianceConverter.class, split = ",",
-      description = "Within-subject covariance: un (default), cs, csh, ar1, ar1h, toep, toeph or adh (as SAS "
-          + "TYPE=UN, CS, CSH, AR(1), ARH(1), TOEP, TOEPH, ANTE(1)); a comma list is a fallback order, tried until "
-          + "one can be estimated, converges and is positive definite (for example un,toeph,ar1h,cs).",
-      defaultValue = "un")
-  List<CovarianceStructure> covariance;
-
-  @Option(names = "--covariance-by-arm",
-      description = "A separate covariance matrix per arm (SAS REPEATED / GROUP=arm).")
-  boolean covarianceByArm;
-
-  /** Maps a structure name (any case) to the structure. */
-  static final class CovarianceConverter implements ITypeConverter<CovarianceStructure> {
-    @Override
-    public CovarianceStructure convert(String value) {
-      CovarianceStructure c = CovarianceStructure.of(value.trim());
-      if (c == null) {
-        throw new TypeConversionException("'" + value.trim()
-            + "' is not a covariance structure; expected un, cs, csh, ar1, ar1h, toep, toeph or adh");
-      }
-      return c;
-    }
-  }
+  @Mixin
+  MmrmModelOptions mmrmModel;
 
   @Mixin
   StrictnessOption strictness;
@@ -111,14 +87,10 @@ public final class MmrmCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     double[] range = input.range();
-    if (covariance.stream().distinct().count() != covariance.size()) {
-      throw new ParameterException(spec.commandLine(), "--covariance names a structure twice: " + covariance.stream()
-          .map(CovarianceStructure::key).collect(Collectors.joining(",")));
-    }
-    MmrmRequest request = new MmrmRequest(input.scale, range[0], range[1], comparison.control, baseline, model.covariates,
-        ddf, comparison.confLevel(),
-        strictness.strictness(), convergence, new CovarianceSettings(covariance, covarianceByArm, Estimation.REML),
-        model.factors, model.byVisit, model.weights);
+    MmrmChoice choice = mmrmModel.choice();
+    MmrmRequest request = new MmrmRequest(input.scale, range[0], range[1], comparison.control, baseline,
+        model.covariates, ddf, comparison.confLevel(), strictness.strictness(), convergence, choice.covariance(),
+        model.factors, model.byVisit, model.weights, choice.visits());
     var read = input.readOptions(request.modelCovariates().columns());
     boolean strict = strictness.strictness() == org.trialstat.analysis.AnalysisRequest.Strictness.STRICT;
     List<Path> all = batch.resolve(output.quiet);

@@ -50,9 +50,11 @@ final class CovarianceSelection {
         UnstructuredFit f = new UnstructuredFit(d, ddf, confLevel, method, convergence);
         last = f.run();
         theta = f.sigma == null ? null : StructureAlgebra.packed(f.sigma, d.nVisits);
-      } else if (ddf == DdfMethod.KENWARD_ROGER) {
-        last = Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN,
-            "Kenward-Roger df are implemented for the unstructured covariance shared by all arms only");
+      } else if (ddf == DdfMethod.KENWARD_ROGER && (cov.byArm() || cov.estimation() == Estimation.ML
+          || s == CovarianceStructure.TOEP)) {
+        // no external Kenward-Roger reference for these (docs/methods.md): refused rather than untested
+        last = Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, "Kenward-Roger df are implemented "
+            + "for REML covariances shared by all arms, other than toep (no reference to test them against)");
         theta = null;
       } else {
         StructuredFit f = new StructuredFit(d.patterns, d.nVisits, d.groups, d.p, d.nObs, s,
@@ -68,8 +70,10 @@ final class CovarianceSelection {
           o.eval = r.eval;
           o.converged = true;
           o.criterion = r.criterion;
+          KenwardRoger kr = ddf == DdfMethod.KENWARD_ROGER
+              ? KenwardRoger.structured(d.patterns, d.nVisits, d.p, s, r, false) : null;
           last = new Inference(d, ddf, confLevel, method, f.iterations, r.qk, r.theta.length)
-              .run(o, r.hessianCholesky, null);
+              .run(o, r.hessianCholesky, kr);
           theta = r.theta;
         }
       }

@@ -44,10 +44,14 @@ final class Inference {
   }
 
   MmrmResult run(Outcome o, double[] hessianCholesky, double[] sigma) {
+    return run(o, hessianCholesky, ddf == DdfMethod.KENWARD_ROGER
+        ? new KenwardRoger(d.patterns, nv, d.p, sigma, o.eval, hessianCholesky) : null);
+  }
+
+  /** With the given Kenward-Roger adjustment (null: none). */
+  MmrmResult run(Outcome o, double[] hessianCholesky, KenwardRoger kr) {
     Reml.Eval ev = o.eval;
     int p = d.p;
-    KenwardRoger kr = ddf == DdfMethod.KENWARD_ROGER
-        ? new KenwardRoger(d.patterns, nv, p, sigma, ev, hessianCholesky) : null;
     List<LsMean> ls = new ArrayList<>();
     for (int v = 0; v < nv; v++) {
       for (int a = 0; a < d.arms.size(); a++) {

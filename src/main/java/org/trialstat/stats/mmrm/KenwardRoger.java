@@ -2,12 +2,14 @@ package org.trialstat.stats.mmrm;
 
 import java.util.List;
 import org.apache.commons.statistics.distribution.FDistribution;
+import org.trialstat.model.CovarianceStructure;
 import org.trialstat.stats.linalg.Dense;
 
 /**
  * The Kenward &amp; Roger (1997, Biometrics 53:983-997) small-sample adjustment for the fixed effects of
  * the unstructured-covariance MMRM, in the linear parametrisation by the covariance elements sigma_ab,
- * as SAS PROC MIXED DDFM=KR.
+ * as SAS PROC MIXED DDFM=KR; for structured covariances see {@link #structured} (SAS's parameters, with
+ * the second-order term R_ij).
  *
  * <p>With Phi = (X' V^-1 X)^-1, V_i = dV/d sigma_i, P_i = X' (dV^-1/d sigma_i) X = -X' V^-1 V_i V^-1 X,
  * Q_ij = X' V^-1 V_i V^-1 V_j V^-1 X and W the asymptotic covariance of the REML estimates of the
@@ -58,18 +60,94 @@ final class KenwardRoger {
    */
   KenwardRoger(List<Pattern> patterns, int nVisits, int p, double[] sigma, Reml.Eval ev,
       double[] hessianCholesky) {
+    this(patterns, nVisits, p, sigma, ev, twiceInverse(hessianCholesky, nVisits * (nVisits + 1) / 2), null);
+  }
+
+  /** 2 H^-1 from the Cholesky factor of H (n x n). */
+  private static double[] twiceInverse(double[] hessianCholesky, int n) {
+    double[] w = new double[n * n];
+    for (int j = 0; j < n; j++) {
+      double[] col = new double[n];
+      col[j] = 2;
+      Dense.solve(hessianCholesky, n, col);
+      for (int i = 0; i < n; i++) {
+        w[i * n + j] = col[i];
+      }
+    }
+    return w;
+  }
+
+  /**
+   * KR for a structured covariance Sigma(theta) shared by all subjects (SAS DDFM=KR in SAS's own
+   * parameters theta, {@link StructuredFit}): with J = d sigma / d theta (the sigma_ab in {@link Reml#index}
+   * order) and W_theta = 2 H_theta^-1, the sums over theta of KR's P_i and Q_ij are bilinear in dV/d theta,
+   * so they are the sums of the unstructured case with W = J W_theta J'. The second-order term is
+   * sum_ij W_ij R_ij = sum_ab c_ab X' V^-1 E_ab V^-1 X, c_ab = sum_ij W_theta,ij d2 sigma_ab / d theta_i
+   * d theta_j (central differences of the analytic J, step 1e-5 max(|theta_j|, 0.1)); {@code linear} drops
+   * it (SAS DDFM=KR(LINEAR)).
+   *
+   * @param r      the converged fit, one covariance group
+   * @param linear without the second-order term
+   */
+  static KenwardRoger structured(List<Pattern> patterns, int nVisits, int p, CovarianceStructure structure,
+      StructuredFit.Result r, boolean linear) {
+    int q1 = nVisits * (nVisits + 1) / 2;
+    int k = r.theta.length;
+    double[] wt = twiceInverse(r.hessianCholesky, k);
+    double[] jac = new double[q1 * k];
+    StructureAlgebra.sigma(structure, r.theta, nVisits, new double[nVisits * nVisits], jac);
+    double[] w = new double[q1 * q1];
+    for (int a = 0; a < q1; a++) {
+      for (int b = 0; b < q1; b++) {
+        double v = 0;
+        for (int i = 0; i < k; i++) {
+          for (int j = 0; j < k; j++) {
+            v += jac[a * k + i] * wt[i * k + j] * jac[b * k + j];
+          }
+        }
+        w[a * q1 + b] = v;
+      }
+    }
+    double[] rTerm = null;
+    if (!linear) {
+      // c_ab = sum_ij W_ij d2 sigma_ab / d theta_i d theta_j
+      double[] c = new double[q1];
+      for (int j = 0; j < k; j++) {
+        double h = 1e-5 * Math.max(Math.abs(r.theta[j]), 0.1);
+        double[] plus = r.theta.clone();
+        double[] minus = r.theta.clone();
+        plus[j] += h;
+        minus[j] -= h;
+        double[] jp = new double[q1 * k];
+        double[] jm = new double[q1 * k];
+        StructureAlgebra.sigma(structure, plus, nVisits, new double[nVisits * nVisits], jp);
+        StructureAlgebra.sigma(structure, minus, nVisits, new double[nVisits * nVisits], jm);
+        for (int a = 0; a < q1; a++) {
+          for (int i = 0; i < k; i++) {
+            c[a] += wt[i * k + j] * (jp[a * k + i] - jm[a * k + i]) / (2 * h);
+          }
+        }
+      }
+      rTerm = new double[p * p];
+      for (int a = 0; a < q1; a++) {
+        for (int t = 0; t < rTerm.length; t++) {
+          rTerm[t] += c[a] * r.eval.qk[a][t];
+        }
+      }
+    }
+    return new KenwardRoger(patterns, nVisits, p, r.sigmas[0], r.eval, w, rTerm);
+  }
+
+  /**
+   * @param w     W in the sigma_ab (q x q)
+   * @param rTerm sum_ij W_ij R_ij (p x p), or null when the R_ij vanish
+   */
+  private KenwardRoger(List<Pattern> patterns, int nVisits, int p, double[] sigma, Reml.Eval ev, double[] w,
+      double[] rTerm) {
     this.p = p;
     this.q = nVisits * (nVisits + 1) / 2;
     this.phi = ev.m;
-    w = new double[q * q];
-    for (int j = 0; j < q; j++) {
-      double[] col = new double[q];
-      col[j] = 2;
-      Dense.solve(hessianCholesky, q, col);
-      for (int i = 0; i < q; i++) {
-        w[i * q + j] = col[i];
-      }
-    }
+    this.w = w;
     // sum_ij W_ij Q_ij = sum_patterns sum_subjects X_s' A X_s, A = sum_i (S V_i S) (sum_j W_ij V_j) S
     double[] s1 = new double[p * p];
     for (Pattern pt : patterns) {
@@ -146,7 +224,7 @@ final class KenwardRoger {
     }
     double[] diff = new double[p * p];
     for (int t = 0; t < diff.length; t++) {
-      diff[t] = s1[t] - s2[t];
+      diff[t] = s1[t] - s2[t] - (rTerm == null ? 0 : rTerm[t] / 4);
     }
     double[] tmp = new double[p * p];
     double[] lambda = new double[p * p];

@@ -143,8 +143,9 @@ public final class Mmrm {
    * {@link MmrmResult#covariance()} names it and why each one before it was not used, and the method
    * string says so. {@link Convergence#SAS} applies to the unstructured REML matrix shared by all arms;
    * every other covariance is fitted by {@link StructuredFit}. {@link DdfMethod#KENWARD_ROGER} is
-   * available for the unstructured matrix shared by all arms only (elsewhere its second-derivative terms
-   * are not implemented): another structure then fails with that reason.
+   * available for REML covariances shared by all arms (structured ones with KR's second-order term in
+   * SAS's parameters, {@code KenwardRoger.structured}, as SAS DDFM=KR) except TOEP; for TOEP, by arm or
+   * under ML it fails with that reason (no external reference to test it against).
    *
    * @param input       the long-format data
    * @param ddf         denominator degrees-of-freedom method

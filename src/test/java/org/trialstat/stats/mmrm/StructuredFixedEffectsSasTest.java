@@ -51,6 +51,14 @@ class StructuredFixedEffectsSasTest {
   private static DesignMatrix design;
 
   static StructuredFit.Result fit(CovarianceStructure structure) {
+    return fit(structure, true);
+  }
+
+  /** The subjects by missingness pattern of the last {@link #fit(CovarianceStructure, boolean)}. */
+  static List<Pattern> patterns;
+
+  /** FEV1 = ARMCD [SEX], REPEATED AVISIT / TYPE=structure, REML. */
+  static StructuredFit.Result fit(CovarianceStructure structure, boolean withSex) {
     List<String[]> rows = MmrmData.fevRows();
     List<String> visits = List.of("VIS1", "VIS2", "VIS3", "VIS4");
     int n = rows.size();
@@ -72,10 +80,13 @@ class StructuredFixedEffectsSasTest {
       used.add(i);
       bySubject.computeIfAbsent(f[0], k -> new ArrayList<>()).add(i);
     }
-    DesignMatrix x = design = DesignMatrix.of(List.of(new Intercept(), Factor.of("ARMCD", List.of("PBO", "TRT"), 0, arm),
-        Factor.of("SEX", List.of("Male", "Female"), 0, sex)), used.stream().mapToInt(Integer::intValue).toArray());
-    List<Pattern> patterns = Design.patterns(bySubject, visit, null, x, y);
-    StructuredFit fit = new StructuredFit(patterns, 4, 1, 3, used.size(), structure, false);
+    var terms = new ArrayList<>(List.of(new Intercept(), Factor.of("ARMCD", List.of("PBO", "TRT"), 0, arm)));
+    if (withSex) {
+      terms.add(Factor.of("SEX", List.of("Male", "Female"), 0, sex));
+    }
+    DesignMatrix x = design = DesignMatrix.of(List.copyOf(terms), used.stream().mapToInt(Integer::intValue).toArray());
+    patterns = Design.patterns(bySubject, visit, null, x, y);
+    StructuredFit fit = new StructuredFit(patterns, 4, 1, terms.size(), used.size(), structure, false);
     StructuredFit.Result r = fit.run();
     assertThat(fit.reason).isNull();
     return r;
