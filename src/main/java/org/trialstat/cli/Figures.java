@@ -3,6 +3,7 @@ package org.trialstat.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.trialstat.io.OutputFiles;
 import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.Provenance;
@@ -24,16 +25,26 @@ final class Figures {
   record Written(Plot plot, Path file) {
   }
 
-  /** Parses the {@code --plot} values (before any analysis, so that a typo fails fast). */
+  /** Parses the {@code --plot} values of {@code analyze} (before any analysis, so that a typo fails fast). */
   static List<Target> targets(List<String> specs) {
+    return targets(specs, PlotKind::check, PlotKind.KINDS);
+  }
+
+  /**
+   * Parses {@code --plot KIND=FILE} values.
+   *
+   * @param check returns the kind's canonical name, or throws {@link InvalidOptionException}
+   * @param kinds the kinds, for the message
+   */
+  static List<Target> targets(List<String> specs, UnaryOperator<String> check, String kinds) {
     List<Target> out = new ArrayList<>();
     for (String s : specs) {
       int eq = s.indexOf('=');
       if (eq <= 0 || eq == s.length() - 1) {
         throw new InvalidOptionException("--plot " + s + ": expected KIND=FILE, for example forest=forest.svg; "
-            + "KIND: " + PlotKind.KINDS);
+            + "KIND: " + kinds);
       }
-      out.add(new Target(PlotKind.check(s.substring(0, eq)), Path.of(s.substring(eq + 1))));
+      out.add(new Target(check.apply(s.substring(0, eq)), Path.of(s.substring(eq + 1))));
     }
     return out;
   }

@@ -11,13 +11,16 @@ import org.trialstat.analysis.MetaRequest;
 import org.trialstat.analysis.SummaryAnalysis;
 import org.trialstat.analysis.SummaryRequest;
 import org.trialstat.io.EffectCsvReader;
+import org.trialstat.io.OutputFiles;
 import org.trialstat.io.SummaryCsvReader;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.EffectInput;
+import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.MetaResult;
 import org.trialstat.model.MetaSettings;
 import org.trialstat.model.SummaryInput;
 import org.trialstat.report.MetaWriter;
+import org.trialstat.report.figure.MetaFigures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,14 +112,35 @@ public final class MetaCommand implements Callable<Integer>, TreeCommand {
   @Mixin
   OutputOptions output;
 
+  @Option(names = "--plot", paramLabel = "KIND=FILE", description = "Also write a figure as SVG to FILE "
+      + "(repeatable); KIND: " + META_KINDS + " (study effects and CIs, pooled diamond, prediction interval).")
+  List<String> plots = new ArrayList<>();
+
+  /** The figures of {@code meta --plot}. */
+  static final String META_KINDS = "forest";
+
   @Override
   public Integer call() {
     if (hksj && hksjTruncated) {
       throw new ParameterException(spec.commandLine(), "--hksj and --hksj-truncated: choose one");
     }
-    output.emit(MetaWriter.render(compute(), output.format, RunInfo.of(spec, output.reproducible, files)),
+    List<Figures.Target> targets = Figures.targets(plots, MetaCommand::checkKind, META_KINDS);
+    MetaResult result = compute();
+    output.emit(MetaWriter.render(result, output.format, RunInfo.of(spec, output.reproducible, files)),
         spec.commandLine().getOut(), files);
+    for (Figures.Target t : targets) {
+      OutputFiles.writeAtomically(t.file(), MetaFigures.forest(result)::writeSvg, files);
+    }
     return ExitCode.OK;
+  }
+
+  /** The one figure of a meta-analysis. */
+  static String checkKind(String kind) {
+    String k = kind.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!k.equals("forest")) {
+      throw new InvalidOptionException("unknown figure '" + kind + "' of meta; expected " + META_KINDS);
+    }
+    return k;
   }
 
   @Override
