@@ -44,9 +44,23 @@ final class Figures {
         throw new InvalidOptionException("--plot " + s + ": expected KIND=FILE, for example forest=forest.svg; "
             + "KIND: " + kinds);
       }
-      out.add(new Target(check.apply(s.substring(0, eq)), Path.of(s.substring(eq + 1))));
+      out.add(new Target(check.apply(s.substring(0, eq)), svgFile("--plot " + s, Path.of(s.substring(eq + 1)))));
     }
     return out;
+  }
+
+  /**
+   * Refuses a {@code .png} target: the figures are SVG only (docs/figures.md says why no PNG).
+   *
+   * @return the file
+   */
+  static Path svgFile(String option, Path file) {
+    if (file != null && file.getFileName() != null
+        && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+      throw new InvalidOptionException(option + ": figures are written as SVG only (no PNG renderer with a bundled "
+          + "font; docs/figures.md); name an .svg file");
+    }
+    return file;
   }
 
   /** Draws every figure (all of them, before anything is written). */
