@@ -29,9 +29,14 @@ public final class TestFiles {
    * "case key value" line each, keyed "case key".
    */
   public static java.util.Map<String, Double> metaforReference() {
+    return metaforReference("meta/make_meta.out");
+  }
+
+  /** Reference values of a "case key value" file such as {@code meta/make_meta.out}, keyed "case key". */
+  public static java.util.Map<String, Double> metaforReference(String resourceName) {
     java.util.Map<String, Double> m = new java.util.HashMap<>();
     try {
-      for (String l : Files.readAllLines(resource("meta/make_meta.out"), java.nio.charset.StandardCharsets.UTF_8)) {
+      for (String l : Files.readAllLines(resource(resourceName), java.nio.charset.StandardCharsets.UTF_8)) {
         String[] f = l.trim().split(" ");
         m.put(f[0] + " " + f[1], Double.parseDouble(f[2]));
       }

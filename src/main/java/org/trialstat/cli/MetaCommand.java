@@ -12,6 +12,7 @@ import org.trialstat.analysis.SummaryAnalysis;
 import org.trialstat.analysis.SummaryRequest;
 import org.trialstat.io.EffectCsvReader;
 import org.trialstat.io.OutputFiles;
+import org.trialstat.io.ResultJsonReader;
 import org.trialstat.io.SummaryCsvReader;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.EffectInput;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
     description = {"Meta-analysis of studies, as R's metafor: each study's effect (escalc), common or random "
         + "effects with tau^2, Hartung-Knapp-Sidik-Jonkman, heterogeneity with CIs, prediction interval, Egger's "
         + "test, subgroups, leave-one-out and cumulative analyses.",
-        "Input: the arm-level files of 'summary' (one row per study arm), or per-study effect files with columns "
+        "Input: the arm-level files of 'summary' (one row per study arm), trialstat's own JSON results (analyze or "
+            + "summary --format json), or per-study effect files with columns "
             + "study and yi, vi (or estimate with se, or with ci_low and ci_high). Effects are treatment - control; "
             + "ratios treatment / control."})
 public final class MetaCommand implements Callable<Integer>, TreeCommand {
@@ -154,7 +156,7 @@ public final class MetaCommand implements Callable<Integer>, TreeCommand {
     double level = comparison.confLevel();
     int effectFiles = 0;
     for (Path f : files) {
-      effectFiles += EffectCsvReader.isEffectFile(f, f.toString()) ? 1 : 0;
+      effectFiles += !ResultJsonReader.isJson(f, f.toString()) && EffectCsvReader.isEffectFile(f, f.toString()) ? 1 : 0;
     }
     if (effectFiles > 0 && effectFiles < files.size()) {
       throw new ParameterException(spec.commandLine(), "mixed input: give either arm-level summary files or "
@@ -182,6 +184,16 @@ public final class MetaCommand implements Callable<Integer>, TreeCommand {
     List<SummaryInput> inputs = new ArrayList<>();
     Map<String, String> groups = new HashMap<>();
     for (Path f : files) {
+      if (ResultJsonReader.isJson(f, f.toString())) {
+        if (subgroup != null) {
+          throw new ParameterException(spec.commandLine(), "--subgroup reads a column of arm-level or effect files; "
+              + f + " is a JSON result");
+        }
+        SummaryInput in = ResultJsonReader.read(f, f.toString());
+        ResultJsonReader.require(in, outcome.endpoint);
+        inputs.add(in);
+        continue;
+      }
       inputs.add(SummaryCsvReader.read(f, f.toString()));
       if (subgroup != null) {
         groups.putAll(EffectCsvReader.studyColumn(f, f.toString(), subgroup));
