@@ -12,10 +12,13 @@ import sys
 
 
 def main():
-    n = int(sys.argv[1])
-    visits = int(sys.argv[2])
-    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 20261122)
-    out = sys.stdout
+    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 20261122
+    write_trial(sys.stdout, int(sys.argv[1]), int(sys.argv[2]), seed)
+
+
+def write_trial(out, n, visits, seed):
+    """Writes one trial of n participants with the given number of post-baseline visits to out."""
+    rng = random.Random(seed)
     out.write("participant_id,arm,visit,week,caps_total,ptsd_dx\n")
     for i in range(n):
         arm = "MDMA" if i % 2 == 0 else "Placebo"

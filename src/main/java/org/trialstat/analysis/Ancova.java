@@ -60,7 +60,7 @@ final class Ancova {
     Map<String, Integer> missing = new LinkedHashMap<>();
     for (ArmData a : arms.values()) {
       for (Participant part : a.completers) {
-        if (covariateValues(part, covIndex) == null) {
+        if (ModelCovariates.values(part, covIndex) == null) {
           missing.merge(a.name, 1, Integer::sum);
         } else {
           completers.add(part);
@@ -98,14 +98,14 @@ final class Ancova {
     for (int k = 0; k < covIndex.length; k++) {
       List<String> values = new ArrayList<>(n);
       for (Participant part : completers) {
-        values.add(covariateValues(part, covIndex)[k]);
+        values.add(ModelCovariates.values(part, covIndex)[k]);
       }
       String name = names.get(k);
       boolean factor = extra.factor(data, name, values);
       if (factor && extra.factorNote(data, name) != null) {
         notes.add(extra.factorNote(data, name));
       }
-      terms.add(factor ? Factor.sorted(name, values, rows) : new Numeric(name, parse(values)));
+      terms.add(factor ? Factor.sorted(name, values, rows) : new Numeric(name, ModelCovariates.parse(values)));
       reported.add(ModelCovariates.term(name, factor, values));
     }
     DesignMatrix design = DesignMatrix.of(terms, rows);
@@ -122,29 +122,5 @@ final class Ancova {
           : fit.coefficientTest(design.offset(arm) + columns.indexOf(t), level, method));
     }
     return new Fit(out, extra.isEmpty() ? null : new FittedModel(formula, reported), missing, notes);
-  }
-
-  /** The participant's covariate values (baseline row, else endpoint row), null when one is missing. */
-  private static String[] covariateValues(Participant part, int[] covIndex) {
-    String[] out = new String[covIndex.length];
-    for (int k = 0; k < covIndex.length; k++) {
-      String v = part.baseline.covariates().get(covIndex[k]);
-      if (ModelCovariates.missing(v)) {
-        v = part.endpoint.covariates().get(covIndex[k]);
-      }
-      if (ModelCovariates.missing(v)) {
-        return null;
-      }
-      out[k] = v;
-    }
-    return out;
-  }
-
-  private static double[] parse(List<String> values) {
-    double[] out = new double[values.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Double.parseDouble(values.get(i).trim());
-    }
-    return out;
   }
 }

@@ -26,6 +26,13 @@ final class ArmData {
   boolean zeroBaselinePercent;
   /** Events and n per endpoint and stratum (analyze --strata), strata in first-seen order. */
   final Map<BinaryEndpoint, Map<String, int[]>> strataCounts = new LinkedHashMap<>();
+  /** Each participant in an endpoint's denominator with its event, in id order (the covariate adjustment). */
+  final Map<BinaryEndpoint, List<Outcome>> outcomes = new LinkedHashMap<>();
+
+  /** A participant's value of one binary endpoint. */
+  record Outcome(Participant participant, boolean event) {
+  }
+
   /** The stratum of a participant, null when not stratified or the stratum cell is empty. */
   private final Function<Participant, String> stratumOf;
 
@@ -81,6 +88,7 @@ final class ArmData {
         c[0]++;
       }
       c[1]++;
+      outcomes.computeIfAbsent(e, k -> new ArrayList<>()).add(new Outcome(p, event));
       String stratum = stratumOf.apply(p);
       if (stratum != null) {
         int[] sc = strataCounts.computeIfAbsent(e, k -> new LinkedHashMap<>()).computeIfAbsent(stratum,

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.trialstat.model.AdjustedVariance;
 import org.trialstat.model.FittedModel;
 import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.TrialData;
@@ -14,10 +15,14 @@ import org.trialstat.model.TrialData;
  * is a number and the file format does not declare the column character, else a factor) and
  * {@code --factor} columns (always a factor, for codes such as site "001").
  *
- * @param covariates the --covariate columns, in the order given
- * @param factors    the --factor columns, in the order given
+ * <p>The same terms adjust the binary endpoints of {@code analyze} (logistic regression and
+ * standardization, {@link BinaryAdjustment}), whose variance is {@code binaryVariance}.
+ *
+ * @param covariates     the --covariate columns, in the order given
+ * @param factors        the --factor columns, in the order given
+ * @param binaryVariance --adjusted-variance: the variance of the standardized binary effects
  */
-public record ModelCovariates(List<String> covariates, List<String> factors) {
+public record ModelCovariates(List<String> covariates, List<String> factors, AdjustedVariance binaryVariance) {
 
   /** No extra terms. */
   public static final ModelCovariates NONE = new ModelCovariates(List.of(), List.of());
@@ -25,6 +30,14 @@ public record ModelCovariates(List<String> covariates, List<String> factors) {
   public ModelCovariates {
     covariates = List.copyOf(covariates);
     factors = List.copyOf(factors);
+    if (binaryVariance == null) {
+      binaryVariance = AdjustedVariance.GE;
+    }
+  }
+
+  /** Terms with the default variance of the binary adjustment (Ge et al.'s delta method). */
+  public ModelCovariates(List<String> covariates, List<String> factors) {
+    this(covariates, factors, AdjustedVariance.GE);
   }
 
   /** Every column, --covariate first, then --factor, each once. */
@@ -73,6 +86,34 @@ public record ModelCovariates(List<String> covariates, List<String> factors) {
     return "Covariate " + column + " enters as a factor: "
         + (data.categorical().contains(column) ? "the file declares it character" : "it has values that are not numbers")
         + " (--factor forces a factor).";
+  }
+
+  /**
+   * A participant's values of the columns {@code index} of {@link TrialData#covariateNames()}: each from
+   * the baseline row, else the endpoint row; null when one is missing on both (or the rows are absent).
+   */
+  static String[] values(Participant part, int[] index) {
+    String[] out = new String[index.length];
+    for (int k = 0; k < index.length; k++) {
+      String v = part.baseline == null ? null : part.baseline.covariates().get(index[k]);
+      if (missing(v) && part.endpoint != null) {
+        v = part.endpoint.covariates().get(index[k]);
+      }
+      if (missing(v)) {
+        return null;
+      }
+      out[k] = v;
+    }
+    return out;
+  }
+
+  /** Each value as a number (the values of a numeric column, checked by {@link #numeric}). */
+  static double[] parse(List<String> values) {
+    double[] out = new double[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Double.parseDouble(values.get(i).trim());
+    }
+    return out;
   }
 
   /** A missing covariate cell: null, blank or NA. */

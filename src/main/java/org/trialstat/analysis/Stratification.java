@@ -63,6 +63,19 @@ final class Stratification {
         + " with an empty strata cell (" + String.join(", ", strata) + ") left out of the stratified analysis.";
   }
 
+  /** Participant exclusion reason: an empty strata cell (left out of the stratified analysis only). */
+  static final String MISSING_STRATA = "missing_strata";
+
+  /** Per arm, the participants with an empty strata cell (arms without any omitted), in first-seen order. */
+  static Map<String, Integer> emptyCellCounts(List<Participant> participants, Function<Participant, String> stratumOf,
+      List<String> strata) {
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    if (!strata.isEmpty()) {
+      participants.stream().filter(p -> stratumOf.apply(p) == null).forEach(p -> out.merge(p.arm, 1, Integer::sum));
+    }
+    return out;
+  }
+
   /** The CMH effect of one endpoint, treatment arm t against control c. */
   static Effect effect(BinaryEndpoint e, ArmData t, ArmData c, double level) {
     Map<String, int[]> ts = t.strataCounts.getOrDefault(e, Map.of());

@@ -83,6 +83,14 @@ final class TrialEstimation {
         }
       }
     }
+    Stratification.emptyCellCounts(prepared.participants(), stratumOf, prepared.strata()).forEach((arm, count) ->
+        participantExclusions.add(new ParticipantExclusion(arm, Statistic.CMH.key(), Stratification.MISSING_STRATA,
+            count)));
+    if (control != null && !prepared.covariates().isEmpty()) {
+      BinaryAdjustment.missing(arms.values(), data, prepared.covariates()).forEach((arm, count) ->
+          participantExclusions.add(new ParticipantExclusion(arm, Statistic.ADJUSTED.key(),
+              BinaryAdjustment.MISSING_COVARIATE, count)));
+    }
     if (zeroBaseline) {
       notes.add("A baseline score of 0 cannot show a percent drop: such participants are counted as non-responders.");
     }
@@ -147,6 +155,9 @@ final class TrialEstimation {
               c.denominator(e), level).effects());
           if (!prepared.strata().isEmpty()) {
             effects.add(Stratification.effect(e, t, c, level));
+          }
+          if (!prepared.covariates().isEmpty()) {
+            effects.add(BinaryAdjustment.effect(e, t, c, level, data, prepared.covariates()));
           }
         }
         comparisons.add(new Comparison(t.name, control, effects));

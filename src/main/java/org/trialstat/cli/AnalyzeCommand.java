@@ -13,6 +13,7 @@ import org.trialstat.analysis.Batch;
 import org.trialstat.analysis.TrialAnalysis;
 import org.trialstat.io.ReadOptions;
 import org.trialstat.io.TrialFiles;
+import org.trialstat.model.AdjustedVariance;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.MissingPolicy;
 import org.trialstat.model.ResponseRule;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -37,10 +37,6 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
 
   @Spec
   CommandSpec spec;
-
-  @Parameters(paramLabel = "FILE", arity = "0..*",
-      description = "Trial files, or folders whose input files are read (not their subfolders).")
-  List<Path> files;
 
   @Mixin
   BatchOptions batch;
@@ -96,6 +92,12 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
           + "(site codes such as 001).")
   List<String> factors = new ArrayList<>();
 
+  @Option(names = "--adjusted-variance", paramLabel = "VARIANCE", defaultValue = "ge",
+      description = "Variance of the covariate-adjusted (standardized) binary effects that --covariate / --factor "
+          + "add: ge (default: delta method, model-based covariance, Ge et al. 2011), sandwich (the same with the "
+          + "HC0 sandwich) or ye (Ye et al. 2023, valid when the logistic model is wrong).")
+  AdjustedVariance adjustedVariance;
+
   @Mixin
   StrictnessOption strictness;
 
@@ -115,8 +117,8 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     List<Figures.Target> targets = Figures.targets(plots);
     boolean figures = !targets.isEmpty() || report != null;
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(readColumns());
-    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
+    ReadOptions read = input.readOptions(readColumns()).withCovariateOptions(columnOptions());
+    List<Path> all = batch.resolve(output.quiet);
     // With --plot or --report, each file's data and result are kept for the figures (memory grows with them).
     Map<Path, ResultReport.Input> kept = new ConcurrentHashMap<>();
     int code = PerFileRun.run(spec, all, batch, output, f -> {
@@ -142,7 +144,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   /** Every file read and analysed, with its data (for {@code plot} and {@code report}). */
   List<ResultReport.Input> analysed() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(readColumns());
+    ReadOptions read = input.readOptions(readColumns()).withCovariateOptions(columnOptions());
     return Batch.inOrder(inputFiles(), f -> {
       TrialFiles.Read in = input.read(f, read, baseline, strict());
       return new ResultReport.Input(analyze(in, request), in.data());
@@ -151,14 +153,14 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
 
   /** The files to read: the arguments with folders expanded, and --files-from. */
   List<Path> inputFiles() {
-    return FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
+    return batch.resolve(true);
   }
 
   @Override
   public Object tree() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(readColumns());
-    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), true);
+    ReadOptions read = input.readOptions(readColumns()).withCovariateOptions(columnOptions());
+    List<Path> all = batch.resolve(true);
     List<AnalysisResult> results = Batch.inOrder(all, f -> analyze(input.read(f, read, baseline, strict()), request));
     return AnalysisWriter.tree(results, all.size() > 1);
   }
@@ -191,6 +193,15 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     return new ArrayList<>(all);
   }
 
+  /** The option that named each extra column (the first of --strata, --covariate, --factor). */
+  private Map<String, String> columnOptions() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    strata.forEach(c -> out.putIfAbsent(c, "--strata"));
+    covariates.forEach(c -> out.putIfAbsent(c, "--covariate"));
+    factors.forEach(c -> out.putIfAbsent(c, "--factor"));
+    return out;
+  }
+
   private boolean strict() {
     return strictness.strictness() == AnalysisRequest.Strictness.STRICT;
   }
@@ -212,7 +223,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
         remission, missing, comparison.confLevel(),
         strictness.strictness(),
         AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata)
-        .withCovariates(new ModelCovariates(covariates, factors));
+        .withCovariates(new ModelCovariates(covariates, factors, adjustedVariance));
   }
 
   private double positive(String option, double v) {

@@ -26,7 +26,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trialstat impute}: reference-based conditional mean imputation (rbmi's method_condmean). */
@@ -38,9 +37,6 @@ public final class ImputeCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
-
-  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Trial files, or folders whose input files are read.")
-  List<Path> files;
 
   @Mixin
   BatchOptions batch;
@@ -98,7 +94,7 @@ public final class ImputeCommand implements Callable<Integer> {
     double[] deltas = deltas(delta);
     var read = input.readOptions(List.of());
     boolean strict = strictness.strictness() == AnalysisRequest.Strictness.STRICT;
-    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
+    List<Path> all = batch.resolve(output.quiet);
     return PerFileRun.run(spec, all, batch, output, f -> analyze(input.read(f, read, baseline, strict),
         iceMap, deltas), ImputeWriter.perFile(output.format));
   }

@@ -21,7 +21,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -35,10 +34,6 @@ public final class MmrmCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
-
-  @Parameters(paramLabel = "FILE", arity = "0..*",
-      description = "Trial files, or folders whose input files are read (not their subfolders).")
-  List<Path> files;
 
   @Mixin
   BatchOptions batch;
@@ -132,7 +127,7 @@ public final class MmrmCommand implements Callable<Integer> {
         factors);
     var read = input.readOptions(request.modelCovariates().columns());
     boolean strict = strictness.strictness() == org.trialstat.analysis.AnalysisRequest.Strictness.STRICT;
-    List<Path> all = FileList.resolve(files, batch.filesFrom, spec.commandLine().getErr(), output.quiet);
+    List<Path> all = batch.resolve(output.quiet);
     return PerFileRun.run(spec, all, batch, output,
         f -> analyze(input.read(f, read, baseline, strict), request),
         MmrmWriter.perFile(output.format));

@@ -67,8 +67,15 @@ public final class RunCommand implements Callable<Integer> {
     for (Plan.Analysis a : plan.analyses()) {
       jobs.addAll(jobs(plan, a));
     }
+    Map<String, Job> byOutput = new java.util.HashMap<>();
     for (Job j : jobs) {
       check(plan, j); // every command line is valid before anything runs
+      Job other = byOutput.putIfAbsent(j.output().getFileName().toString().toLowerCase(java.util.Locale.ROOT), j);
+      if (other != null) {
+        throw new DataException(plan.source(), j.analysis().line(), 0, "analysis '" + j.analysis().name() + "': "
+            + (other.analysis() == j.analysis() ? "subgroups: " : "name: ") + label(j) + " and " + label(other) + " would both write " + j.output().getFileName()
+            + "; give them distinct names or subgroups");
+      }
     }
     try {
       Files.createDirectories(outputDir);
@@ -200,8 +207,15 @@ public final class RunCommand implements Callable<Integer> {
     return j.analysis().name() + (j.subgroup() == null ? "" : " [" + j.subgroup() + "]") + " (" + j.format() + ")";
   }
 
-  /** A subgroup expression as a file-name part: runs of other characters than letters, digits, '.', '-' become '_'. */
+  /**
+   * A subgroup expression as a file-name part: the comparison operators other than {@code =} become words
+   * ({@code >=} ge, {@code <=} le, {@code !=} ne, {@code >} gt, {@code <} lt), so that {@code AGE>=65} and
+   * {@code AGE<65} name different files; then runs of other characters than letters, digits, '.', '-' become
+   * '_'. Two jobs that still map to one file name are a plan error before anything runs.
+   */
   static String safe(String expression) {
-    return expression.replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("^_|_$", "");
+    String words = expression.replace(">=", "_ge_").replace("<=", "_le_").replace("!=", "_ne_")
+        .replace(">", "_gt_").replace("<", "_lt_");
+    return words.replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("^_|_$", "");
   }
 }

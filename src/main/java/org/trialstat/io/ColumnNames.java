@@ -42,28 +42,9 @@ public record ColumnNames(String id, String arm, String visit, String score, Str
     return new ColumnNames("participant_id", "arm", "visit", "caps_total", "ptsd_dx", "week");
   }
 
-  public ColumnNames withId(String name) {
-    return new ColumnNames(name, arm, visit, score, diagnosis, week);
-  }
-
+  /** The same names with another arm column. */
   public ColumnNames withArm(String name) {
     return new ColumnNames(id, name, visit, score, diagnosis, week);
-  }
-
-  public ColumnNames withVisit(String name) {
-    return new ColumnNames(id, arm, name, score, diagnosis, week);
-  }
-
-  public ColumnNames withScore(String name) {
-    return new ColumnNames(id, arm, visit, name, diagnosis, week);
-  }
-
-  public ColumnNames withDiagnosis(String name) {
-    return new ColumnNames(id, arm, visit, score, name, week);
-  }
-
-  public ColumnNames withWeek(String name) {
-    return new ColumnNames(id, arm, visit, score, diagnosis, name);
   }
 
   private static void requireName(String name, String what) {

@@ -17,9 +17,18 @@ import org.trialstat.model.Scale;
  *                   {@code --week-col} to {@code wk}): a file without such a column is a usage error
  *                   (exit 2) listing the columns, where a default name that is missing is a data error
  *                   (required columns, exit 3) or no column (optional ones)
+ * @param covariateOptions for each of the {@code covariates}, the option that named it (for example
+ *                   {@code --strata}), so that a missing column is reported under its option; a column
+ *                   not in the map is reported as a covariate
  */
 public record ReadOptions(ColumnNames columns, InputShape shape, double scoreMin, double scoreMax,
-    List<String> covariates, java.util.Map<String, String> given) {
+    List<String> covariates, java.util.Map<String, String> given, java.util.Map<String, String> covariateOptions) {
+
+  /** Options whose extra columns are all covariates. */
+  public ReadOptions(ColumnNames columns, InputShape shape, double scoreMin, double scoreMax, List<String> covariates,
+      java.util.Map<String, String> given) {
+    this(columns, shape, scoreMin, scoreMax, covariates, given, java.util.Map.of());
+  }
 
   /** Options with no column option given explicitly. */
   public ReadOptions(ColumnNames columns, InputShape shape, double scoreMin, double scoreMax, List<String> covariates) {
@@ -28,6 +37,7 @@ public record ReadOptions(ColumnNames columns, InputShape shape, double scoreMin
 
   public ReadOptions {
     given = java.util.Map.copyOf(given);
+    covariateOptions = java.util.Map.copyOf(covariateOptions);
     Objects.requireNonNull(columns, "columns");
     Objects.requireNonNull(shape, "shape");
     if (Double.isNaN(scoreMin) || Double.isNaN(scoreMax) || scoreMin > scoreMax) {
@@ -52,15 +62,15 @@ public record ReadOptions(ColumnNames columns, InputShape shape, double scoreMin
   }
 
   public ReadOptions withColumns(ColumnNames names) {
-    return new ReadOptions(names, shape, scoreMin, scoreMax, covariates, given);
+    return new ReadOptions(names, shape, scoreMin, scoreMax, covariates, given, covariateOptions);
   }
 
   public ReadOptions withShape(InputShape newShape) {
-    return new ReadOptions(columns, newShape, scoreMin, scoreMax, covariates, given);
+    return new ReadOptions(columns, newShape, scoreMin, scoreMax, covariates, given, covariateOptions);
   }
 
   public ReadOptions withRange(double min, double max) {
-    return new ReadOptions(columns, shape, min, max, covariates, given);
+    return new ReadOptions(columns, shape, min, max, covariates, given, covariateOptions);
   }
 
   public ReadOptions withScale(Scale scale) {
@@ -68,6 +78,11 @@ public record ReadOptions(ColumnNames columns, InputShape shape, double scoreMin
   }
 
   public ReadOptions withCovariates(List<String> names) {
-    return new ReadOptions(columns, shape, scoreMin, scoreMax, names, given);
+    return new ReadOptions(columns, shape, scoreMin, scoreMax, names, given, covariateOptions);
+  }
+
+  /** These options with the option that named each extra column (column to option). */
+  public ReadOptions withCovariateOptions(java.util.Map<String, String> options) {
+    return new ReadOptions(columns, shape, scoreMin, scoreMax, covariates, given, options);
   }
 }

@@ -391,6 +391,15 @@ final class TrialTableReader {
         && !cell.substring(prefix.length()).isBlank();
   }
 
+  /** The extra columns with the option that named each: {@code site (--strata), age (--covariate)}. */
+  private String named(List<String> wanted) {
+    List<String> out = new ArrayList<>();
+    for (String c : wanted) {
+      out.add(c + " (" + options.covariateOptions().getOrDefault(c, "--covariate") + ")");
+    }
+    return String.join(", ", out);
+  }
+
   private int[] covariateColumns() {
     List<String> wanted = options.covariates();
     int[] cols = new int[wanted.size()];
@@ -398,10 +407,14 @@ final class TrialTableReader {
       cols[k] = header.find(wanted.get(k));
       if (cols[k] < 0) {
         String hint = header.suggest(wanted.get(k));
+        String option = options.covariateOptions().get(wanted.get(k));
+        String what = option == null ? "covariate column '" + wanted.get(k) + "'"
+            : "column '" + wanted.get(k) + "' (" + option + ")";
+        String expected = options.covariateOptions().isEmpty() ? "the covariate columns " + String.join(", ", wanted)
+            : "the columns " + named(wanted);
         throw src.headerError(hint == null ? -1 : header.indexOf(hint),
-            "no covariate column '" + wanted.get(k) + "'" + (hint == null ? "" : "; did you mean '" + hint
-                + "'?") + "; expected the covariate columns " + String.join(", ", wanted)
-                + "; columns found: " + header.list());
+            "no " + what + (hint == null ? "" : "; did you mean '" + hint
+                + "'?") + "; expected " + expected + "; columns found: " + header.list());
       }
     }
     return cols;

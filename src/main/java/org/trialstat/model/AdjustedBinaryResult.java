@@ -5,6 +5,9 @@ package org.trialstat.model;
  * standardization (g-computation) over a logistic regression: the average predicted risks of all
  * participants as if all had been given the treatment and as if all had been given the control.
  *
+ * <p>As an {@link EffectValue}, its method, estimate, interval and p are those of the risk difference;
+ * writers show every part.
+ *
  * @param riskTreatment  standardized risk under treatment, or NaN
  * @param riskControl    standardized risk under control, or NaN
  * @param riskDifference riskTreatment - riskControl
@@ -13,5 +16,11 @@ package org.trialstat.model;
  * @param note           model columns dropped as aliased, or why nothing is estimable; null otherwise
  */
 public record AdjustedBinaryResult(double riskTreatment, double riskControl, WaldEffect riskDifference,
-    WaldEffect riskRatio, WaldEffect oddsRatio, String note) {
+    WaldEffect riskRatio, WaldEffect oddsRatio, String note) implements Headlined {
+
+  /** The risk difference. */
+  @Override
+  public WaldEffect headline() {
+    return riskDifference;
+  }
 }

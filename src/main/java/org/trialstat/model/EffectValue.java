@@ -1,7 +1,7 @@
 package org.trialstat.model;
 
 /** The value of one {@link Effect}: a difference with its test, an estimate with its interval, or a p value. */
-public sealed interface EffectValue permits Difference, Estimate, PValue, StratifiedBinaryResult {
+public sealed interface EffectValue permits Difference, Estimate, PValue, Headlined {
 
   /** What was computed. */
   String method();

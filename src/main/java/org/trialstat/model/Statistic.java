@@ -33,7 +33,9 @@ public enum Statistic implements Keyed {
    * The stratified analysis of a binary endpoint ({@link StratifiedBinaryResult}: CMH test, Mantel-Haenszel
    * RD / RR / OR, Breslow-Day); only with {@code analyze --strata}.
    */
-  CMH("Cochran-Mantel-Haenszel (stratified)", Kind.STRATIFIED, 3);
+  CMH("Cochran-Mantel-Haenszel (stratified)", Kind.STRATIFIED, 3),
+  /** Standardized RD / RR / OR of a binary endpoint ({@link AdjustedBinaryResult}); with --covariate / --factor. */
+  ADJUSTED("Standardized (covariate-adjusted)", Kind.ADJUSTED, 3);
 
   /** How a statistic is shown. */
   public enum Kind {
@@ -48,7 +50,9 @@ public enum Statistic implements Keyed {
     /** A p value alone ({@link PValue}). */
     TEST,
     /** A stratified analysis with several tests and effects ({@link StratifiedBinaryResult}). */
-    STRATIFIED
+    STRATIFIED,
+    /** Covariate-adjusted marginal effects ({@link AdjustedBinaryResult}). */
+    ADJUSTED
   }
 
   private final String label;

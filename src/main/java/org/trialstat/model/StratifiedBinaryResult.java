@@ -22,26 +22,17 @@ package org.trialstat.model;
  */
 public record StratifiedBinaryResult(int strata, int strataUsed, ChiSquareTest cmh,
     ChiSquareTest cmhUncorrected, WaldEffect riskDifference, WaldEffect riskRatio, WaldEffect oddsRatio,
-    ChiSquareTest breslowDay, ChiSquareTest tarone, String note) implements EffectValue {
+    ChiSquareTest breslowDay, ChiSquareTest tarone, String note) implements Headlined {
+
+  /** The Mantel-Haenszel odds ratio (its estimate and interval). */
+  @Override
+  public WaldEffect headline() {
+    return oddsRatio;
+  }
 
   @Override
   public String method() {
     return cmh.method();
-  }
-
-  @Override
-  public double estimate() {
-    return oddsRatio.estimate();
-  }
-
-  @Override
-  public double ciLow() {
-    return oddsRatio.ciLow();
-  }
-
-  @Override
-  public double ciHigh() {
-    return oddsRatio.ciHigh();
   }
 
   @Override

@@ -3,14 +3,15 @@ package org.trialstat.report;
 import java.util.Locale;
 
 /** Fixed-precision formatting for human-readable tables, always in {@link Locale#ROOT}. */
-final class Fmt {
+public final class Fmt {
   /** Printed in a table cell for a number that is not estimable. */
-  static final String NE = "n/e";
+  public static final String NE = "n/e";
 
   private Fmt() {
   }
 
-  static String fixed(double x, int decimals) {
+  /** Fixed decimals, never "-0.00"; "n/e" for a non-finite value. */
+  public static String fixed(double x, int decimals) {
     if (!Double.isFinite(x)) {
       return NE;
     }
@@ -25,27 +26,34 @@ final class Fmt {
     return fixed(mean, decimals) + " (" + fixed(sd, decimals) + ")";
   }
 
-  static String ci(double lo, double hi, int decimals) {
+  /** "low to high", or "n/e". */
+  public static String ci(double lo, double hi, int decimals) {
     if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
       return NE;
     }
     return fixed(lo, decimals) + " to " + fixed(hi, decimals);
   }
 
-  static String p(double p) {
+  /** A p value as the tables print it: 4 decimals, "<0.0001" below. */
+  public static String p(double p) {
     if (!Double.isFinite(p)) {
       return NE;
     }
     return p < 0.0001 ? "<0.0001" : fixed(p, 4);
   }
 
-  static String percent(double rate) {
+  /** A rate as a percent with one decimal. */
+  public static String percent(double rate) {
     return Double.isFinite(rate) ? fixed(100 * rate, 1) + "%" : NE;
   }
 
-  static String level(double confLevel) {
+  /** A confidence level as "95%" ("97.5%" with one decimal when not whole; empty when unknown). */
+  public static String level(double confLevel) {
+    if (!Double.isFinite(confLevel)) {
+      return "";
+    }
     double pct = 100 * confLevel;
-    return (pct == Math.rint(pct) ? Integer.toString((int) pct) : String.format(Locale.ROOT, "%s", pct)) + "%";
+    return (pct == Math.rint(pct) ? Long.toString((long) pct) : fixed(pct, 1)) + "%";
   }
 
   /** An NNT as Altman (1998) writes it: "NNTB 3.6" for a positive 1 / RD, "NNTH 9.8" for a negative one. */

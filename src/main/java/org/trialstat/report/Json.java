@@ -3,7 +3,9 @@ package org.trialstat.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -65,9 +67,7 @@ public final class Json {
   static void writeNested(Object tree, OutputStream out, int depth) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      Layout layout = new Layout();
-      layout.depth = depth;
-      g.setPrettyPrinter(layout);
+      g.setPrettyPrinter(new Layout(depth));
       value(tree, g);
     }
   }
@@ -113,77 +113,27 @@ public final class Json {
     }
   }
 
-  /** trialstat's JSON layout: one value per line, two spaces per level, {@code ": "} after a key. */
-  private static final class Layout implements PrettyPrinter {
-    private int depth;
+  /**
+   * trialstat's JSON layout: one value per line, two spaces per level, {@code ": "} after a key, {@code {}}
+   * and {@code []} for empty containers; jackson's {@link DefaultPrettyPrinter} so configured, starting at
+   * a given nesting depth (for arrays streamed element by element).
+   */
+  private static final class Layout extends DefaultPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+    private static final Separators SEPARATORS = Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEntrySpacing(Separators.Spacing.NONE)
+        .withArrayValueSpacing(Separators.Spacing.NONE)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("")
+        .withRootSeparator("\n");
+    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
 
-    private void newline(JsonGenerator g) throws IOException {
-      g.writeRaw('\n');
-      for (int i = 0; i < depth; i++) {
-        g.writeRaw("  ");
-      }
-    }
-
-    @Override
-    public void writeRootValueSeparator(JsonGenerator g) throws IOException {
-      g.writeRaw('\n');
-    }
-
-    @Override
-    public void writeStartObject(JsonGenerator g) throws IOException {
-      g.writeRaw('{');
-      depth++;
-    }
-
-    @Override
-    public void beforeObjectEntries(JsonGenerator g) throws IOException {
-      newline(g);
-    }
-
-    @Override
-    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(": ");
-    }
-
-    @Override
-    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(',');
-      newline(g);
-    }
-
-    @Override
-    public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-      depth--;
-      if (entries > 0) {
-        newline(g);
-      }
-      g.writeRaw('}');
-    }
-
-    @Override
-    public void writeStartArray(JsonGenerator g) throws IOException {
-      g.writeRaw('[');
-      depth++;
-    }
-
-    @Override
-    public void beforeArrayValues(JsonGenerator g) throws IOException {
-      newline(g);
-    }
-
-    @Override
-    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(',');
-      newline(g);
-    }
-
-    @Override
-    public void writeEndArray(JsonGenerator g, int values) throws IOException {
-      depth--;
-      if (values > 0) {
-        newline(g);
-      }
-      g.writeRaw(']');
+    Layout(int depth) {
+      super(SEPARATORS);
+      _objectIndenter = INDENT;
+      _arrayIndenter = INDENT;
+      _nesting = depth;
     }
   }
 

@@ -12,6 +12,7 @@ import org.trialstat.model.Effect;
 import org.trialstat.model.EffectValue;
 import org.trialstat.model.Difference;
 import org.trialstat.model.Estimate;
+import org.trialstat.model.AdjustedBinaryResult;
 import org.trialstat.model.StratifiedBinaryResult;
 import org.trialstat.model.MeanSummary;
 import org.trialstat.model.Proportion;
@@ -203,7 +204,8 @@ public final class ResultTree {
         Map<String, Object> block = (Map<String, Object>) o.computeIfAbsent(e.outcome(), k -> Json.object());
         target = block;
       }
-      target.put(e.statistic().key(), value(e.value()));
+      target.put(e.statistic().key(), e.value() instanceof AdjustedBinaryResult a
+          ? StratifiedTree.adjusted(a, e.n()) : value(e.value()));
     }
   }
 

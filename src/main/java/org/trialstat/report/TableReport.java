@@ -98,7 +98,8 @@ public enum TableReport {
         for (Comparison c : r.comparisons()) {
           for (String outcome : c.binaryOutcomes()) {
             List<Effect> effects = c.effects().stream().filter(e -> e.outcome().equals(outcome))
-                .filter(e -> e.statistic().kind() != Statistic.Kind.STRATIFIED).toList(); // in StratifiedTable
+                .filter(e -> e.statistic().kind() != Statistic.Kind.STRATIFIED
+                    && e.statistic().kind() != Statistic.Kind.ADJUSTED).toList(); // in their own tables
             if (bin == null) {
               List<String> h = new ArrayList<>(List.of("Comparison", "Endpoint"));
               for (Effect e : effects) {
@@ -121,6 +122,10 @@ public enum TableReport {
         TextTable strat = StratifiedTable.build(r.comparisons(), lvl, reasons);
         if (strat != null) {
           section(sb, "Stratified binary endpoints, treatment vs control [6]", strat);
+        }
+        TextTable adjusted = AdjustedTable.build(r.comparisons(), lvl, reasons);
+        if (adjusted != null) {
+          section(sb, "Covariate-adjusted binary endpoints, treatment vs control [7]", adjusted);
         }
       }
     }
@@ -234,6 +239,9 @@ public enum TableReport {
           + "NNT = 1 / risk difference, labelled NNTB when the treatment arm has more of these (good) events and NNTH when it has fewer (Altman 1998), interval as magnitudes; Fisher exact test, two-sided.");
       if (StratifiedTable.build(r.comparisons(), "", new java.util.HashSet<>()) != null) {
         f.add(StratifiedTable.FOOTNOTE);
+      }
+      if (AdjustedTable.build(r.comparisons(), "", new java.util.HashSet<>()) != null) {
+        f.add(AdjustedTable.FOOTNOTE);
       }
     }
     f.addAll(ResultTree.rowLines(r.rows()));

@@ -18,6 +18,7 @@ import org.trialstat.model.ChiSquareTest;
 import org.trialstat.model.EffectValue;
 import org.trialstat.model.MeanSummary;
 import org.trialstat.model.Proportion;
+import org.trialstat.model.AdjustedBinaryResult;
 import org.trialstat.model.StratifiedBinaryResult;
 import org.trialstat.model.WaldEffect;
 import org.trialstat.model.SummaryResult;
@@ -157,6 +158,10 @@ public final class TidyRows {
         stratified(c, e, s);
         continue;
       }
+      if (v instanceof AdjustedBinaryResult a) {
+        adjusted(c, e, a);
+        continue;
+      }
       add(null, c.treatment(), c.control(), e.outcome(), e.statistic().key(), v.estimate(), v.ciLow(), v.ciHigh(),
           v.p(), e.n(), v.method(), detail(v));
     }
@@ -176,6 +181,23 @@ public final class TidyRows {
     effect(c, e, "mh_odds_ratio", s.oddsRatio());
     test(c, e, "breslow_day", s.breslowDay());
     test(c, e, "breslow_day_tarone", s.tarone());
+  }
+
+  /**
+   * The rows of {@code analyze --covariate / --factor} on a binary endpoint: statistics
+   * {@code adjusted_risk_treatment} and {@code adjusted_risk_control} (the standardized risks),
+   * {@code adjusted_risk_difference}, {@code adjusted_risk_ratio} and {@code adjusted_odds_ratio}.
+   */
+  private void adjusted(Comparison c, Effect e, AdjustedBinaryResult a) {
+    String key = e.statistic().key();
+    String method = a.method().replaceFirst("^Standardized risk difference", "Standardized risk");
+    add(null, c.treatment(), c.control(), e.outcome(), key + "_risk_treatment", a.riskTreatment(), NA, NA, NA, e.n(),
+        method, TidyRow.Detail.level(NA, NA, NA, a.note()));
+    add(null, c.treatment(), c.control(), e.outcome(), key + "_risk_control", a.riskControl(), NA, NA, NA, e.n(),
+        method, TidyRow.Detail.level(NA, NA, NA, a.note()));
+    effect(c, e, key + "_risk_difference", a.riskDifference());
+    effect(c, e, key + "_risk_ratio", a.riskRatio());
+    effect(c, e, key + "_odds_ratio", a.oddsRatio());
   }
 
   private void test(Comparison c, Effect e, String statistic, ChiSquareTest t) {

@@ -27,7 +27,7 @@ import org.trialstat.model.Estimate;
  * measures, zero cells included (its default {@code drop00 = FALSE} would still compute a ratio for
  * 0 events in both arms, which RevMan and this class do not).
  */
-public enum RatioMeasure {
+public enum RatioMeasure implements TwoProportionEffect {
 
   /**
    * Risk ratio {@code RR = (a / n_T) / (c / n_C)} with the log-scale interval of Katz et al. (1978):
@@ -76,34 +76,21 @@ public enum RatioMeasure {
     this.methodName = methodName;
   }
 
-  /**
-   * The method's name as it appears in results.
-   *
-   * @return the method name carried by every result of this constant
-   */
+  @Override
   public String methodName() {
     return methodName;
   }
 
   /**
-   * The ratio (treatment over control) with its confidence interval.
-   *
-   * @param eventsT   events in the treatment arm
-   * @param nT        participants in the treatment arm
-   * @param eventsC   events in the control arm
-   * @param nC        participants in the control arm
-   * @param confLevel confidence level in (0, 1)
-   * @return the estimate; NaN numbers and a reason when not estimable, finite numbers and
-   *     {@link #ZERO_CELL_NOTE} as reason (and appended to the method, ", 0.5 added ...") after the
-   *     zero-cell correction, reason null otherwise
-   * @throws IllegalArgumentException for a negative count, events above n or a level outside (0, 1)
+   * The ratio (treatment over control) with its confidence interval: finite numbers and
+   * {@link #ZERO_CELL_NOTE} as reason (and appended to the method, ", 0.5 added ...") after the zero-cell
+   * correction, reason null otherwise; see {@link TwoProportionEffect#compute}.
    */
+  @Override
   public Estimate compute(int eventsT, int nT, int eventsC, int nC, double confLevel) {
-    Arguments.checkCounts(eventsT, nT, "treatment arm");
-    Arguments.checkCounts(eventsC, nC, "control arm");
-    Arguments.checkConfLevel(confLevel);
-    if (nT == 0 || nC == 0) {
-      return Estimate.notEstimable(confLevel, methodName, RiskDifferenceInterval.emptyArmReason(nT, nC));
+    Estimate empty = TwoProportionEffect.checked(eventsT, nT, eventsC, nC, confLevel, methodName);
+    if (empty != null) {
+      return empty;
     }
     if (eventsT == 0 && eventsC == 0) {
       return Estimate.notEstimable(confLevel, methodName, "no events in either arm");

@@ -7,7 +7,7 @@ import org.trialstat.model.Proportion;
  * Confidence intervals for the risk difference {@code RD = p_T - p_C} (treatment minus control) of two
  * independent proportions.
  */
-public enum RiskDifferenceInterval {
+public enum RiskDifferenceInterval implements TwoProportionEffect {
 
   /**
    * Newcombe's hybrid score interval (Newcombe 1998b, method 10), built from the two arms' Wilson score
@@ -41,32 +41,17 @@ public enum RiskDifferenceInterval {
     this.methodName = methodName;
   }
 
-  /**
-   * The method's name as it appears in results.
-   *
-   * @return the method name carried by every result of this constant
-   */
+  @Override
   public String methodName() {
     return methodName;
   }
 
-  /**
-   * The risk difference {@code events_T / n_T - events_C / n_C} with its confidence interval.
-   *
-   * @param eventsT   events in the treatment arm
-   * @param nT        participants in the treatment arm
-   * @param eventsC   events in the control arm
-   * @param nC        participants in the control arm
-   * @param confLevel confidence level in (0, 1)
-   * @return the estimate; NaN numbers and a reason when an arm is empty
-   * @throws IllegalArgumentException for a negative count, events above n or a level outside (0, 1)
-   */
+  /** The risk difference {@code events_T / n_T - events_C / n_C}; see {@link TwoProportionEffect#compute}. */
+  @Override
   public Estimate compute(int eventsT, int nT, int eventsC, int nC, double confLevel) {
-    Arguments.checkCounts(eventsT, nT, "treatment arm");
-    Arguments.checkCounts(eventsC, nC, "control arm");
-    Arguments.checkConfLevel(confLevel);
-    if (nT == 0 || nC == 0) {
-      return Estimate.notEstimable(confLevel, methodName, emptyArmReason(nT, nC));
+    Estimate empty = TwoProportionEffect.checked(eventsT, nT, eventsC, nC, confLevel, methodName);
+    if (empty != null) {
+      return empty;
     }
     final Proportion t = ProportionInterval.WILSON.of(eventsT, nT, confLevel);
     final Proportion c = ProportionInterval.WILSON.of(eventsC, nC, confLevel);
@@ -78,13 +63,5 @@ public enum RiskDifferenceInterval {
 
   private static double square(double x) {
     return x * x;
-  }
-
-  /** The reason for an empty arm, shared with the ratio measures. */
-  static String emptyArmReason(int nT, int nC) {
-    if (nT == 0 && nC == 0) {
-      return "no participants in either arm";
-    }
-    return nT == 0 ? "no participants in the treatment arm" : "no participants in the control arm";
   }
 }

@@ -115,6 +115,9 @@ class AnalyzeStrataTest {
     assertThat(root.get("notes").toString())
         .contains("1 participant with an empty strata cell (site, severity) left out of the stratified analysis.");
     assertThat(root.get("comparisons").get(0).get("response").get("cmh").get("strata").asInt()).isEqualTo(6);
+    // counted in the accounting of participants, as a missing ANCOVA covariate is (S001 is in arm Drug)
+    assertThat(root.get("participants_excluded").toString())
+        .contains("{\"arm\":\"Drug\",\"outcome\":\"cmh\",\"reason\":\"missing_strata\",\"count\":1}");
   }
 
   /**

@@ -3,6 +3,7 @@ package org.trialstat.report.figure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.trialstat.report.Fmt;
 
 /**
  * Draws a {@link ForestPlot} in the layout of journal forest plots (Lewis and Clarke, "Forest plots:
@@ -180,14 +181,14 @@ final class ForestFigure {
 
     String numbers(int decimals) {
       if (kind == Kind.HEADER) {
-        return Double.isFinite(interactionP) ? "interaction p = " + Format.p(interactionP) : "";
+        return Double.isFinite(interactionP) ? "interaction p = " + Fmt.p(interactionP) : "";
       }
       String ci = Double.isFinite(row.ciLow()) && Double.isFinite(row.ciHigh())
-          ? Format.fixed(row.ciLow(), decimals) + " to " + Format.fixed(row.ciHigh(), decimals) : "n/e";
+          ? Fmt.fixed(row.ciLow(), decimals) + " to " + Fmt.fixed(row.ciHigh(), decimals) : "n/e";
       if (kind == Kind.PREDICTION) {
         return ci;
       }
-      return Double.isFinite(row.estimate()) ? Format.fixed(row.estimate(), decimals) + " (" + ci + ")" : "n/e";
+      return Double.isFinite(row.estimate()) ? Fmt.fixed(row.estimate(), decimals) + " (" + ci + ")" : "n/e";
     }
   }
 

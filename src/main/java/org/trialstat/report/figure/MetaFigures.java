@@ -9,6 +9,7 @@ import org.trialstat.model.MetaPooled;
 import org.trialstat.model.MetaResult;
 import org.trialstat.model.MetaSettings;
 import org.trialstat.model.SubgroupTest;
+import org.trialstat.report.Fmt;
 import org.trialstat.report.MetaWriter;
 
 /**
@@ -46,7 +47,7 @@ public final class MetaFigures {
     String name = MetaWriter.measureLabel(m);
     String title = "Meta-analysis: " + name + ", " + (r.outcome().equals("effect") ? "per-study effects" : words(r.outcome()));
     String direction = ratio ? "treatment / control, log scale" : "treatment - control";
-    String level = Format.level(p.confLevel());
+    String level = Fmt.level(p.confLevel());
     String caption = String.format(Locale.ROOT, "Study effects with %s confidence intervals (square area: weight); "
             + "pooled %s (diamond: its %s CI)%s. %s Source: %s.", level, p.method(), level,
         prediction != null ? ", bar: the prediction interval" : "", heterogeneity(p, r.between()),
@@ -74,10 +75,10 @@ public final class MetaFigures {
       return "";
     }
     String s = String.format(Locale.ROOT, "Heterogeneity: tau^2 = %s, I^2 = %s%%, Q = %s (df = %d), p = %s.",
-        Format.fixed(p.tau2(), 4), Format.fixed(p.i2(), 1), Format.fixed(p.q(), 2), p.qDf(), Format.p(p.qP()));
+        Fmt.fixed(p.tau2(), 4), Fmt.fixed(p.i2(), 1), Fmt.fixed(p.q(), 2), p.qDf(), Fmt.p(p.qP()));
     if (between != null && Double.isFinite(between.q())) {
       s += String.format(Locale.ROOT, " Test for subgroup differences: Q = %s (df = %d), p = %s.",
-          Format.fixed(between.q(), 2), between.df(), Format.p(between.p()));
+          Fmt.fixed(between.q(), 2), between.df(), Fmt.p(between.p()));
     }
     return s;
   }

@@ -70,7 +70,9 @@ public final class PlotKind {
 
   private static Statistic statistic(String key) {
     for (Statistic s : Statistic.values()) {
-      if (s.key().equals(key) && s.kind() != Statistic.Kind.NNT && s.kind() != Statistic.Kind.TEST) {
+      // only a statistic with one interval: not NNT, a test, nor the multi-part CMH / adjusted blocks
+      if (s.key().equals(key) && List.of(Statistic.Kind.DIFFERENCE, Statistic.Kind.STANDARDIZED,
+          Statistic.Kind.BINARY).contains(s.kind())) {
         return s;
       }
     }

@@ -21,6 +21,7 @@ import org.trialstat.model.MmrmResult;
 import org.trialstat.model.Scale;
 import org.trialstat.model.Statistic;
 import org.trialstat.model.VisitResult;
+import org.trialstat.report.Fmt;
 
 /**
  * Plot data from today's result objects: every plotted estimate and limit is the number of the result
@@ -86,7 +87,7 @@ public final class ResultFigures {
     byArm.forEach((arm, points) -> series.add(new TrajectoryPlot.Series(arm, points)));
     String what = "Change from baseline in " + r.settings().scale().label();
     String caption = String.format(Locale.ROOT, "Observed mean change with %s t confidence intervals (participants "
-        + "with a baseline score and a score at the visit). Source: %s.", Format.level(level), r.file());
+        + "with a baseline score and a score at the visit). Source: %s.", Fmt.level(level), r.file());
     return new TrajectoryPlot(new FigureText(what + " by visit and arm", "Week", what + " (points)", caption), series);
   }
 
@@ -110,7 +111,7 @@ public final class ResultFigures {
     String what = change ? "Change from baseline in " + scale.label() : scale.label() + " score";
     String caption = String.format(Locale.ROOT,
         "LS means with %s confidence intervals from %s (%d subjects, %d observations). Source: %s.",
-        Format.level(level), fit.method(), fit.subjects(), fit.observations(), file);
+        Fmt.level(level), fit.method(), fit.subjects(), fit.observations(), file);
     if (fit.reason() != null) {
       caption += " Note: " + fit.reason();
     }
@@ -159,13 +160,13 @@ public final class ResultFigures {
     String name = statistic.kind() == Statistic.Kind.DIFFERENCE ? "Mean difference in change (" + statistic.label()
         + ")" : statistic.label();
     String caption = String.format(Locale.ROOT, "%s with %s confidence intervals: %s. Effects are %s.", name,
-        Format.level(level), method == null ? "no estimate" : method, direction);
+        Fmt.level(level), method == null ? "no estimate" : method, direction);
     // Lower severity is better; the binary endpoints (response, loss of diagnosis, remission) are good events.
     String left = binary ? "Favours control" : "Favours treatment";
     String right = binary ? "Favours treatment" : "Favours control";
     return new ForestPlot(new FigureText(name + " by comparison", name + " (" + direction + units + ")", "", caption),
         ratio ? ForestPlot.Scale.RATIO : ForestPlot.Scale.DIFFERENCE, "Comparison",
-        statistic.label() + " (" + Format.level(level) + " CI)", statistic.decimals(), list, null, null, left, right);
+        statistic.label() + " (" + Fmt.level(level) + " CI)", statistic.decimals(), list, null, null, left, right);
   }
 
   /** The table label of an outcome key: "Loss of diagnosis" for loss_of_diagnosis. */

@@ -20,6 +20,7 @@ import org.trialstat.model.Provenance;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.Statistic;
 import org.trialstat.model.TrialData;
+import org.trialstat.report.Fmt;
 import org.trialstat.report.ProvenanceTree;
 
 /**
@@ -109,7 +110,7 @@ public final class ResultReport {
   }
 
   private static String level(AnalysisResult r) {
-    return Format.level(r.settings().confLevel());
+    return Fmt.level(r.settings().confLevel());
   }
 
   private static List<List<String>> armRows(AnalysisResult r) {
@@ -117,13 +118,13 @@ public final class ResultReport {
     for (ArmResult a : r.arms()) {
       MeanSummary c = a.change();
       rows.add(List.of(a.arm(), Integer.toString(c.n()), meanSd(a.baseline()), meanSd(a.endpoint()), meanSd(c),
-          Format.ci(c.ciLow(), c.ciHigh(), 2)));
+          Fmt.ci(c.ciLow(), c.ciHigh(), 2)));
     }
     return rows;
   }
 
   private static String meanSd(MeanSummary m) {
-    return Format.fixed(m.mean(), 2) + " (" + Format.fixed(m.sd(), 2) + ")";
+    return Fmt.fixed(m.mean(), 2) + " (" + Fmt.fixed(m.sd(), 2) + ")";
   }
 
   private static List<List<String>> comparisonRows(AnalysisResult r) {
@@ -133,8 +134,8 @@ public final class ResultReport {
         if (e.outcome().equals(Effect.CHANGE)) {
           EffectValue v = e.value();
           int d = e.statistic().decimals();
-          rows.add(List.of(c.treatment() + " vs " + c.control(), e.statistic().label(), Format.fixed(v.estimate(), d),
-              Format.ci(v.ciLow(), v.ciHigh(), d), Double.isFinite(v.p()) ? Format.p(v.p()) : ""));
+          rows.add(List.of(c.treatment() + " vs " + c.control(), e.statistic().label(), Fmt.fixed(v.estimate(), d),
+              Fmt.ci(v.ciLow(), v.ciHigh(), d), Double.isFinite(v.p()) ? Fmt.p(v.p()) : ""));
         }
       }
     }
@@ -159,25 +160,25 @@ public final class ResultReport {
         for (BinaryEndpoint b : a.binaryEndpoints()) {
           if (b.key().equals(outcome)) {
             Proportion p = a.rate(b);
-            return String.format(Locale.ROOT, "%d/%d (%s)", p.events(), p.n(), Format.percent(p.rate()));
+            return String.format(Locale.ROOT, "%d/%d (%s)", p.events(), p.n(), Fmt.percent(p.rate()));
           }
         }
       }
     }
-    return Format.NE;
+    return Fmt.NE;
   }
 
   private static String effect(Comparison c, Statistic s, String outcome) {
     EffectValue e = c.value(s, outcome);
     if (e == null) {
-      return Format.NE;
+      return Fmt.NE;
     }
     int d = s.decimals();
-    return Format.fixed(e.estimate(), d) + " (" + Format.ci(e.ciLow(), e.ciHigh(), d) + ")";
+    return Fmt.fixed(e.estimate(), d) + " (" + Fmt.ci(e.ciLow(), e.ciHigh(), d) + ")";
   }
 
   private static String pValue(EffectValue v) {
-    return v == null ? Format.NE : Format.p(v.p());
+    return v == null ? Fmt.NE : Fmt.p(v.p());
   }
 
   private static List<List<String>> rowRows(RowAccounting rows) {
@@ -211,11 +212,11 @@ public final class ResultReport {
     List<String> out = new ArrayList<>();
     out.add(String.format(Locale.ROOT, "Scale %s (valid scores %s to %s); change = %s minus %s; control arm %s. "
             + "Effects are treatment minus control; ratios treatment over control. Confidence level %s.",
-        s.scale().label(), Format.fixed(s.scoreMin(), 0), Format.fixed(s.scoreMax(), 0), s.endpoint(), s.baseline(),
+        s.scale().label(), Fmt.fixed(s.scoreMin(), 0), Fmt.fixed(s.scoreMax(), 0), s.endpoint(), s.baseline(),
         s.control() == null ? "none" : s.control(), level(r)));
     out.add("Responder: " + s.response().describe() + "; binary endpoint denominators: " + s.missing().name()
         .toLowerCase(Locale.ROOT) + (Double.isFinite(s.remissionMax()) ? "; remission: endpoint score <= "
-        + Format.fixed(s.remissionMax(), 0) + " and no diagnosis." : "."));
+        + Fmt.fixed(s.remissionMax(), 0) + " and no diagnosis." : "."));
     Set<String> methods = new LinkedHashSet<>();
     r.arms().forEach(a -> methods.add(a.change().method()));
     r.arms().forEach(a -> a.binaryRates().forEach(p -> methods.add(p.method())));

@@ -73,15 +73,16 @@ public enum BreslowDay {
     double sumVariance = 0;
     int informative = 0;
     for (StratumTable t : used) {
-      double m1 = t.events();
-      double expected = expectedEvents(t.nT(), t.nC(), m1, psi);
-      if (!(expected > 0 && m1 > 0 && t.nonEvents() > 0)) {
+      if (!(t.events() > 0 && t.nonEvents() > 0)) {
+        continue;
+      }
+      double[] cell = expectedCells(t.nT(), t.nC(), t.events(), psi);
+      if (!(Math.min(Math.min(cell[0], cell[1]), Math.min(cell[2], cell[3])) > 0)) {
         continue;
       }
       informative++;
-      double v = 1 / (1 / expected + 1 / (t.nT() - expected) + 1 / (m1 - expected)
-          + 1 / (t.nC() - m1 + expected));
-      double deviation = t.a() - expected;
+      double v = 1 / (1 / cell[0] + 1 / cell[1] + 1 / cell[2] + 1 / cell[3]);
+      double deviation = deviation(t, cell);
       bd += deviation * deviation / v;
       sumDeviation += deviation;
       sumVariance += v;
@@ -93,6 +94,58 @@ public enum BreslowDay {
     double statistic = Math.max(0, tarone ? bd - sumDeviation * sumDeviation / sumVariance : bd);
     double df = informative - 1;
     return new ChiSquareTest(methodName, statistic, df, Wald.chiSquaredUpper(statistic, df), strata.note());
+  }
+
+  /**
+   * The four expected cells {A, B, C, D} (treatment events and non-events, control events and
+   * non-events) of a stratum under the common odds ratio psi, each to full relative precision: the
+   * smallest cell is solved for directly (the table re-oriented so that it is the root of
+   * {@link #expectedEvents}), its row and column mates are margin minus it (at least half their
+   * margin, so no cancellation), and the diagonal cell comes from {@code A D = psi B C}. Solving for A
+   * alone and subtracting lost digits whenever a cell was much smaller than its margins (a stratum such
+   * as 29/29 vs 0/1, whose expected control events are near 0), and with them the symmetry of the
+   * statistic under swapping the arms.
+   */
+  static double[] expectedCells(double nT, double nC, double m1, double psi) {
+    double m2 = nT + nC - m1;
+    double a = expectedEvents(nT, nC, m1, psi);
+    double[] cells = {a, nT - a, m1 - a, nC - m1 + a};
+    int k = smallest(cells);
+    // cell k = (row i, column j); rows (T, C) with margins (nT, nC), columns (event, non-event) (m1, m2)
+    int i = k / 2;
+    int j = k % 2;
+    double[] row = {nT, nC};
+    double[] col = {m1, m2};
+    boolean diagonal = i == j; // A or D: the odds ratio of the re-oriented table is psi, else 1 / psi
+    double s = expectedEvents(row[i], row[1 - i], col[j], diagonal ? psi : 1 / psi);
+    double rowMate = row[i] - s;
+    double colMate = col[j] - s;
+    double opposite = diagonal ? psi * rowMate * colMate / s : rowMate * colMate / (psi * s);
+    double[] out = new double[4];
+    out[k] = s;
+    out[2 * i + (1 - j)] = rowMate;
+    out[2 * (1 - i) + j] = colMate;
+    out[2 * (1 - i) + (1 - j)] = opposite;
+    return out;
+  }
+
+  /**
+   * {@code a - A}, taken at the smallest expected cell, where it is free of cancellation: with fixed
+   * margins {@code a - A = B - b = C - c = d - D}.
+   */
+  private static double deviation(StratumTable t, double[] cell) {
+    double[] observed = {t.a(), t.b(), t.c(), t.d()};
+    int k = smallest(cell);
+    double sign = k == 0 || k == 3 ? 1 : -1;
+    return sign * (observed[k] - cell[k]);
+  }
+
+  private static int smallest(double[] cells) {
+    int k = 0;
+    for (int j = 1; j < cells.length; j++) {
+      k = cells[j] < cells[k] ? j : k;
+    }
+    return k;
   }
 
   /** The expected treatment-arm events of a stratum under the common odds ratio psi. */

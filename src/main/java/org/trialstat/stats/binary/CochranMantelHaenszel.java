@@ -1,6 +1,7 @@
 package org.trialstat.stats.binary;
 
 import java.util.List;
+import org.apache.commons.numbers.fraction.BigFraction;
 import org.trialstat.model.ChiSquareTest;
 
 /**
@@ -18,6 +19,16 @@ import org.trialstat.model.ChiSquareTest;
  *
  * with {@code c = 1/2} for {@link #CONTINUITY_CORRECTED} when {@code |Delta| >= 1/2} (else 0, as R) and
  * {@code c = 0} for {@link #UNCORRECTED}.
+ *
+ * <p><b>Exact deviation.</b> Delta is a sum of fractions {@code (a_k N_k - nT_k m1_k) / N_k}; it is
+ * accumulated exactly (Commons Numbers {@code BigFraction}) and only {@code |Delta| - c} is rounded to
+ * a double. The correction makes the statistic jump at {@code |Delta| = 1/2} (from
+ * {@code 1 / (4V)} just below to 0 at it), so the comparison must be exact: R's
+ * {@code mantelhaen.test} sums the terms in floating point and, for strata (2/2 vs 0/1) and
+ * (0/7 vs 5/23), where Delta is exactly -1/2, gives 0 (p = 1) with the arms in one order and 0.2517
+ * (p = 0.616) with them swapped, because the rounded sum falls just below 1/2
+ * (src/test/resources/binary/make_cmh_boundary.R). This class gives 0 (p = 1) for both orders, R's
+ * value for the first; away from the boundary the two agree to rounding.
  *
  * <p>References: Cochran WG. Some methods for strengthening the common chi-squared tests. Biometrics
  * 1954;10:417-451. Mantel N, Haenszel W. Statistical aspects of the analysis of data from retrospective
@@ -39,6 +50,8 @@ public enum CochranMantelHaenszel {
 
   /** Without continuity correction (SAS PROC FREQ's CMH statistic). */
   UNCORRECTED("Cochran-Mantel-Haenszel chi-squared test without continuity correction", false);
+
+  private static final BigFraction HALF = BigFraction.of(1, 2);
 
   private final String methodName;
   private final boolean correct;
@@ -65,18 +78,20 @@ public enum CochranMantelHaenszel {
     if (strata.used().isEmpty()) {
       return ChiSquareTest.notEstimable(methodName, "no stratum with both arms");
     }
-    double delta = 0;
+    BigFraction delta = BigFraction.ZERO;
     double variance = 0;
     for (StratumTable t : strata.used()) {
       double n = t.total();
-      delta += t.a() - t.nT() * t.events() / n;
+      delta = delta.add(BigFraction.of((long) t.eventsT() * (t.nT() + (long) t.nC())
+          - (long) t.nT() * (t.eventsT() + (long) t.eventsC()), t.nT() + (long) t.nC()));
       variance += t.nT() * (double) t.nC() * t.events() * t.nonEvents() / (n * n * (n - 1));
     }
     if (!(variance > 0)) {
       return ChiSquareTest.notEstimable(methodName, "no events, or only events, in every stratum");
     }
-    double yates = correct && Math.abs(delta) >= 0.5 ? 0.5 : 0;
-    double excess = Math.abs(delta) - yates;
+    BigFraction abs = delta.abs();
+    boolean yates = correct && abs.compareTo(HALF) >= 0;
+    double excess = (yates ? abs.subtract(HALF) : abs).doubleValue();
     double statistic = excess * excess / variance;
     return new ChiSquareTest(methodName, statistic, 1, Wald.chiSquaredUpper(statistic, 1), strata.note());
   }

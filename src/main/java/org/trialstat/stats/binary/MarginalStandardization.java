@@ -97,6 +97,18 @@ public enum MarginalStandardization {
    */
   public AdjustedBinaryResult estimate(int[] outcome, boolean[] treated, String[] covariateNames,
       double[][] covariateColumns, double confLevel) {
+    return estimate(outcome, treated, covariateNames, covariateColumns, confLevel, null);
+  }
+
+  /**
+   * As {@link #estimate(int[], boolean[], String[], double[][], double)}, with the model named in every
+   * method string: "... (g-computation, logistic regression MODEL), VARIANCE".
+   *
+   * @param model the model formula for the method strings (for example {@code response ~ arm + age}), or
+   *              null for none
+   */
+  public AdjustedBinaryResult estimate(int[] outcome, boolean[] treated, String[] covariateNames,
+      double[][] covariateColumns, double confLevel, String model) {
     Arguments.checkConfLevel(confLevel);
     int n = outcome.length;
     if (treated.length != n) {
@@ -119,9 +131,9 @@ public enum MarginalStandardization {
     System.arraycopy(covariateColumns, 0, columns, 2, covariateColumns.length);
     if (nT == 0 || nT == n) {
       return notEstimable(confLevel, nT == 0 ? "no participants in the treatment arm"
-          : "no participants in the control arm", null);
+          : "no participants in the control arm", null, model);
     }
-    return estimate(LogisticRegression.fit(names, columns, outcome), 1, confLevel);
+    return standardize(LogisticRegression.fit(names, columns, outcome), 1, confLevel, model);
   }
 
   /**
@@ -135,12 +147,16 @@ public enum MarginalStandardization {
    */
   public AdjustedBinaryResult estimate(LogisticRegression fit, int armColumn, double confLevel) {
     Arguments.checkConfLevel(confLevel);
+    return standardize(fit, armColumn, confLevel, null);
+  }
+
+  private AdjustedBinaryResult standardize(LogisticRegression fit, int armColumn, double confLevel, String model) {
     if (!fit.estimable()) {
-      return notEstimable(confLevel, fit.reason(), fit.note());
+      return notEstimable(confLevel, fit.reason(), fit.note(), model);
     }
     int arm = fit.keptIndex(armColumn);
     if (arm < 0) {
-      return notEstimable(confLevel, "the arm is collinear with the covariates", fit.note());
+      return notEstimable(confLevel, "the arm is collinear with the covariates", fit.note(), model);
     }
     Predictions pr = Predictions.of(fit, arm);
     double[][] s = covariance(fit, pr);
@@ -151,7 +167,7 @@ public enum MarginalStandardization {
       String why = "variance not estimable (an arm with fewer than 2 participants)";
       note = note == null ? why : note + "; " + why;
     }
-    String suffix = " (g-computation, logistic regression), " + varianceName;
+    String suffix = suffix(model);
     WaldEffect rd = Wald.difference("Standardized risk difference" + suffix, mu1 - mu0,
         Math.sqrt(quadratic(s, 1, -1)), confLevel, note);
     WaldEffect rr = Wald.ratio("Standardized risk ratio" + suffix, Math.log(mu1 / mu0),
@@ -177,9 +193,13 @@ public enum MarginalStandardization {
     return g1 * g1 * s[0][0] + 2 * g1 * g0 * s[0][1] + g0 * g0 * s[1][1];
   }
 
-  private AdjustedBinaryResult notEstimable(double confLevel, String reason, String note) {
+  private String suffix(String model) {
+    return " (g-computation, logistic regression" + (model == null ? "" : " " + model) + "), " + varianceName;
+  }
+
+  private AdjustedBinaryResult notEstimable(double confLevel, String reason, String note, String model) {
     String why = note == null ? reason : reason + "; " + note;
-    String suffix = " (g-computation, logistic regression), " + varianceName;
+    String suffix = suffix(model);
     return new AdjustedBinaryResult(Double.NaN, Double.NaN,
         WaldEffect.notEstimable("Standardized risk difference" + suffix, false, confLevel, why),
         WaldEffect.notEstimable("Standardized risk ratio" + suffix, true, confLevel, why),

@@ -27,7 +27,7 @@ class SvgWriterTest {
       Locale.setDefault(Locale.GERMANY);
       assertThat(SvgWriter.num(1234.5)).isEqualTo("1234.5");
       assertThat(Axis.linear(-0.37, 0.81, 0, 100).label(0.5)).isEqualTo("0.5");
-      assertThat(Format.fixed(-0.0001, 2)).isEqualTo("0.00");
+      assertThat(org.trialstat.report.Fmt.fixed(-0.0001, 2)).isEqualTo("0.00");
     } finally {
       Locale.setDefault(before);
     }

@@ -286,4 +286,25 @@ class StratifiedBinaryAnalysisTest {
     assertThat(r.riskDifference().reason()).isEqualTo("no stratum with both arms");
     assertThat(r.strataUsed()).isZero();
   }
+
+  /**
+   * Delta exactly -1/2: R 4.2.2, src/test/resources/binary/make_cmh_boundary.R (output
+   * make_cmh_boundary.out). Expected: the corrected statistic 0 and p 1 of mantelhaen.test(correct =
+   * TRUE) in the given arm order ("given") for both orders (R's swapped order, 0.25168756027000955,
+   * comes from its rounded sum, see CochranMantelHaenszel); the uncorrected statistic
+   * 0.25168756027000966 and p 0.61588931311384565 ("given", correct = FALSE) for both. Tolerance 1e-12
+   * relative (closed form), 0 exactly for the corrected statistic.
+   */
+  @Test
+  void continuityCorrectionAtTheBoundary() {
+    List<StratumTable> given = List.of(t("s1", 2, 2, 0, 1), t("s2", 0, 7, 5, 23));
+    List<StratumTable> swapped = List.of(t("s1", 0, 1, 2, 2), t("s2", 5, 23, 0, 7));
+    for (List<StratumTable> tables : List.of(given, swapped)) {
+      StratifiedBinaryResult r = StratifiedBinaryAnalysis.analyze(tables, 0.95);
+      assertThat(r.cmh().statistic()).isZero();
+      assertThat(r.cmh().p()).isEqualTo(1.0);
+      assertThat(r.cmhUncorrected().statistic()).isCloseTo(0.25168756027000966, within(0.25168756027000966 * 1e-12));
+      assertThat(r.cmhUncorrected().p()).isCloseTo(0.61588931311384565, within(0.61588931311384565 * 1e-12));
+    }
+  }
 }
