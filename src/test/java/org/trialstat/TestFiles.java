@@ -25,6 +25,28 @@ public final class TestFiles {
   }
 
   /**
+   * The metafor 3.8.1 reference values of {@code meta/make_meta.out} (written by make_meta.R): one
+   * "case key value" line each, keyed "case key".
+   */
+  public static java.util.Map<String, Double> metaforReference() {
+    return metaforReference("meta/make_meta.out");
+  }
+
+  /** Reference values of a "case key value" file such as {@code meta/make_meta.out}, keyed "case key". */
+  public static java.util.Map<String, Double> metaforReference(String resourceName) {
+    java.util.Map<String, Double> m = new java.util.HashMap<>();
+    try {
+      for (String l : Files.readAllLines(resource(resourceName), java.nio.charset.StandardCharsets.UTF_8)) {
+        String[] f = l.trim().split(" ");
+        m.put(f[0] + " " + f[1], Double.parseDouble(f[2]));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return m;
+  }
+
+  /**
    * A file of the public reference data that sits beside the project in {@code ../shared} (data of other
    * projects is never copied into this one), for example {@code shared("oracles", "mmrm_fev",
    * "fev_data.csv")}. Does not check that it exists: call {@link #assumeShared} in the test first.

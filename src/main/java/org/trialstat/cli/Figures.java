@@ -3,6 +3,7 @@ package org.trialstat.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.trialstat.io.OutputFiles;
 import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.Provenance;
@@ -24,18 +25,42 @@ final class Figures {
   record Written(Plot plot, Path file) {
   }
 
-  /** Parses the {@code --plot} values (before any analysis, so that a typo fails fast). */
+  /** Parses the {@code --plot} values of {@code analyze} (before any analysis, so that a typo fails fast). */
   static List<Target> targets(List<String> specs) {
+    return targets(specs, PlotKind::check, PlotKind.KINDS);
+  }
+
+  /**
+   * Parses {@code --plot KIND=FILE} values.
+   *
+   * @param check returns the kind's canonical name, or throws {@link InvalidOptionException}
+   * @param kinds the kinds, for the message
+   */
+  static List<Target> targets(List<String> specs, UnaryOperator<String> check, String kinds) {
     List<Target> out = new ArrayList<>();
     for (String s : specs) {
       int eq = s.indexOf('=');
       if (eq <= 0 || eq == s.length() - 1) {
         throw new InvalidOptionException("--plot " + s + ": expected KIND=FILE, for example forest=forest.svg; "
-            + "KIND: " + PlotKind.KINDS);
+            + "KIND: " + kinds);
       }
-      out.add(new Target(PlotKind.check(s.substring(0, eq)), Path.of(s.substring(eq + 1))));
+      out.add(new Target(check.apply(s.substring(0, eq)), svgFile("--plot " + s, Path.of(s.substring(eq + 1)))));
     }
     return out;
+  }
+
+  /**
+   * Refuses a {@code .png} target: the figures are SVG only (docs/figures.md says why no PNG).
+   *
+   * @return the file
+   */
+  static Path svgFile(String option, Path file) {
+    if (file != null && file.getFileName() != null
+        && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+      throw new InvalidOptionException(option + ": figures are written as SVG only (no PNG renderer with a bundled "
+          + "font; docs/figures.md); name an .svg file");
+    }
+    return file;
   }
 
   /** Draws every figure (all of them, before anything is written). */

@@ -11,13 +11,17 @@ import org.trialstat.analysis.MetaRequest;
 import org.trialstat.analysis.SummaryAnalysis;
 import org.trialstat.analysis.SummaryRequest;
 import org.trialstat.io.EffectCsvReader;
+import org.trialstat.io.OutputFiles;
+import org.trialstat.io.ResultJsonReader;
 import org.trialstat.io.SummaryCsvReader;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.EffectInput;
+import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.MetaResult;
 import org.trialstat.model.MetaSettings;
 import org.trialstat.model.SummaryInput;
 import org.trialstat.report.MetaWriter;
+import org.trialstat.report.figure.MetaFigures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Spec;
     description = {"Meta-analysis of studies, as R's metafor: each study's effect (escalc), common or random "
         + "effects with tau^2, Hartung-Knapp-Sidik-Jonkman, heterogeneity with CIs, prediction interval, Egger's "
         + "test, subgroups, leave-one-out and cumulative analyses.",
-        "Input: the arm-level files of 'summary' (one row per study arm), or per-study effect files with columns "
+        "Input: the arm-level files of 'summary' (one row per study arm), trialstat's own JSON results (analyze or "
+            + "summary --format json), or per-study effect files with columns "
             + "study and yi, vi (or estimate with se, or with ci_low and ci_high). Effects are treatment - control; "
             + "ratios treatment / control."})
 public final class MetaCommand implements Callable<Integer>, TreeCommand {
@@ -109,14 +114,35 @@ public final class MetaCommand implements Callable<Integer>, TreeCommand {
   @Mixin
   OutputOptions output;
 
+  @Option(names = "--plot", paramLabel = "KIND=FILE", description = "Also write a figure as SVG to FILE "
+      + "(repeatable); KIND: " + META_KINDS + " (study effects and CIs, pooled diamond, prediction interval).")
+  List<String> plots = new ArrayList<>();
+
+  /** The figures of {@code meta --plot}. */
+  static final String META_KINDS = "forest";
+
   @Override
   public Integer call() {
     if (hksj && hksjTruncated) {
       throw new ParameterException(spec.commandLine(), "--hksj and --hksj-truncated: choose one");
     }
-    output.emit(MetaWriter.render(compute(), output.format, RunInfo.of(spec, output.reproducible, files)),
+    List<Figures.Target> targets = Figures.targets(plots, MetaCommand::checkKind, META_KINDS);
+    MetaResult result = compute();
+    output.emit(MetaWriter.render(result, output.format, RunInfo.of(spec, output.reproducible, files)),
         spec.commandLine().getOut(), files);
+    for (Figures.Target t : targets) {
+      OutputFiles.writeAtomically(t.file(), MetaFigures.forest(result)::writeSvg, files);
+    }
     return ExitCode.OK;
+  }
+
+  /** The one figure of a meta-analysis. */
+  static String checkKind(String kind) {
+    String k = kind.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!k.equals("forest")) {
+      throw new InvalidOptionException("unknown figure '" + kind + "' of meta; expected " + META_KINDS);
+    }
+    return k;
   }
 
   @Override
@@ -130,7 +156,7 @@ public final class MetaCommand implements Callable<Integer>, TreeCommand {
     double level = comparison.confLevel();
     int effectFiles = 0;
     for (Path f : files) {
-      effectFiles += EffectCsvReader.isEffectFile(f, f.toString()) ? 1 : 0;
+      effectFiles += !ResultJsonReader.isJson(f, f.toString()) && EffectCsvReader.isEffectFile(f, f.toString()) ? 1 : 0;
     }
     if (effectFiles > 0 && effectFiles < files.size()) {
       throw new ParameterException(spec.commandLine(), "mixed input: give either arm-level summary files or "
@@ -158,6 +184,16 @@ public final class MetaCommand implements Callable<Integer>, TreeCommand {
     List<SummaryInput> inputs = new ArrayList<>();
     Map<String, String> groups = new HashMap<>();
     for (Path f : files) {
+      if (ResultJsonReader.isJson(f, f.toString())) {
+        if (subgroup != null) {
+          throw new ParameterException(spec.commandLine(), "--subgroup reads a column of arm-level or effect files; "
+              + f + " is a JSON result");
+        }
+        SummaryInput in = ResultJsonReader.read(f, f.toString());
+        ResultJsonReader.require(in, outcome.endpoint);
+        inputs.add(in);
+        continue;
+      }
       inputs.add(SummaryCsvReader.read(f, f.toString()));
       if (subgroup != null) {
         groups.putAll(EffectCsvReader.studyColumn(f, f.toString(), subgroup));

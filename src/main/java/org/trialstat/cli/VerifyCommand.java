@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code trialstat verify}: checks published claims against what {@code analyze} or {@code summary}
- * compute. Each claim's command is parsed by picocli as that command (so an output option is refused in
+ * {@code trialstat verify}: checks published claims against what {@code analyze}, {@code summary} or
+ * {@code meta} compute. Each claim's command is parsed by picocli as that command (so an output option is refused in
  * every spelling: {@code -o X}, {@code -oX}, {@code --output=X}, {@code -fjson}), its result tree computed
  * in-process ({@link TreeCommand}) and the claim's path resolved on it with {@link JsonPath}.
  */
@@ -33,7 +33,10 @@ import picocli.CommandLine.Spec;
         "Exit code 0 when every claim passes, 1 when any fails, 3 when the claims file or a claim is bad."})
 public final class VerifyCommand implements Callable<Integer> {
 
-  private static final String[] OUTPUT_OPTIONS = {"--format", "--output", "--files-from"};
+  private static final String[] OUTPUT_OPTIONS = {"--format", "--output", "--files-from", "--plot", "--report"};
+
+  /** Separates the data files of a {@code meta} claim in the file column. */
+  static final String FILE_SEPARATOR = ";";
 
   @Spec
   CommandSpec spec;
@@ -64,14 +67,19 @@ public final class VerifyCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>(List.of(claimsFile));
     for (Claim c : claims) {
       checks.add(ClaimCheck.of(c));
-      String outside = DataRoot.outside(base, c.file());
-      if (outside != null) {
-        commands.add(new Parsed(null, null, "data file '" + c.file() + "' " + outside));
-        continue;
+      List<String> data = new ArrayList<>();
+      String outside = null;
+      for (String f : dataFiles(c)) {
+        String why = DataRoot.outside(base, f);
+        if (why != null) {
+          outside = "data file '" + f + "' " + why;
+          break;
+        }
+        Path path = base.resolve(f).normalize();
+        inputs.add(path);
+        data.add(path.toString());
       }
-      Path data = base.resolve(c.file()).normalize();
-      inputs.add(data);
-      commands.add(parse(c, data.toString()));
+      commands.add(outside != null ? new Parsed(null, null, outside) : parse(c, data));
     }
     if (junit != null) {
       OutputFiles.check(junit, inputs, "--junit"); // before any claim runs: the report replaces no input
@@ -112,13 +120,39 @@ public final class VerifyCommand implements Callable<Integer> {
   }
 
   /**
-   * Parses a claim's command as picocli parses it on the command line, with the data file as the one
-   * FILE argument.
+   * The data files of a claim: its file cell, or for a {@code meta} claim the files the cell lists
+   * separated by {@value #FILE_SEPARATOR} (the studies to pool).
    *
-   * @throws DataException when the command is not analyze/summary, its quoting is broken, or it sets an
-   *                       output option (verify keeps the results in memory)
+   * @throws DataException when a file is listed twice or empty, or several are given to another command
    */
-  private static Parsed parse(Claim c, String dataFile) {
+  private static List<String> dataFiles(Claim c) {
+    if (!c.file().contains(FILE_SEPARATOR)) {
+      return List.of(c.file());
+    }
+    if (!c.command().strip().startsWith("meta")) {
+      throw new DataException(c.claimsFile(), c.line(), 0, "file: several files (separated by '" + FILE_SEPARATOR
+          + "') are for meta claims only; analyze and summary claims name one file");
+    }
+    List<String> out = new ArrayList<>();
+    for (String f : c.file().split(FILE_SEPARATOR, -1)) {
+      String name = f.strip();
+      if (name.isEmpty() || out.contains(name)) {
+        throw new DataException(c.claimsFile(), c.line(), 0, "file: '" + c.file() + "' has an empty or repeated "
+            + "file name; expected FILE;FILE...");
+      }
+      out.add(name);
+    }
+    return out;
+  }
+
+  /**
+   * Parses a claim's command as picocli parses it on the command line, with the data files as the FILE
+   * arguments.
+   *
+   * @throws DataException when the command is not analyze/summary/meta, its quoting is broken, or it sets
+   *                       an output option (verify keeps the results in memory)
+   */
+  private static Parsed parse(Claim c, List<String> dataFiles) {
     List<String> words;
     try {
       words = ShellWords.split(c.command());
@@ -128,15 +162,16 @@ public final class VerifyCommand implements Callable<Integer> {
     TreeCommand command = words.isEmpty() ? null : switch (words.get(0)) {
       case "analyze" -> new AnalyzeCommand();
       case "summary" -> new SummaryCommand();
+      case "meta" -> new MetaCommand();
       default -> null;
     };
     if (command == null) {
       throw new DataException(c.claimsFile(), c.line(), c.commandColumn(),
-          "command: expected analyze or summary (optionally with options), got '" + c.command() + "'");
+          "command: expected analyze, summary or meta (optionally with options), got '" + c.command() + "'");
     }
     List<String> args = new ArrayList<>(words.subList(1, words.size()));
     args.add("--");
-    args.add(dataFile);
+    args.addAll(dataFiles);
     CommandLine line = new CommandLine(command);
     CliSetup.configure(line);
     CommandLine.ParseResult parsed;
@@ -148,7 +183,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     List<String> files = parsed.matchedPositionals().isEmpty() ? List.of()
         : parsed.matchedPositionals().get(0).stringValues();
-    if (files.size() != 1) {
+    if (files.size() != dataFiles.size()) {
       throw new DataException(c.claimsFile(), c.line(), c.commandColumn(),
           "command: the data file comes from the file column; remove the FILE arguments from the command");
     }

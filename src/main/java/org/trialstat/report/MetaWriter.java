@@ -2,6 +2,7 @@ package org.trialstat.report;
 
 import java.util.Map;
 import org.trialstat.model.MetaResult;
+import org.trialstat.model.MetaSettings;
 import org.trialstat.model.Provenance;
 
 /** Renders a {@code meta} result in any {@link OutputFormat}. */
@@ -34,6 +35,11 @@ public final class MetaWriter {
       case TABLE -> Output.document(MetaTables.render(result, false) + footer(provenance, false));
       case MARKDOWN -> Output.document(MetaTables.render(result, true) + footer(provenance, true));
     };
+  }
+
+  /** The name of an effect measure in words, as the table heading prints it ("risk ratio"). */
+  public static String measureLabel(MetaSettings.Measure measure) {
+    return MetaTables.measureLabel(measure);
   }
 
   private static String footer(Provenance provenance, boolean markdown) {

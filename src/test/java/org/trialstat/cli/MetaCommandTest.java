@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,25 +28,13 @@ import org.trialstat.report.OutputFormat;
 class MetaCommandTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Map<String, Double> REF = reference();
+  private static final Map<String, Double> REF = TestFiles.metaforReference();
   private static final String MAPP1 = "samples/published/studies/mapp1.csv";
   private static final String MAPP2 = "samples/published/studies/mapp2.csv";
 
   @TempDir
   Path tmp;
 
-  private static Map<String, Double> reference() {
-    Map<String, Double> m = new HashMap<>();
-    try {
-      for (String l : Files.readAllLines(TestFiles.resource("meta/make_meta.out"), StandardCharsets.UTF_8)) {
-        String[] f = l.trim().split(" ");
-        m.put(f[0] + " " + f[1], Double.parseDouble(f[2]));
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return m;
-  }
 
   private static void near(JsonNode got, String c, String key, double tol) {
     Double ref = REF.get(c + " " + key);

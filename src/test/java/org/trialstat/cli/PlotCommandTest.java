@@ -66,6 +66,12 @@ class PlotCommandTest {
     CliRun unknown = CliRun.of("plot", "pie", SAMPLE);
     assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
     assertThat(unknown.err()).contains("unknown figure 'pie'", "trajectory, forest");
+    CliRun png = CliRun.of("plot", "flow", SAMPLE, "--output", "flow.PNG");
+    assertThat(png.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(png.err()).contains("--output: figures are written as SVG only");
+    CliRun pngPlot = CliRun.of("analyze", SAMPLE, "--plot", "flow=flow.png");
+    assertThat(pngPlot.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(pngPlot.err()).contains("--plot flow=flow.png: figures are written as SVG only");
     CliRun badOption = CliRun.of("plot", "flow", "--nope", SAMPLE);
     assertThat(badOption.code()).isEqualTo(ExitCode.USAGE);
     assertThat(badOption.err()).contains("--nope");

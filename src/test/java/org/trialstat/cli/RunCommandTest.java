@@ -133,6 +133,6 @@ class RunCommandTest {
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode analyses = MAPPER.readTree(out.resolve("manifest.json").toFile()).get("analyses");
     assertThat(analyses.size()).isGreaterThanOrEqualTo(5);
-    assertThat(Files.readString(out.resolve("published.txt"))).contains("13 claims: 13 passed");
+    assertThat(Files.readString(out.resolve("published.txt"))).contains("15 claims: 15 passed");
   }
 }

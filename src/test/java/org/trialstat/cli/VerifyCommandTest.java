@@ -26,17 +26,48 @@ class VerifyCommandTest {
     Path junit = tmp.resolve("junit.xml");
     CliRun run = CliRun.of("verify", "--junit", junit.toString(), "samples/published/expected.csv");
     assertThat(run.code()).as(run.out() + run.err()).isZero();
-    assertThat(run.out().lines().filter(l -> l.startsWith("PASS"))).hasSize(13);
+    assertThat(run.out().lines().filter(l -> l.startsWith("PASS"))).hasSize(15);
     // -0.908827: R 4.2.2 smd(42, -24.4, 11.6, 37, -13.9, 11.5) = -0.90882695653209389 (SummaryAnalysisTest),
     // printed to 6 decimals; [0.905, 0.915) is half a unit of the published 0.91 (ClaimCheckTest)
-    assertThat(run.out()).contains("13 claims: 13 passed, 0 failed, 0 errors.",
+    assertThat(run.out()).contains("15 claims: 15 passed, 0 failed, 0 errors.",
         "|-0.908827| = 0.908827 in [0.905, 0.915) (published 0.91; Mitchell et al. 2021");
     Document doc = parse(junit);
     Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
-    assertThat(suite.getAttribute("tests")).isEqualTo("13");
+    assertThat(suite.getAttribute("tests")).isEqualTo("15");
     assertThat(suite.getAttribute("failures")).isEqualTo("0");
-    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(13);
+    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(15);
     assertThat(doc.getElementsByTagName("failure").getLength()).isZero();
+  }
+
+  @Test
+  void metaClaimsPoolTheFilesOfTheirFileCell() throws Exception {
+    copySample("mapp1.csv");
+    copySample("mapp2.csv");
+    // -0.82820499197955344, 0.15906962350890302: metafor 3.8.1 rma(escalc("SMD"), method = "REML") of MAPP1
+    // and MAPP2 (src/test/resources/meta/make_meta.out, mapp_smd_reml est, se)
+    Path claims = write("claims.csv", """
+        file,command,statistic,expected,compare,tolerance,source
+        mapp1.csv;mapp2.csv,meta,pooled.estimate,-0.828204991979553,value,1e-9,metafor
+        mapp1.csv; mapp2.csv,meta --model random --tau2 reml,pooled.se,0.159069623508903,value,1e-9,metafor
+        """);
+    CliRun run = CliRun.of("verify", claims.toString());
+    assertThat(run.code()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("2 claims: 2 passed", "mapp1.csv;mapp2.csv pooled.estimate: -0.828205");
+    Path summary = write("s.csv", "file,command,statistic,expected\nmapp1.csv;mapp2.csv,summary,arms[0].n,42\n");
+    CliRun s = CliRun.of("verify", summary.toString());
+    assertThat(s.code()).isEqualTo(ExitCode.DATA);
+    assertThat(s.err()).contains("s.csv:2: file: several files (separated by ';') are for meta claims only");
+    Path twice = write("t.csv", "file,command,statistic,expected\nmapp1.csv;mapp1.csv,meta,pooled.k,2\n");
+    assertThat(CliRun.of("verify", twice.toString()).err()).contains("t.csv:2: file: 'mapp1.csv;mapp1.csv' has an "
+        + "empty or repeated file name");
+    Path plot = write("p.csv", "file,command,statistic,expected\nmapp1.csv;mapp2.csv,meta --plot forest=f.svg,pooled.k,2\n");
+    CliRun p = CliRun.of("verify", plot.toString());
+    assertThat(p.code()).isEqualTo(ExitCode.DATA);
+    assertThat(p.err()).contains("p.csv:2:2: command: --plot is set by verify");
+    Path outside = write("o.csv", "file,command,statistic,expected\nmapp1.csv;../x.csv,meta,pooled.k,2\n");
+    CliRun o = CliRun.of("verify", outside.toString());
+    assertThat(o.code()).isEqualTo(ExitCode.DATA);
+    assertThat(o.out()).contains("data file '../x.csv' is outside the data folder");
   }
 
   @Test
@@ -114,7 +145,7 @@ class VerifyCommandTest {
     Path badCommand = write("b.csv", "file,command,statistic,expected\nx.csv,mmrm --x,arms[0].n,1\n");
     CliRun b = CliRun.of("verify", badCommand.toString());
     assertThat(b.code()).isEqualTo(ExitCode.DATA);
-    assertThat(b.err()).contains("b.csv:2:2: command: expected analyze or summary");
+    assertThat(b.err()).contains("b.csv:2:2: command: expected analyze, summary or meta");
     Path badExpected = write("c.csv", "file,command,statistic,expected\nx.csv,summary,arms[0].n,about 42\n");
     assertThat(CliRun.of("verify", badExpected.toString()).err()).contains("c.csv:2:4: expected: not a published number");
     Path format = write("d.csv", "file,command,statistic,expected\nx.csv,summary --format csv,arms[0].n,42\n");

@@ -7,13 +7,14 @@ import org.trialstat.model.Statistic;
 
 /**
  * The figures by name, as {@code trialstat plot KIND} and {@code analyze --plot KIND=FILE} take them:
- * {@code trajectory}, {@code forest} (the ANCOVA difference) or {@code forest:KEY} with a statistic's
+ * {@code trajectory} (the MMRM LS means of {@code visits[]}, or the observed mean change when no MMRM was
+ * fitted), {@code trajectory:observed}, {@code trajectory:lsmean}, {@code forest} (the ANCOVA difference) or {@code forest:KEY} with a statistic's
  * JSON key (for example {@code forest:risk_ratio}), {@code waterfall} and {@code flow}.
  */
 public final class PlotKind {
   /** The kinds, for messages and help. */
   public static final String KINDS = "trajectory, forest, forest:KEY (KEY: welch, student, ancova, mmrm, cohens_d, "
-      + "hedges_g, risk_difference, risk_ratio, odds_ratio), waterfall, flow";
+      + "hedges_g, risk_difference, risk_ratio, odds_ratio), waterfall, flow, trajectory:observed, trajectory:lsmean";
 
   private PlotKind() {
   }
@@ -36,11 +37,13 @@ public final class PlotKind {
     }
     ResultReport.Input in = inputs.get(0);
     return switch (k) {
-      case "trajectory" -> {
-        TrajectoryPlot t = ResultFigures.trajectory(in.result());
+      case "trajectory", "trajectory:observed", "trajectory:lsmean" -> {
+        TrajectoryPlot t = k.equals("trajectory") ? ResultFigures.trajectory(in.result())
+            : ResultFigures.trajectory(in.result(), k.equals("trajectory:observed"));
         if (t == null) {
-          throw new InvalidOptionException("figure 'trajectory': " + in.result().file()
-              + " has no repeated-measures fit (it needs two arms and at least two post-baseline visits)");
+          throw new InvalidOptionException("figure '" + k + "': " + in.result().file() + (k.equals("trajectory:lsmean")
+              ? " has no repeated-measures fit (it needs two arms and at least two post-baseline visits)"
+              : " has no visit after the baseline"));
         }
         yield t;
       }
@@ -59,7 +62,7 @@ public final class PlotKind {
     String k = kind.trim().toLowerCase(Locale.ROOT);
     if (k.startsWith("forest:")) {
       statistic(k.substring("forest:".length()));
-    } else if (!List.of("forest", "trajectory", "waterfall", "flow").contains(k)) {
+    } else if (!List.of("forest", "trajectory", "trajectory:observed", "trajectory:lsmean", "waterfall", "flow").contains(k)) {
       throw new InvalidOptionException("unknown figure '" + kind + "'; expected one of " + KINDS);
     }
     return k;

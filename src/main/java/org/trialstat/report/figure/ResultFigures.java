@@ -15,10 +15,12 @@ import org.trialstat.model.Effect;
 import org.trialstat.model.EffectValue;
 import org.trialstat.model.Estimate;
 import org.trialstat.model.LsMean;
+import org.trialstat.model.MeanSummary;
 import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.model.Scale;
 import org.trialstat.model.Statistic;
+import org.trialstat.model.VisitResult;
 import org.trialstat.report.Fmt;
 
 /**
@@ -26,8 +28,8 @@ import org.trialstat.report.Fmt;
  * (the same as in {@code --format json}), never recomputed. The participant-level figures (waterfall,
  * flow) live in {@link ParticipantFigures}.
  *
- * <p>Until results carry each visit's numeric week, {@link #week(String, int)} derives it from the
- * visit label.
+ * <p>The trajectory of {@code analyze} takes each visit's week from {@code visits[]}; where a file has no
+ * week column (and for {@code mmrm}'s results), {@link #week(String, int)} derives it from the visit label.
  */
 public final class ResultFigures {
   private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)");
@@ -42,20 +44,51 @@ public final class ResultFigures {
   }
 
   /**
-   * The trajectory of the MMRM that {@code analyze} fits (change from baseline), or null when it fitted
-   * none.
+   * The trajectory of {@code analyze}: the MMRM LS means of {@code visits[]} when the MMRM was fitted,
+   * else the observed mean change of {@code visits[]}; null when the file has no post-baseline visit
+   * after the baseline with an estimate.
    */
   public static TrajectoryPlot trajectory(AnalysisResult r) {
-    if (r.mmrm() == null) {
+    return trajectory(r, r.mmrm() == null);
+  }
+
+  /**
+   * The trajectory of {@code analyze} from its {@code visits[]} block: per arm and visit the MMRM LS mean
+   * ({@code mmrm_lsmean}) or, with {@code observed}, the observed mean change ({@code observed_change}),
+   * with its CI, at the visit's {@code week} (from the label when the file has no week column, as
+   * {@link #week}). Null when there is nothing to draw: no MMRM (LS means) or no post-baseline visit.
+   */
+  public static TrajectoryPlot trajectory(AnalysisResult r, boolean observed) {
+    if (r.visits().isEmpty() || (!observed && r.mmrm() == null)) {
       return null;
     }
-    List<String> visits = new ArrayList<>();
-    for (LsMean m : r.mmrm().lsmeans()) {
-      if (!visits.contains(m.visit())) {
-        visits.add(m.visit());
+    Map<String, List<TrajectoryPlot.Point>> byArm = new LinkedHashMap<>();
+    double level = Double.NaN;
+    for (int i = 0; i < r.visits().size(); i++) {
+      VisitResult v = r.visits().get(i);
+      double week = Double.isFinite(v.week()) ? v.week() : week(v.visit(), i + 1);
+      for (VisitResult.Arm a : v.arms()) {
+        List<TrajectoryPlot.Point> points = byArm.computeIfAbsent(a.arm(), k -> new ArrayList<>());
+        if (observed && a.observedChange() != null) {
+          MeanSummary m = a.observedChange();
+          points.add(new TrajectoryPlot.Point(v.visit(), week, m.mean(), m.ciLow(), m.ciHigh()));
+          level = m.confLevel();
+        } else if (!observed && a.mmrmLsmean() != null) {
+          LsMean m = a.mmrmLsmean();
+          points.add(new TrajectoryPlot.Point(v.visit(), week, m.estimate(), m.ciLow(), m.ciHigh()));
+          level = m.confLevel();
+        }
       }
     }
-    return trajectory(r.file(), r.mmrm(), r.settings().scale(), true, visits);
+    if (!observed) {
+      return trajectory(r.file(), r.mmrm(), r.settings().scale(), true, byArm, level);
+    }
+    List<TrajectoryPlot.Series> series = new ArrayList<>();
+    byArm.forEach((arm, points) -> series.add(new TrajectoryPlot.Series(arm, points)));
+    String what = "Change from baseline in " + r.settings().scale().label();
+    String caption = String.format(Locale.ROOT, "Observed mean change with %s t confidence intervals (participants "
+        + "with a baseline score and a score at the visit). Source: %s.", Fmt.level(level), r.file());
+    return new TrajectoryPlot(new FigureText(what + " by visit and arm", "Week", what + " (points)", caption), series);
   }
 
   private static TrajectoryPlot trajectory(String file, MmrmResult fit, Scale scale, boolean change,
@@ -68,6 +101,11 @@ public final class ResultFigures {
           week(m.visit(), index < 0 ? visits.size() : index + 1), m.estimate(), m.ciLow(), m.ciHigh()));
       level = m.confLevel();
     }
+    return trajectory(file, fit, scale, change, byArm, level);
+  }
+
+  private static TrajectoryPlot trajectory(String file, MmrmResult fit, Scale scale, boolean change,
+      Map<String, List<TrajectoryPlot.Point>> byArm, double level) {
     List<TrajectoryPlot.Series> series = new ArrayList<>();
     byArm.forEach((arm, points) -> series.add(new TrajectoryPlot.Series(arm, points)));
     String what = change ? "Change from baseline in " + scale.label() : scale.label() + " score";

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Speed targets of the figures and the report (issue 14: the report of the bundled sample under 1 s end
+# to end; figures add under 0.2 s to a run), through the scripts/trialstat launcher (C1 + CDS), JVM
+# start included. Runs are interleaved so that machine load affects each alike.
+#   scripts/bench_figures.sh [RUNS]
+# Prints per run kind the median wall time and the median CPU time (user + system) in seconds; the
+# figure cost is the difference between `analyze --plot ...` and plain `analyze`.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-11}"
+cd "$root"
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+scripts/trialstat --version > /dev/null  # build jar + CDS archive
+sample=samples/mapp1_like.csv
+pubs="samples/published/studies/mapp1.csv samples/published/studies/mapp2.csv"
+kinds=(
+  "analyze $sample"
+  "analyze $sample --plot trajectory=$tmp/t.svg --plot forest=$tmp/f.svg --plot waterfall=$tmp/w.svg --plot flow=$tmp/c.svg"
+  "report $sample --output $tmp/report.html"
+  "meta $pubs"
+  "meta $pubs --plot forest=$tmp/m.svg"
+)
+measure() {  # ARGS... -> "wall cpu" in seconds
+  local out
+  # shellcheck disable=SC2068
+  out=$( { TIMEFORMAT='%R %U %S'; time scripts/trialstat $@ > /dev/null; } 2>&1 | tail -1)
+  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' <<< "$out"
+}
+median() { sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}'; }
+declare -A wall cpu
+for _ in $(seq "$runs"); do
+  for i in "${!kinds[@]}"; do
+    read -r w c <<< "$(measure "${kinds[$i]}")"
+    wall[$i]+="$w "; cpu[$i]+="$c "
+  done
+done
+for i in "${!kinds[@]}"; do
+  printf '%-12s wall %s s  cpu %s s  %s\n' "$(cut -d' ' -f1 <<< "${kinds[$i]}")" \
+    "$(tr ' ' '\n' <<< "${wall[$i]}" | grep . | median)" "$(tr ' ' '\n' <<< "${cpu[$i]}" | grep . | median)" \
+    "${kinds[$i]//$tmp\//}"
+done
+echo "(median of $runs runs; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
