@@ -63,10 +63,10 @@ final class ArmData {
       return;
     }
     for (BinaryEndpoint e : endpoints) {
-      Boolean event = completer ? event(e, p, s, strictness, source) : Boolean.FALSE;
+      Boolean event = completer ? event(e, p, s, everyone, strictness, source) : Boolean.FALSE;
       if (!completer && e == BinaryEndpoint.REMISSION && p.hasEndpointScore()) {
         // Remission needs only the endpoint: a non-completer with an endpoint score is judged on it.
-        event = event(e, p, s, strictness, source);
+        event = event(e, p, s, everyone, strictness, source);
       }
       if (e == BinaryEndpoint.LOSS_OF_DIAGNOSIS && !completer) {
         // Non-responder imputation: only participants diagnosed at baseline enter the denominator; an
@@ -114,8 +114,14 @@ final class ArmData {
   /** Units in the last place that {@link #atLeast} allows. */
   static final int ULPS = 8;
 
-  /** The event for a completer; null when the participant is not in this endpoint's denominator. */
-  private Boolean event(BinaryEndpoint e, Participant p, AnalysisSettings s,
+  /**
+   * The event for a participant with an endpoint score, decided from what is known (docs/methods.md,
+   * "Unknown diagnoses"): null when the participant is not in this endpoint's denominator, counted
+   * {@code unknown_diagnosis} when only a missing diagnosis cell could decide it. A remission is decided
+   * "no" by a score above the cut-off whatever the diagnosis cell; under {@code --missing nonresponder}
+   * ({@code missingIsNoEvent}) a missing endpoint diagnosis is no event, as a missing endpoint is.
+   */
+  private Boolean event(BinaryEndpoint e, Participant p, AnalysisSettings s, boolean missingIsNoEvent,
       AnalysisRequest.Strictness strictness, String source) {
     double f = p.endpointScore();
     switch (e) {
@@ -135,8 +141,15 @@ final class ArmData {
         if (Boolean.FALSE.equals(dx0)) {
           return null; // not diagnosed at baseline: not in the denominator by definition
         }
-        if (dx0 == null || dx1 == null) {
-          unknown(e, dx0 == null ? p.baseline() : p.endpoint(), strictness, source);
+        if (dx0 == null) {
+          unknown(e, p.baseline(), strictness, source); // in the denominator or not: undecidable
+          return null;
+        }
+        if (dx1 == null && missingIsNoEvent) {
+          return false;
+        }
+        if (dx1 == null) {
+          unknown(e, p.endpoint(), strictness, source);
           return null;
         }
         return !dx1;
@@ -146,12 +159,18 @@ final class ArmData {
         if (!diagnosisColumn) {
           return scoreRule; // score rule only, noted
         }
+        if (!scoreRule) {
+          return false; // a score above the cut-off decides it, whatever the diagnosis cell says
+        }
         Boolean dx1 = p.endpoint().diagnosis();
+        if (dx1 == null && missingIsNoEvent) {
+          return false;
+        }
         if (dx1 == null) {
           unknown(e, p.endpoint(), strictness, source);
           return null;
         }
-        return scoreRule && !dx1;
+        return !dx1;
       }
       default:
         throw new IllegalStateException(e.toString());
