@@ -35,15 +35,26 @@ final class ArmData {
 
   /** The stratum of a participant, null when not stratified or the stratum cell is empty. */
   private final Function<Participant, String> stratumOf;
+  private final boolean keepOutcomes;
 
   ArmData(String name, boolean diagnosisColumn) {
     this(name, diagnosisColumn, p -> null);
   }
 
   ArmData(String name, boolean diagnosisColumn, Function<Participant, String> stratumOf) {
+    this(name, diagnosisColumn, stratumOf, true);
+  }
+
+  /**
+   * @param keepOutcomes whether to keep each participant's outcome per endpoint ({@link #outcomes}, for
+   *                     the covariate adjustment only: an object per participant and endpoint otherwise
+   *                     held for nothing)
+   */
+  ArmData(String name, boolean diagnosisColumn, Function<Participant, String> stratumOf, boolean keepOutcomes) {
     this.name = name;
     this.diagnosisColumn = diagnosisColumn;
     this.stratumOf = stratumOf;
+    this.keepOutcomes = keepOutcomes;
   }
 
   void add(Participant p, AnalysisSettings s, List<BinaryEndpoint> endpoints,
@@ -88,7 +99,9 @@ final class ArmData {
         c[0]++;
       }
       c[1]++;
-      outcomes.computeIfAbsent(e, k -> new ArrayList<>()).add(new Outcome(p, event));
+      if (keepOutcomes) {
+        outcomes.computeIfAbsent(e, k -> new ArrayList<>()).add(new Outcome(p, event));
+      }
       String stratum = stratumOf.apply(p);
       if (stratum != null) {
         int[] sc = strataCounts.computeIfAbsent(e, k -> new LinkedHashMap<>()).computeIfAbsent(stratum,

@@ -76,7 +76,7 @@ final class TrialEstimation {
       notes.add(emptyStrata);
     }
     for (String arm : data.arms()) {
-      arms.put(arm, new ArmData(arm, data.hasDiagnosis(), stratumOf));
+      arms.put(arm, new ArmData(arm, data.hasDiagnosis(), stratumOf, !prepared.covariates().isEmpty()));
     }
     for (Participant p : prepared.participants()) {
       arms.get(p.arm).add(p, settings, endpoints, prepared.strictness(), data.source());
