@@ -443,6 +443,14 @@ public final class LinearModel {
       return Difference.notEstimable(method, confLevel,
           "no residual degrees of freedom (n = " + n + ", rank = " + rank + ")");
     }
+    return keptCombination(l, confLevel, method);
+  }
+
+  /**
+   * The t test of {@code L' beta} over the kept (not aliased) columns, once the caller has checked that
+   * it is estimable and that there are residual df: {@code s sqrt(L' (X'X)^-1 L)} on the residual df.
+   */
+  private Difference keptCombination(double[] l, double confLevel, String method) {
     double est = 0;
     double var = 0;
     for (int a = 0; a < p; a++) {
@@ -481,6 +489,8 @@ public final class LinearModel {
    * The t test of the linear combination {@code sum_j l_j b_j} (R: {@code multcomp::glht(fit, linfct = l)}
    * without adjustment): estimate, {@code se = sqrt(l' V l)} with V = {@link #covariance}, t on the
    * residual df, two-sided p and CI; for a single coefficient the numbers of {@link #coefficientTest}.
+   * Unlike {@link #linearCombination} it refuses any aliased column it involves (the reason of that
+   * column's {@link #coefficientTest}), then computes as it does.
    *
    * @param l         one weight per design column (0 for columns not involved)
    * @param confLevel confidence level in (0, 1)
@@ -491,20 +501,9 @@ public final class LinearModel {
     if (l.length != p) {
       throw new IllegalArgumentException("contrast has " + l.length + " weights, expected " + p);
     }
-    double est = 0;
-    double var = 0;
     for (int i = 0; i < p; i++) {
-      if (l[i] == 0) {
-        continue;
-      }
-      if (aliased[i]) {
+      if (l[i] != 0 && aliased[i]) {
         return coefficientTest(i, confLevel, method);
-      }
-      est += l[i] * coefficients[i];
-      for (int j = 0; j < p; j++) {
-        if (l[j] != 0) {
-          var += l[i] * l[j] * covariance(i, j);
-        }
       }
     }
     for (int i = 0; i < p; i++) {
@@ -515,7 +514,7 @@ public final class LinearModel {
         }
       }
     }
-    return MeanDifferenceTest.tTest(method, est, Math.sqrt(var), residualDf(), confLevel);
+    return keptCombination(l, confLevel, method);
   }
 
   private void checkColumn(int j) {
