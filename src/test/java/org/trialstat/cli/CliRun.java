@@ -25,6 +25,17 @@ public record CliRun(int code, String out, String err) {
     return withoutProvenance(out);
   }
 
+  /** {@code analyze OPTIONS... --format json FILE}. */
+  public static CliRun analyzeJson(java.nio.file.Path file, String... options) {
+    String[] args = new String[options.length + 4];
+    args[0] = "analyze";
+    System.arraycopy(options, 0, args, 1, options.length);
+    args[options.length + 1] = "--format";
+    args[options.length + 2] = "json";
+    args[options.length + 3] = file.toString();
+    return of(args);
+  }
+
   public static CliRun of(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -20,13 +20,7 @@ class ResponderToleranceTest {
   private JsonNode response(String rows, String... options) throws IOException {
     Path f = tmp.resolve("t.csv");
     Files.writeString(f, "participant_id,arm,visit,caps_total\n" + rows, StandardCharsets.UTF_8);
-    String[] args = new String[options.length + 4];
-    args[0] = "analyze";
-    System.arraycopy(options, 0, args, 1, options.length);
-    args[options.length + 1] = "--format";
-    args[options.length + 2] = "json";
-    args[options.length + 3] = f.toString();
-    CliRun run = CliRun.of(args);
+    CliRun run = CliRun.analyzeJson(f, options);
     assertThat(run.code()).as(run.err()).isZero();
     return new ObjectMapper().readTree(run.out());
   }

@@ -48,13 +48,7 @@ class UnknownDiagnosisTest {
   private JsonNode analyze(String... options) throws Exception {
     Path f = tmp.resolve("trial.csv");
     Files.writeString(f, TRIAL);
-    String[] args = new String[options.length + 4];
-    args[0] = "analyze";
-    System.arraycopy(options, 0, args, 1, options.length);
-    args[options.length + 1] = "--format";
-    args[options.length + 2] = "json";
-    args[options.length + 3] = f.toString();
-    CliRun run = CliRun.of(args);
+    CliRun run = CliRun.analyzeJson(f, options);
     assertThat(run.code()).as(run.err()).isZero();
     return MAPPER.readTree(run.out());
   }
