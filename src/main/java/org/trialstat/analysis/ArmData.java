@@ -26,7 +26,7 @@ final class ArmData {
   boolean zeroBaselinePercent;
   /** Events and n per endpoint and stratum (analyze --strata), strata in first-seen order. */
   final Map<BinaryEndpoint, Map<String, int[]>> strataCounts = new LinkedHashMap<>();
-  /** Each participant in an endpoint's denominator with its event, in id order (the covariate adjustment). */
+  /** Each participant in an endpoint's denominator with its event, in id order: for the covariate adjustment, empty unless kept. */
   final Map<BinaryEndpoint, List<Outcome>> outcomes = new LinkedHashMap<>();
 
   /** A participant's value of one binary endpoint. */
@@ -36,14 +36,6 @@ final class ArmData {
   /** The stratum of a participant, null when not stratified or the stratum cell is empty. */
   private final Function<Participant, String> stratumOf;
   private final boolean keepOutcomes;
-
-  ArmData(String name, boolean diagnosisColumn) {
-    this(name, diagnosisColumn, p -> null);
-  }
-
-  ArmData(String name, boolean diagnosisColumn, Function<Participant, String> stratumOf) {
-    this(name, diagnosisColumn, stratumOf, true);
-  }
 
   /**
    * @param keepOutcomes whether to keep each participant's outcome per endpoint ({@link #outcomes}, for
