@@ -26,7 +26,10 @@ final class ArmData {
   boolean zeroBaselinePercent;
   /** Events and n per endpoint and stratum (analyze --strata), strata in first-seen order. */
   final Map<BinaryEndpoint, Map<String, int[]>> strataCounts = new LinkedHashMap<>();
-  /** Each participant in an endpoint's denominator with its event, in id order: for the covariate adjustment, empty unless kept. */
+  /**
+   * Each participant in an endpoint's denominator with its event, in id order: for the covariate
+   * adjustment, empty unless kept.
+   */
   final Map<BinaryEndpoint, List<Outcome>> outcomes = new LinkedHashMap<>();
 
   /** A participant's value of one binary endpoint. */
