@@ -30,18 +30,18 @@ public final class SampleQuantiles {
    * @return median, q1, q3, min, max
    */
   public static QuantileSummary summarize(double[] x, QuantileType type) {
-    if (x.length == 0 || !java.util.Arrays.stream(x).allMatch(Double::isFinite)) {
-      return new QuantileSummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, type);
-    }
-    Quantile.EstimationMethod m = type == QuantileType.SAS ? Quantile.EstimationMethod.HF2
-        : Quantile.EstimationMethod.HF7;
-    double[] q = Quantile.withDefaults().withCopy(true).with(m).evaluate(x, PROBABILITIES);
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double v : x) {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
+    if (x.length == 0 || !Double.isFinite(min) || !Double.isFinite(max)) { // max/min carry any NaN or infinity
+      return new QuantileSummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, type);
+    }
+    Quantile.EstimationMethod m = type == QuantileType.SAS ? Quantile.EstimationMethod.HF2
+        : Quantile.EstimationMethod.HF7;
+    double[] q = Quantile.withDefaults().withCopy(true).with(m).evaluate(x, PROBABILITIES);
     return new QuantileSummary(q[1], q[0], q[2], min, max, type);
   }
 }
