@@ -10,14 +10,7 @@ tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 file="$tmp/trial_${n}x${v}.csv"
 python3 "$root/scripts/make_trial.py" "$n" "$v" > "$file"
 "$root/scripts/trialstat" --version >/dev/null   # build the jar and the CDS archive if needed
-time_cmd() {  # prints the median wall time of $runs runs, in seconds
-  local times=()
-  for _ in $(seq "$runs"); do
-    local s e; s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N)
-    times+=("$(echo "$e - $s" | bc -l)")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f\n", a[int((NR+1)/2)]}'
-}
+source "$root/scripts/bench_lib.sh"
 echo "data: $n participants x $v post-baseline visits ($(($(wc -l < "$file") - 1)) rows)"
 echo "scripts/trialstat analyze (launcher: C1 + CDS archive), median of $runs: $(time_cmd "$root/scripts/trialstat" analyze --format json "$file") s"
 echo "trialstat analyze (JVM start included), median of $runs: $(time_cmd java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$root/target/trialstat.jar" analyze --format json "$file") s"

@@ -13,12 +13,7 @@ fev="$root/../shared/oracles/mmrm_fev/fev_data.csv"
 [ -f "$fev" ] || { echo "skipped: $fev is absent (reference data is read from ../shared)"; exit 0; }
 "$root/scripts/trialstat" --version > /dev/null   # build the jar and the start-up cache if needed
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}'; }
-time_cmd() {
-  for _ in $(seq "$runs"); do
-    local s e; s=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc -l
-  done | median
-}
+source "$root/scripts/bench_lib.sh"
 cat > "$tmp/gls.R" <<'R'
 args <- commandArgs(TRUE); s <- args[2]
 suppressMessages(library(nlme))

@@ -26,7 +26,7 @@ measure() {  # ARGS... -> "wall cpu" in seconds
   out=$( { TIMEFORMAT='%R %U %S'; time scripts/trialstat $@ > /dev/null; } 2>&1 | tail -1)
   awk '{printf "%.3f %.3f\n", $1, $2 + $3}' <<< "$out"
 }
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}'; }
+source "$root/scripts/bench_lib.sh"
 declare -A wall cpu
 for _ in $(seq "$runs"); do
   for i in "${!kinds[@]}"; do

@@ -23,14 +23,7 @@ with open(sys.argv[2], "w", newline="") as f:
                     "%03d" % (h % 8 + 1), "AB"[h // 8 % 2], dose])
 PY
 "$root/scripts/trialstat" --version >/dev/null   # build the jar if needed
-time_cmd() {  # median wall time of $runs runs, in seconds
-  local times=()
-  for _ in $(seq "$runs"); do
-    local s e; s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N)
-    times+=("$(echo "$e - $s" | bc -l)")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f\n", a[int((NR+1)/2)]}'
-}
+source "$root/scripts/bench_lib.sh"
 jar=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$root/target/trialstat.jar" analyze --format json)
 two=$(time_cmd "${jar[@]}" "$tmp/two.csv")
 three=$(time_cmd "${jar[@]}" --control Placebo --factor site --factor stratum "$tmp/three.csv")

@@ -13,7 +13,7 @@ measure() {  # ROOT ARGS... -> one wall time in seconds
   local s e; s=$(date +%s%N); "$r/scripts/trialstat" "$@" > /dev/null; e=$(date +%s%N)
   echo "scale=4; ($e - $s) / 1000000000" | bc
 }
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}'; }
+source "$root/scripts/bench_lib.sh"
 for what in "analyze samples/mapp1_like.csv" "--version"; do
   a=(); b=()
   for _ in $(seq "$runs"); do
