@@ -25,14 +25,15 @@ import org.trialstat.stats.mmrm.Mmrm;
 import org.trialstat.stats.mmrm.MmrmInput;
 
 /**
- * Time of one MMRM fit (unstructured covariance, REML, Satterthwaite df for every LS mean and contrast)
+ * Time of one MMRM fit (unstructured covariance, REML, by default Satterthwaite df for every LS mean and contrast)
  * on a synthetic two-arm trial: baseline covariate, AR(1)-like within-subject correlation 0.6, about 8%
  * monotone dropout per visit, fixed seed. Default: 4,000 subjects x 3 post-baseline visits.
  *
  * <p>Run: {@code mvn -q test-compile && java -cp target/test-classes:target/classes:$(mvn -q
  * dependency:build-classpath -Dmdep.outputFile=/dev/stdout) org.openjdk.jmh.Main MmrmBenchmark -f 1 -wi 3
  * -i 5}; add {@code -p subjects=1000,4000,16000 -p visits=3,6,10} for the scaling grid, {@code -p
- * covariance=un,cs,csh,ar1,ar1h,toep,toeph,adh} for the structures.
+ * covariance=un,cs,csh,ar1,ar1h,toep,toeph,adh} for the structures, {@code -p
+ * ddf=satterthwaite,kenward-roger,residual} for the df computations (residual: the fit alone).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,13 +53,19 @@ public class MmrmBenchmark {
   @Param({"un"})
   public String covariance;
 
+  /** The denominator df: {@code satterthwaite}, {@code kenward-roger} or {@code residual} (as {@code --ddf}). */
+  @Param({"satterthwaite"})
+  public String ddf;
+
   private MmrmInput input;
   private CovarianceSettings settings;
+  private DdfMethod ddfMethod;
 
   @Setup
   public void setUp() {
     input = synthetic(subjects, visits, 20240607L);
     settings = new CovarianceSettings(List.of(CovarianceStructure.of(covariance)), false, Estimation.REML);
+    ddfMethod = DdfMethod.valueOf(ddf.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     MmrmResult r = fit();
     if (!r.converged()) {
       throw new IllegalStateException("benchmark fit did not converge: " + r.reason());
@@ -67,7 +74,7 @@ public class MmrmBenchmark {
 
   @Benchmark
   public MmrmResult fit() {
-    return Mmrm.fit(input, DdfMethod.SATTERTHWAITE, 0.95, Convergence.OPTIMUM, settings);
+    return Mmrm.fit(input, ddfMethod, 0.95, Convergence.OPTIMUM, settings);
   }
 
   /** Synthetic long-format trial; public so that other benchmarks and ad-hoc timing can reuse it. */
