@@ -833,7 +833,8 @@ class TrialCsvReaderTest {
     }
 
     @Test
-    void twelveThousandRowsInAFewMilliseconds() {
+    void twelveThousandRows() {
+      // how fast they are read is measured by AnalyzeBenchmark.read (docs/benchmarks.md), not here
       StringBuilder sb = new StringBuilder(HEADER);
       String[] visits = {"baseline", "week6", "week12", "week18"};
       for (int p = 0; p < 3000; p++) {
@@ -842,18 +843,9 @@ class TrialCsvReaderTest {
               visits[v], v * 6, (p * 7 + v * 13) % 81, (p + v) % 2));
         }
       }
-      String csv = sb.toString();
-      long best = Long.MAX_VALUE;
-      TrialData d = null;
-      for (int rep = 0; rep < 30; rep++) {
-        long t0 = System.nanoTime();
-        d = read(csv);
-        best = Math.min(best, System.nanoTime() - t0);
-      }
+      TrialData d = read(sb.toString());
+      // 3,000 participants x 4 visits, as written above; exact
       assertThat(d.observations()).hasSize(12_000);
-      // a few ms on a laptop once warm; the bound is loose so that a busy CI machine does not fail it
-      assertThat(best / 1e6).as("best of 30 reads, ms").isLessThan(100.0);
-      System.out.printf(Locale.ROOT, "12,000 rows: best %.2f ms%n", best / 1e6);
     }
   }
 

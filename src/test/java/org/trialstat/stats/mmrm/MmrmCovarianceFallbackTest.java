@@ -83,28 +83,28 @@ class MmrmCovarianceFallbackTest {
     assertThat(r.lsmeans()).allSatisfy(l -> assertThat(l.estimate()).isNaN());
   }
 
-  /** Many visits or arms: answered at once with a reason, never an exception or minutes of work. */
+  /**
+   * Many visits or arms: answered at once with a reason, never an exception or minutes of work: refused
+   * before the optimiser starts (no iteration; how long it takes is for the benchmarks, not a test).
+   */
   @ParameterizedTest(name = "{0} visits x {1} subjects, {2} arms")
   @CsvSource({"16, 20, 2, more than the 20 subjects", "20, 10, 2, more than the 10 subjects",
       "50, 40, 2, more than the 40 subjects", "3000, 4, 2, too large to fit",
       "10000, 2, 2, too few observations", "4, 3000, 1000, too large to fit"})
   void limitsAreAnsweredAtOnce(int visits, int subjects, int arms, String reason) {
-    long t0 = System.nanoTime();
     MmrmResult r = Mmrm.fit(MmrmDataConditionsTest.synthetic(subjects, visits, arms, 11), DdfMethod.SATTERTHWAITE,
         0.95);
-    double seconds = (System.nanoTime() - t0) / 1e9;
     assertThat(r.converged()).isFalse();
     assertThat(r.reason()).contains(reason);
-    assertThat(seconds).as("seconds").isLessThan(5);
+    assertThat(r.iterations()).as("optimiser iterations").isZero();
   }
 
   @Test
   void aStructuredMatrixFitsWhereTheUnstructuredOneIsRefused() {
     MmrmInput in = MmrmDataConditionsTest.synthetic(20, 16, 2, 11);
-    long t0 = System.nanoTime();
     MmrmResult r = fit(in, CovarianceStructure.UN, CovarianceStructure.AR1);
-    assertThat((System.nanoTime() - t0) / 1e9).as("seconds").isLessThan(10);
     assertThat(r.covariance().structure()).isEqualTo("ar1");
+    assertThat(r.covariance().tried().get(0).status()).as("un refused before fitting").isEqualTo("not_estimable");
     assertThat(r.converged()).isTrue();
     List<String> names = new ArrayList<>(r.covariance().names());
     assertThat(names).containsExactly("AR(1)", "Residual");
