@@ -54,13 +54,6 @@ public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, Str
     }
   }
 
-  /** This request with the given --compare, --adjust and --dose-col. */
-  public AnalysisRequest withPlan(ComparisonPlan other) {
-    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, covariates, lsmeansWeights, quantileType, other,
-        mmrmChoice);
-  }
-
   /** A request with the default LS-means weights, quartiles, comparisons and MMRM visits and covariance. */
   public AnalysisRequest(Scale scale, double scoreMin, double scoreMax, String control, String baseline,
       String endpoint, ResponseRule response, double remissionMax, MissingPolicy missing, double confLevel,
@@ -86,38 +79,45 @@ public record AnalysisRequest(Scale scale, double scoreMin, double scoreMax, Str
         strictness, repeatedMeasures, List.of());
   }
 
+  /** This request with the given --compare, --adjust and --dose-col. */
+  public AnalysisRequest withPlan(ComparisonPlan other) {
+    return copy(baseline, strata, covariates, lsmeansWeights, quantileType, other, mmrmChoice);
+  }
+
   /** This request with the given strata columns. */
   public AnalysisRequest withStrata(List<String> columns) {
-    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, columns, covariates, lsmeansWeights, quantileType, plan,
-        mmrmChoice);
+    return copy(baseline, columns, covariates, lsmeansWeights, quantileType, plan, mmrmChoice);
   }
 
   /** This request with the given --covariate and --factor columns. */
   public AnalysisRequest withCovariates(ModelCovariates extra) {
-    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, extra, lsmeansWeights, quantileType, plan,
-        mmrmChoice);
+    return copy(baseline, strata, extra, lsmeansWeights, quantileType, plan, mmrmChoice);
   }
 
   /** This request with the given --lsmeans-weights and --quantile-type. */
   public AnalysisRequest withArmSummaries(LsMeansWeights weights, QuantileType quantiles) {
-    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, covariates, weights, quantiles, plan, mmrmChoice);
+    return copy(baseline, strata, covariates, weights, quantiles, plan, mmrmChoice);
   }
 
   /** This request with the given MMRM visits and covariance. */
   public AnalysisRequest withMmrm(MmrmChoice choice) {
-    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baseline, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, covariates, lsmeansWeights, quantileType, plan,
-        choice);
+    return copy(baseline, strata, covariates, lsmeansWeights, quantileType, plan, choice);
   }
 
   /** This request with another baseline visit. */
   public AnalysisRequest withBaseline(String visit) {
-    return new AnalysisRequest(scale, scoreMin, scoreMax, control, visit, endpoint, response, remissionMax,
-        missing, confLevel, strictness, repeatedMeasures, strata, covariates, lsmeansWeights, quantileType, plan,
-        mmrmChoice);
+    return copy(visit, strata, covariates, lsmeansWeights, quantileType, plan, mmrmChoice);
+  }
+
+  /**
+   * This request with the given baseline and the settings the {@code with...} methods change; scale, range,
+   * control, endpoint, response, remission, missing policy, level, strictness and repeated measures as here.
+   */
+  private AnalysisRequest copy(String baselineVisit, List<String> strataColumns, ModelCovariates modelCovariates,
+      LsMeansWeights weights, QuantileType quantiles, ComparisonPlan comparisons, MmrmChoice choice) {
+    return new AnalysisRequest(scale, scoreMin, scoreMax, control, baselineVisit, endpoint, response, remissionMax,
+        missing, confLevel, strictness, repeatedMeasures, strataColumns, modelCovariates, weights, quantiles,
+        comparisons, choice);
   }
 
   /** Whether a row excluded for a data problem (missing or unknown value) is an error. */

@@ -145,7 +145,6 @@ final class ArmData {
         return atLeast(100 * (b - f), s.response().threshold() * b, 100 * b, 100 * f);
       case LOSS_OF_DIAGNOSIS: {
         Boolean dx0 = p.baseline().diagnosis();
-        Boolean dx1 = p.endpoint().diagnosis();
         if (Boolean.FALSE.equals(dx0)) {
           return null; // not diagnosed at baseline: not in the denominator by definition
         }
@@ -153,14 +152,7 @@ final class ArmData {
           unknown(e, p.baseline(), strictness, source); // in the denominator or not: undecidable
           return null;
         }
-        if (dx1 == null && missingIsNoEvent) {
-          return false;
-        }
-        if (dx1 == null) {
-          unknown(e, p.endpoint(), strictness, source);
-          return null;
-        }
-        return !dx1;
+        return noDiagnosisAtEndpoint(e, p, missingIsNoEvent, strictness, source);
       }
       case REMISSION: {
         boolean scoreRule = f <= s.remissionMax();
@@ -170,19 +162,29 @@ final class ArmData {
         if (!scoreRule) {
           return false; // a score above the cut-off decides it, whatever the diagnosis cell says
         }
-        Boolean dx1 = p.endpoint().diagnosis();
-        if (dx1 == null && missingIsNoEvent) {
-          return false;
-        }
-        if (dx1 == null) {
-          unknown(e, p.endpoint(), strictness, source);
-          return null;
-        }
-        return !dx1;
+        return noDiagnosisAtEndpoint(e, p, missingIsNoEvent, strictness, source);
       }
       default:
         throw new IllegalStateException(e.toString());
     }
+  }
+
+  /**
+   * Whether the endpoint visit has no diagnosis (the second half of loss of diagnosis and of remission): a
+   * missing value is no event with {@code missingIsNoEvent}, else unknown (null, counted, or an error with
+   * --strict).
+   */
+  private Boolean noDiagnosisAtEndpoint(BinaryEndpoint e, Participant p, boolean missingIsNoEvent,
+      AnalysisRequest.Strictness strictness, String source) {
+    Boolean dx1 = p.endpoint().diagnosis();
+    if (dx1 == null && missingIsNoEvent) {
+      return false;
+    }
+    if (dx1 == null) {
+      unknown(e, p.endpoint(), strictness, source);
+      return null;
+    }
+    return !dx1;
   }
 
   private void unknown(BinaryEndpoint e, Observation o, AnalysisRequest.Strictness strictness, String source) {

@@ -36,11 +36,7 @@ public final class ImputeAnalysis {
    * @throws DataException          when the data cannot support the model
    */
   public static ImputeResult analyze(TrialData data, ImputeRequest request) {
-    String control = TrialAnalysis.resolveControl(data, request.control());
-    if (control == null) {
-      throw new DataException(data.source(), 0, 0, "imputation compares arms, but the file has one arm ("
-          + data.arms().get(0) + "); expected a control arm and at least one other arm");
-    }
+    String control = TrialAnalysis.requireControl(data, request.control(), "imputation");
     List<String> visits = data.visits();
     int b = visits.indexOf(request.baseline());
     if (b < 0 || b == visits.size() - 1) {

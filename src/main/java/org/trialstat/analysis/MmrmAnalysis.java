@@ -44,11 +44,7 @@ public final class MmrmAnalysis {
    *                                has no data at a visit, ...), or in strict mode on a missing value
    */
   public static MmrmAnalysisResult analyze(TrialData data, MmrmRequest request) {
-    String control = TrialAnalysis.resolveControl(data, request.control());
-    if (control == null) {
-      throw new DataException(data.source(), 0, 0, "the repeated-measures model compares arms, but the file has "
-          + "one arm (" + data.arms().get(0) + "); expected a control arm and at least one other arm");
-    }
+    String control = TrialAnalysis.requireControl(data, request.control(), "the repeated-measures model");
     List<String> visits = data.visits();
     String baseline = request.baseline();
     List<String> modelled;

@@ -77,4 +77,19 @@ public final class TrialAnalysis {
             : "several arms are named like a control: " + String.join(", ", matches),
         String.join(", ", arms)));
   }
+
+  /**
+   * The comparator, as {@link #resolveControl}, for a method that needs two arms.
+   *
+   * @param method what compares the arms, for the message ("imputation")
+   * @throws DataException when the file has one arm
+   */
+  static String requireControl(TrialData data, String requested, String method) {
+    String control = resolveControl(data, requested);
+    if (control == null) {
+      throw new DataException(data.source(), 0, 0, method + " compares arms, but the file has one arm ("
+          + data.arms().get(0) + "); expected a control arm and at least one other arm");
+    }
+    return control;
+  }
 }

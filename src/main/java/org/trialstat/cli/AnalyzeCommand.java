@@ -25,29 +25,15 @@ import org.trialstat.report.figure.ResultReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code trialstat analyze}: participant-level analysis of one or more trial files. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Per-arm change from baseline, treatment-vs-control differences, effect sizes and binary "
         + "endpoints of participant-level trial files (long or wide CSV).",
         "Effects are treatment - control; ratios are treatment / control."})
-public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
-
-  @Spec
-  CommandSpec spec;
-
-  @Mixin
-  BatchOptions batch;
-
-  @Mixin
-  InputOptions input;
-
-  @Mixin
-  ComparisonOptions comparison;
+public final class AnalyzeCommand extends ParticipantFileCommand implements Callable<Integer>, TreeCommand {
 
   @Option(names = "--baseline", paramLabel = "VISIT", description = "Baseline visit (default: the earliest).")
   String baseline;
@@ -141,7 +127,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     // With --plot or --report, each file's data and result are kept for the figures (memory grows with them).
     Map<Path, ResultReport.Input> kept = new ConcurrentHashMap<>();
     int code = PerFileRun.run(spec, all, batch, output, f -> {
-      TrialFiles.Read in = input.read(f, read, baseline, strict());
+      TrialFiles.Read in = input.read(f, read, baseline, strictness.strict);
       AnalysisResult result = analyze(in, request);
       if (figures) {
         kept.put(f, new ResultReport.Input(result, in.data()));
@@ -165,7 +151,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(readColumns()).withCovariateOptions(columnOptions());
     return Batch.inOrder(inputFiles(), f -> {
-      TrialFiles.Read in = input.read(f, read, baseline, strict());
+      TrialFiles.Read in = input.read(f, read, baseline, strictness.strict);
       return new ResultReport.Input(analyze(in, request), in.data());
     });
   }
@@ -180,7 +166,8 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
     AnalysisRequest request = request();
     ReadOptions read = input.readOptions(readColumns()).withCovariateOptions(columnOptions());
     List<Path> all = batch.resolve(true);
-    List<AnalysisResult> results = Batch.inOrder(all, f -> analyze(input.read(f, read, baseline, strict()), request));
+    List<AnalysisResult> results = Batch.inOrder(all,
+        f -> analyze(input.read(f, read, baseline, strictness.strict), request));
     return AnalysisWriter.tree(results, all.size() > 1);
   }
 
@@ -225,10 +212,6 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
       out.putIfAbsent(doseCol, "--dose-col");
     }
     return out;
-  }
-
-  private boolean strict() {
-    return strictness.strictness() == AnalysisRequest.Strictness.STRICT;
   }
 
   private AnalysisRequest request() {

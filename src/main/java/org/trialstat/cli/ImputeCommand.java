@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.ImputeAnalysis;
 import org.trialstat.analysis.ImputeRequest;
 import org.trialstat.io.TrialFiles;
@@ -23,29 +22,15 @@ import org.trialstat.model.ImputeResult;
 import org.trialstat.report.ImputeWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code trialstat impute}: reference-based conditional mean imputation (rbmi's method_condmean). */
 @Command(name = "impute", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Conditional mean imputation with jackknife under MAR, JR, CR, CIR or LMCF after the intercurrent "
         + "event (monotone dropout by default), then ANCOVA of the change at each visit on arm + baseline "
         + "(rbmi's method_condmean(type = \"jackknife\") and ancova)."})
-public final class ImputeCommand implements Callable<Integer> {
-
-  @Spec
-  CommandSpec spec;
-
-  @Mixin
-  BatchOptions batch;
-
-  @Mixin
-  InputOptions input;
-
-  @Mixin
-  ComparisonOptions comparison;
+public final class ImputeCommand extends ParticipantFileCommand implements Callable<Integer> {
 
   @Option(names = "--baseline", paramLabel = "VISIT",
       description = "Baseline visit; the outcome is the change from it (with --baseline-col: that column's visit).")
@@ -93,9 +78,8 @@ public final class ImputeCommand implements Callable<Integer> {
     Map<String, String[]> iceMap = ice == null ? Map.of() : readIce(ice);
     double[] deltas = deltas(delta);
     var read = input.readOptions(List.of());
-    boolean strict = strictness.strictness() == AnalysisRequest.Strictness.STRICT;
     List<Path> all = batch.resolve(output.quiet);
-    return PerFileRun.run(spec, all, batch, output, f -> analyze(input.read(f, read, baseline, strict),
+    return PerFileRun.run(spec, all, batch, output, f -> analyze(input.read(f, read, baseline, strictness.strict),
         iceMap, deltas), ImputeWriter.perFile(output.format));
   }
 

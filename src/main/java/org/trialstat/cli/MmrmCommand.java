@@ -15,9 +15,7 @@ import org.trialstat.model.DdfMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code trialstat mmrm}: mixed model for repeated measures. */
@@ -27,19 +25,7 @@ import picocli.CommandLine.TypeConversionException;
         + "LS means per arm and visit, treatment - control at every visit.",
         "With --baseline the outcome is the change from baseline (fixed effects arm x visit + baseline x visit); "
             + "without it, the score (arm x visit)."})
-public final class MmrmCommand implements Callable<Integer> {
-
-  @Spec
-  CommandSpec spec;
-
-  @Mixin
-  BatchOptions batch;
-
-  @Mixin
-  InputOptions input;
-
-  @Mixin
-  ComparisonOptions comparison;
+public final class MmrmCommand extends ParticipantFileCommand implements Callable<Integer> {
 
   @Option(names = "--baseline", paramLabel = "VISIT",
       description = "Baseline visit: model the change from it at every later visit (no default).")
@@ -92,10 +78,9 @@ public final class MmrmCommand implements Callable<Integer> {
         model.covariates, ddf, comparison.confLevel(), strictness.strictness(), convergence, choice.covariance(),
         model.factors, model.byVisit, model.weights, choice.visits());
     var read = input.readOptions(request.modelCovariates().columns());
-    boolean strict = strictness.strictness() == org.trialstat.analysis.AnalysisRequest.Strictness.STRICT;
     List<Path> all = batch.resolve(output.quiet);
     return PerFileRun.run(spec, all, batch, output,
-        f -> analyze(input.read(f, read, baseline, strict), request),
+        f -> analyze(input.read(f, read, baseline, strictness.strict), request),
         MmrmWriter.perFile(output.format));
   }
 

@@ -122,39 +122,19 @@ public final class Cells {
     if (isMissing(cell)) {
       return null;
     }
-    switch (cell.length()) {
-      case 1:
-        switch (cell.charAt(0)) {
-          case '1': case 'Y': case 'y':
-            return Boolean.TRUE;
-          case '0': case 'N': case 'n':
-            return Boolean.FALSE;
-          default:
-            break;
-        }
-        break;
-      case 2:
-        if (cell.equalsIgnoreCase("no")) {
-          return Boolean.FALSE;
-        }
-        break;
-      case 3:
-        if (cell.equalsIgnoreCase("yes")) {
+    if (cell.length() == 1) {
+      switch (cell.charAt(0)) {
+        case '1': case 'Y': case 'y':
           return Boolean.TRUE;
-        }
-        break;
-      case 4:
-        if (cell.equalsIgnoreCase("true")) {
-          return Boolean.TRUE;
-        }
-        break;
-      case 5:
-        if (cell.equalsIgnoreCase("false")) {
+        case '0': case 'N': case 'n':
           return Boolean.FALSE;
-        }
-        break;
-      default:
-        break;
+        default:
+          break;
+      }
+    } else if (cell.equalsIgnoreCase("yes") || cell.equalsIgnoreCase("true")) {
+      return Boolean.TRUE;
+    } else if (cell.equalsIgnoreCase("no") || cell.equalsIgnoreCase("false")) {
+      return Boolean.FALSE;
     }
     throw new DataException(file, line, column, "diagnosis " + quote(cell) + " in column " + columnName
         + " is not a yes/no value; expected 1/0, Y/N, yes/no or true/false (any case), or empty/NA if"

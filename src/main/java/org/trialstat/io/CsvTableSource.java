@@ -114,16 +114,8 @@ final class CsvTableSource implements TableSource {
       src.owned = in;
       return src;
     } catch (RuntimeException e) {
-      closeQuietly(in);
+      InputFiles.closeQuietly(in);
       throw e;
-    }
-  }
-
-  private static void closeQuietly(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException e) {
-      // the error being reported matters more
     }
   }
 

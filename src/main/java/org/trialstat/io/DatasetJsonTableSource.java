@@ -89,19 +89,11 @@ final class DatasetJsonTableSource extends RecordTableSource {
     try {
       return new DatasetJsonTableSource(file, in);
     } catch (IOException e) {
-      close(in);
+      InputFiles.closeQuietly(in);
       throw malformed(file, e, 0);
     } catch (RuntimeException e) {
-      close(in);
+      InputFiles.closeQuietly(in);
       throw e;
-    }
-  }
-
-  private static void close(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException e) {
-      // the error being reported matters more
     }
   }
 
@@ -295,6 +287,6 @@ final class DatasetJsonTableSource extends RecordTableSource {
     } catch (IOException e) {
       // read fully or failing already
     }
-    close(stream);
+    InputFiles.closeQuietly(stream);
   }
 }

@@ -35,4 +35,16 @@ final class InputFiles {
           + GuardedReader.oneLine(String.valueOf(e.getMessage())) + "); expected a readable CSV file");
     }
   }
+
+  /**
+   * Closes a stream opened by {@link #open}, dropping a failure to close: the stream is read fully, or an
+   * error about it is being raised and matters more.
+   */
+  static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // the error being reported matters more
+    }
+  }
 }

@@ -74,10 +74,10 @@ final class Sas7bdatTableSource extends RecordTableSource {
     try {
       return new Sas7bdatTableSource(file, in);
     } catch (DataException e) {
-      close(in);
+      InputFiles.closeQuietly(in);
       throw e;
     } catch (RuntimeException e) {
-      close(in);
+      InputFiles.closeQuietly(in);
       throw cannot(file, 0, e);
     }
   }
@@ -86,14 +86,6 @@ final class Sas7bdatTableSource extends RecordTableSource {
     return DataException.atRecord(file, record, null, "parso cannot read this sas7bdat file ("
         + GuardedReader.oneLine(String.valueOf(e.getMessage())) + "); expected a SAS data set (or convert it"
         + " to SAS transport with SAS or haven::write_xpt)");
-  }
-
-  private static void close(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException e) {
-      // the error being reported matters more
-    }
   }
 
   @Override
@@ -139,6 +131,6 @@ final class Sas7bdatTableSource extends RecordTableSource {
 
   @Override
   public void close() {
-    close(stream);
+    InputFiles.closeQuietly(stream);
   }
 }

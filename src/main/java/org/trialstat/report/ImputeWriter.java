@@ -37,8 +37,7 @@ public final class ImputeWriter {
     o.put("settings", st);
     o.put("rows", ResultTree.rows(r.rows()));
     o.put("method", r.method());
-    List<Object> est = new ArrayList<>();
-    for (ImputedEstimate e : r.estimates()) {
+    o.put("estimates", Json.array(r.estimates(), e -> {
       Map<String, Object> m = Json.object();
       m.put("kind", e.kind());
       m.put(e.kind().equals("difference") ? "treatment" : "arm", e.arm());
@@ -50,21 +49,16 @@ public final class ImputeWriter {
       m.put("estimate", e.estimate());
       m.put("se", e.se());
       m.put("p", e.p());
-      m.put("ci_low", e.lower());
-      m.put("ci_high", e.upper());
-      m.put("conf_level", e.level());
-      est.add(m);
-    }
-    o.put("estimates", est);
-    List<Object> tip = new ArrayList<>();
-    for (ImputeResult.TippingPoint t : r.tipping()) {
+      ResultTree.interval(m, e.lower(), e.upper(), e.level());
+      return m;
+    }));
+    o.put("tipping_points", Json.array(r.tipping(), t -> {
       Map<String, Object> m = Json.object();
       m.put("treatment", t.treatment());
       m.put("visit", t.visit());
       m.put("delta", t.delta());
-      tip.add(m);
-    }
-    o.put("tipping_points", tip);
+      return m;
+    }));
     return o;
   }
 

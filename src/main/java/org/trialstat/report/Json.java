@@ -14,10 +14,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.trialstat.model.Numbers;
 
 /**
@@ -41,6 +44,15 @@ public final class Json {
   /** A new, ordered JSON object. */
   public static Map<String, Object> object() {
     return new LinkedHashMap<>();
+  }
+
+  /** A JSON array with one node per item, in the items' order; {@code node} builds each. */
+  static <T> List<Object> array(Collection<? extends T> items, Function<? super T, ?> node) {
+    List<Object> out = new ArrayList<>(items.size());
+    for (T item : items) {
+      out.add(node.apply(item));
+    }
+    return out;
   }
 
   /** Serializes a tree with two-space indentation and a final newline. */

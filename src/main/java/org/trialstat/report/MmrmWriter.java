@@ -60,8 +60,7 @@ public final class MmrmWriter {
       fit.put("model", model(r.model()));
     }
     o.put("fit", fit);
-    List<Object> ls = new ArrayList<>();
-    for (LsMean m : r.fit().lsmeans()) {
+    o.put("lsmeans", Json.array(r.fit().lsmeans(), m -> {
       Map<String, Object> e = Json.object();
       e.put("arm", m.arm());
       e.put("visit", m.visit());
@@ -69,14 +68,10 @@ public final class MmrmWriter {
       e.put("estimate", m.estimate());
       e.put("se", m.se());
       e.put("df", m.df());
-      e.put("ci_low", m.ciLow());
-      e.put("ci_high", m.ciHigh());
-      e.put("conf_level", m.confLevel());
-      ls.add(e);
-    }
-    o.put("lsmeans", ls);
-    List<Object> cmp = new ArrayList<>();
-    for (VisitContrast v : r.fit().comparisons()) {
+      ResultTree.interval(e, m.ciLow(), m.ciHigh(), m.confLevel());
+      return e;
+    }));
+    o.put("comparisons", Json.array(r.fit().comparisons(), v -> {
       Difference d = v.difference();
       Map<String, Object> e = Json.object();
       e.put("treatment", v.treatment());
@@ -87,16 +82,10 @@ public final class MmrmWriter {
       e.put("df", d.df());
       e.put("t", d.t());
       e.put("p", d.p());
-      e.put("ci_low", d.ciLow());
-      e.put("ci_high", d.ciHigh());
-      e.put("conf_level", d.confLevel());
-      e.put("method", d.method());
-      if (d.reason() != null) {
-        e.put("reason", d.reason());
-      }
-      cmp.add(e);
-    }
-    o.put("comparisons", cmp);
+      ResultTree.interval(e, d.ciLow(), d.ciHigh(), d.confLevel());
+      ResultTree.method(e, d.method(), d.reason());
+      return e;
+    }));
     return o;
   }
 
@@ -104,15 +93,13 @@ public final class MmrmWriter {
   static Map<String, Object> model(FittedModel m) {
     Map<String, Object> o = Json.object();
     o.put("formula", m.formula());
-    List<Object> terms = new ArrayList<>();
-    for (FittedModel.Term t : m.terms()) {
+    o.put("terms", Json.array(m.terms(), t -> {
       Map<String, Object> e = Json.object();
       e.put("name", t.name());
       e.put("kind", t.kind());
       e.put("levels", new ArrayList<Object>(t.levels()));
-      terms.add(e);
-    }
-    o.put("terms", terms);
+      return e;
+    }));
     return o;
   }
 
@@ -126,9 +113,7 @@ public final class MmrmWriter {
     fit.put("convergence_criterion", f.convergenceCriterion());
     fit.put("subjects", f.subjects());
     fit.put("observations", f.observations());
-    if (f.reason() != null) {
-      fit.put("reason", f.reason());
-    }
+    ResultTree.reason(fit, f.reason());
     CovarianceFit c = f.covariance();
     if (c != null) {
       fit.put("covariance", c.structure());
@@ -145,17 +130,13 @@ public final class MmrmWriter {
       fit.put("aic", c.aic());
       fit.put("aicc", c.aicc());
       fit.put("bic", c.bic());
-      List<Object> tried = new ArrayList<>();
-      for (CovarianceFit.Attempt a : c.tried()) {
+      fit.put("tried", Json.array(c.tried(), a -> {
         Map<String, Object> e = Json.object();
         e.put("structure", a.structure());
         e.put("status", a.status());
-        if (a.reason() != null) {
-          e.put("reason", a.reason());
-        }
-        tried.add(e);
-      }
-      fit.put("tried", tried);
+        ResultTree.reason(e, a.reason());
+        return e;
+      }));
     }
     return fit;
   }

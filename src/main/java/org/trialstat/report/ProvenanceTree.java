@@ -1,7 +1,5 @@
 package org.trialstat.report;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.trialstat.model.Provenance;
 
@@ -17,15 +15,13 @@ public final class ProvenanceTree {
     o.put("trialstat_version", p.version());
     o.put("git_commit", p.commit());
     o.put("command_line", p.commandLine());
-    List<Object> inputs = new ArrayList<>();
-    for (Provenance.Input in : p.inputs()) {
+    o.put("inputs", Json.array(p.inputs(), in -> {
       Map<String, Object> i = Json.object();
       i.put("path", in.path());
       i.put("size", in.size() < 0 ? null : in.size());
       i.put("sha256", in.sha256());
-      inputs.add(i);
-    }
-    o.put("inputs", inputs);
+      return i;
+    }));
     o.put("time_utc", p.timeUtc());
     return o;
   }

@@ -41,26 +41,16 @@ public final class ResultTree {
     }
     o.put("settings", settings);
     o.put("rows", rows(r.rows()));
-    List<Object> pex = new ArrayList<>();
-    for (AnalysisResult.ParticipantExclusion p : r.participantExclusions()) {
+    o.put("participants_excluded", Json.array(r.participantExclusions(), p -> {
       Map<String, Object> m = Json.object();
       m.put("arm", p.arm());
       m.put("outcome", p.outcome());
       m.put("reason", p.reason());
       m.put("count", p.count());
-      pex.add(m);
-    }
-    o.put("participants_excluded", pex);
-    List<Object> arms = new ArrayList<>();
-    for (ArmResult a : r.arms()) {
-      arms.add(arm(a));
-    }
-    o.put("arms", arms);
-    List<Object> comps = new ArrayList<>();
-    for (Comparison c : r.comparisons()) {
-      comps.add(comparison(c));
-    }
-    o.put("comparisons", comps);
+      return m;
+    }));
+    o.put("arms", Json.array(r.arms(), ResultTree::arm));
+    o.put("comparisons", Json.array(r.comparisons(), ResultTree::comparison));
     if (!r.visits().isEmpty()) {
       o.put("visits", VisitTree.of(r));
     }
@@ -133,24 +123,20 @@ public final class ResultTree {
     Map<String, Object> o = Json.object();
     o.put("read", rows.read());
     o.put("used", rows.used());
-    List<Object> ex = new ArrayList<>();
-    for (RowAccounting.Exclusion e : rows.excluded()) {
+    o.put("excluded", Json.array(rows.excluded(), e -> {
       Map<String, Object> m = Json.object();
       m.put("reason", e.reason());
       m.put("count", e.count());
-      ex.add(m);
-    }
-    o.put("excluded", ex);
+      return m;
+    }));
     if (!rows.filters().isEmpty()) { // only when row filters were given: output without them is unchanged
       o.put("filtered", rows.filtered());
-      List<Object> fs = new ArrayList<>();
-      for (RowAccounting.Filter f : rows.filters()) {
+      o.put("filters", Json.array(rows.filters(), f -> {
         Map<String, Object> m = Json.object();
         m.put("expression", f.expression());
         m.put("removed", f.removed());
-        fs.add(m);
-      }
-      o.put("filters", fs);
+        return m;
+      }));
     }
     return o;
   }
@@ -342,7 +328,8 @@ public final class ResultTree {
     reason(o, reason);
   }
 
-  private static void reason(Map<String, Object> o, String reason) {
+  /** {@code reason}, when there is one. */
+  static void reason(Map<String, Object> o, String reason) {
     if (reason != null) {
       o.put("reason", reason);
     }

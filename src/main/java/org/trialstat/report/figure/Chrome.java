@@ -9,6 +9,11 @@ import java.util.List;
  * does not depend on the fonts installed).
  */
 final class Chrome {
+  /** Width of every figure, in pixels. */
+  static final double WIDTH = 720;
+  /** Left edge (room for the y-axis labels) and height of the plot area of a figure with two axes. */
+  static final double PLOT_LEFT = 84;
+  static final double PLOT_HEIGHT = 300;
   static final double MARGIN = 16;
   static final double TITLE_FONT = 15;
   static final double TITLE_LINE = 19;
@@ -166,11 +171,12 @@ final class Chrome {
   record Frame(double width, double left, double right, double top, double bottom, double height) {
   }
 
-  /** Lays out a figure with axes around a plot area of the given height. */
-  static Frame frame(FigureText t, List<LegendEntry> legend, double width, double left, double plotHeight) {
-    double top = MARGIN + titleHeight(t.title(), width) + legendHeight(legend, width) + 14;
-    double bottom = top + plotHeight;
-    return new Frame(width, left, width - MARGIN - 12, top, bottom, bottom + 46 + captionHeight(t.caption(), width));
+  /** Lays out a figure with axes around a plot area of {@link #PLOT_HEIGHT}, {@link #WIDTH} wide. */
+  static Frame frame(FigureText t, List<LegendEntry> legend) {
+    double top = MARGIN + titleHeight(t.title(), WIDTH) + legendHeight(legend, WIDTH) + 14;
+    double bottom = top + PLOT_HEIGHT;
+    return new Frame(WIDTH, PLOT_LEFT, WIDTH - MARGIN - 12, top, bottom,
+        bottom + 46 + captionHeight(t.caption(), WIDTH));
   }
 
   /** Opens the document of a framed figure and draws its title, legend, axes and caption. */

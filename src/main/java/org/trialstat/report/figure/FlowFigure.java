@@ -10,7 +10,6 @@ import java.util.Locale;
  * the bottom. Box heights follow the wrapped text, so that long reasons stay inside their box.
  */
 final class FlowFigure {
-  static final double WIDTH = 720;
   static final double GAP = 16;
   static final double FONT = 11;
   static final double LINE = 14;
@@ -22,14 +21,14 @@ final class FlowFigure {
   static String render(FlowPlot p) {
     FigureText t = p.text();
     int k = Math.max(1, p.arms().size());
-    double colW = (WIDTH - 2 * Chrome.MARGIN - (k - 1) * GAP) / k;
+    double colW = (Chrome.WIDTH - 2 * Chrome.MARGIN - (k - 1) * GAP) / k;
     double boxW = colW * 0.62;
     double exclX = colW * 0.36;
     double exclW = colW - exclX;
     List<LegendEntry> legend = List.of(LegendEntry.of("Participants at a stage", Palette.INK, LegendEntry.Symbol.LINE),
         LegendEntry.of("Participants lost at a step, by reason", Palette.GREY, LegendEntry.Symbol.DASHED));
-    double titleH = Chrome.titleHeight(t.title(), WIDTH);
-    double top = Chrome.MARGIN + titleH + Chrome.legendHeight(legend, WIDTH) + 12;
+    double titleH = Chrome.titleHeight(t.title(), Chrome.WIDTH);
+    double top = Chrome.MARGIN + titleH + Chrome.legendHeight(legend, Chrome.WIDTH) + 12;
 
     // Heights first, so that each stage row lines up across the arms.
     int stages = 0;
@@ -55,11 +54,11 @@ final class FlowFigure {
       y += boxH[s];
     }
     double notesY = y + 20;
-    double notesH = p.notes().isEmpty() ? 0 : height(p.notes(), WIDTH - 2 * Chrome.MARGIN) + 0;
+    double notesH = p.notes().isEmpty() ? 0 : height(p.notes(), Chrome.WIDTH - 2 * Chrome.MARGIN) + 0;
     double captionY = notesY + notesH + 8;
-    double height = captionY + Chrome.captionHeight(t.caption(), WIDTH);
+    double height = captionY + Chrome.captionHeight(t.caption(), Chrome.WIDTH);
 
-    SvgWriter svg = new SvgWriter(WIDTH, height, t.title(), t.caption());
+    SvgWriter svg = new SvgWriter(Chrome.WIDTH, height, t.title(), t.caption());
     Chrome.title(svg, t.title());
     Chrome.legend(svg, legend, Chrome.MARGIN + titleH + 4);
     for (int i = 0; i < p.arms().size(); i++) {
@@ -84,7 +83,7 @@ final class FlowFigure {
       svg.endGroup();
     }
     if (!p.notes().isEmpty()) {
-      box(svg, "notes", Chrome.MARGIN, notesY, WIDTH - 2 * Chrome.MARGIN, notesH, p.notes(), false, "");
+      box(svg, "notes", Chrome.MARGIN, notesY, Chrome.WIDTH - 2 * Chrome.MARGIN, notesH, p.notes(), false, "");
     }
     Chrome.caption(svg, t.caption(), captionY);
     return svg.finish();

@@ -14,7 +14,6 @@ import org.trialstat.report.Fmt;
  * diamond spanning its interval. The axis encloses every limit and the no-effect value.
  */
 final class ForestFigure {
-  static final double WIDTH = 720;
   static final double ROW = 22;
   static final double INDENT = 12;
 
@@ -53,29 +52,29 @@ final class ForestFigure {
     double numbersW = SvgWriter.textWidth("x".repeat(numberChars), SvgWriter.FONT) + 12;
     double weightW = weights ? 56 : 0;
     double plotLeft = Chrome.MARGIN + labelW + 8;
-    double plotRight = WIDTH - Chrome.MARGIN - numbersW - weightW - 8;
+    double plotRight = Chrome.WIDTH - Chrome.MARGIN - numbersW - weightW - 8;
     Axis x = p.scale() == ForestPlot.Scale.RATIO ? Axis.log(lo, hi, plotLeft, plotRight)
         : Axis.linear(lo, hi, plotLeft, plotRight);
 
     List<LegendEntry> legend = legend(p, lines);
-    double titleH = Chrome.titleHeight(t.title(), WIDTH);
-    double headerY = Chrome.MARGIN + titleH + Chrome.legendHeight(legend, WIDTH) + 24;
+    double titleH = Chrome.titleHeight(t.title(), Chrome.WIDTH);
+    double headerY = Chrome.MARGIN + titleH + Chrome.legendHeight(legend, Chrome.WIDTH) + 24;
     double firstRow = headerY + 8;
     double axisY = firstRow + lines.size() * ROW + 6;
     boolean favours = p.favoursLeft() != null || p.favoursRight() != null;
     double captionY = axisY + 44 + (favours ? 16 : 0);
-    double height = captionY + Chrome.captionHeight(t.caption(), WIDTH);
+    double height = captionY + Chrome.captionHeight(t.caption(), Chrome.WIDTH);
 
-    SvgWriter svg = new SvgWriter(WIDTH, height, t.title(), t.caption());
+    SvgWriter svg = new SvgWriter(Chrome.WIDTH, height, t.title(), t.caption());
     Chrome.title(svg, t.title());
     Chrome.legend(svg, legend, Chrome.MARGIN + titleH + 4);
     String bold = "font-weight=\"bold\"";
-    double numbersX = WIDTH - Chrome.MARGIN - weightW;
+    double numbersX = Chrome.WIDTH - Chrome.MARGIN - weightW;
     svg.group("column-headers");
     svg.text("header", Chrome.MARGIN, headerY, "start", bold, p.labelHeader());
     svg.text("header", numbersX, headerY, "end", bold, p.estimateHeader());
     if (weights) {
-      svg.text("header", WIDTH - Chrome.MARGIN, headerY, "end", bold, "Weight");
+      svg.text("header", Chrome.WIDTH - Chrome.MARGIN, headerY, "end", bold, "Weight");
     }
     svg.endGroup();
     double noEffect = x.map(p.scale().noEffect());

@@ -10,9 +10,6 @@ import java.util.List;
  * the estimate exactly. A dashed line marks zero change when zero is on the axis.
  */
 final class TrajectoryFigure {
-  static final double WIDTH = 720;
-  static final double PLOT_HEIGHT = 300;
-  static final double LEFT = 84;
   /** Horizontal offset between arms, in pixels. */
   static final double DODGE = 6;
 
@@ -43,13 +40,13 @@ final class TrajectoryFigure {
       wLo = 0;
       wHi = 1;
     }
-    Chrome.Frame f = Chrome.frame(t, legend, WIDTH, LEFT, PLOT_HEIGHT);
+    Chrome.Frame f = Chrome.frame(t, legend);
     double right = f.right();
-    Axis x = Axis.linear(wLo, wHi, LEFT + 16, right - 16);
+    Axis x = Axis.linear(wLo, wHi, f.left() + 16, right - 16);
     Axis y = Axis.linear(yLo, yHi, f.bottom(), f.top());
     SvgWriter svg = Chrome.open(t, legend, f, x, y);
     if (y.contains(0)) {
-      svg.line("zero-line", LEFT, y.map(0), right, y.map(0), "stroke=\"#999999\" stroke-dasharray=\"4 3\"");
+      svg.line("zero-line", f.left(), y.map(0), right, y.map(0), "stroke=\"#999999\" stroke-dasharray=\"4 3\"");
     }
     int k = p.series().size();
     for (int i = 0; i < k; i++) {

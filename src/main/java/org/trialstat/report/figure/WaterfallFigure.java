@@ -11,9 +11,6 @@ import java.util.List;
  * (the caption says how many are drawn). The threshold is a dashed horizontal line.
  */
 final class WaterfallFigure {
-  static final double WIDTH = 720;
-  static final double PLOT_HEIGHT = 300;
-  static final double LEFT = 84;
 
   private WaterfallFigure() {
   }
@@ -49,9 +46,9 @@ final class WaterfallFigure {
       lo = Math.min(lo, c.change());
       hi = Math.max(hi, c.change());
     }
-    Chrome.Frame f = Chrome.frame(t, legend, WIDTH, LEFT, PLOT_HEIGHT);
+    Chrome.Frame f = Chrome.frame(t, legend);
     double right = f.right();
-    Axis x = Axis.linear(0, Math.max(1, drawn.size()), LEFT + 4, right);
+    Axis x = Axis.linear(0, Math.max(1, drawn.size()), f.left() + 4, right);
     Axis y = Axis.linear(lo, hi, f.bottom(), f.top());
     SvgWriter svg = Chrome.open(t, legend, f, x, y);
     double zero = y.map(0);
@@ -67,10 +64,10 @@ final class WaterfallFigure {
               + SvgWriter.escape(c.arm()) + "\"");
     }
     svg.endGroup();
-    svg.line("zero-line", LEFT, zero, right, zero, "stroke=\"#000000\"");
+    svg.line("zero-line", f.left(), zero, right, zero, "stroke=\"#000000\"");
     if (threshold) {
       double ty = y.map(p.threshold());
-      svg.line("threshold", LEFT, ty, right, ty, "stroke=\"#000000\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"");
+      svg.line("threshold", f.left(), ty, right, ty, "stroke=\"#000000\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"");
     }
     return svg.finish();
   }

@@ -1,7 +1,5 @@
 package org.trialstat.stats.design;
 
-import java.util.List;
-
 /** The intercept: one column of ones, named {@code (Intercept)} as in R. */
 public record Intercept() implements Term {
 
@@ -10,16 +8,6 @@ public record Intercept() implements Term {
   @Override
   public String name() {
     return NAME;
-  }
-
-  @Override
-  public List<String> columnNames() {
-    return List.of(NAME);
-  }
-
-  @Override
-  public List<String> columnLabels() {
-    return List.of(NAME);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.trialstat.stats.design;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,16 +28,6 @@ public final class Numeric implements Term {
   @Override
   public String name() {
     return name;
-  }
-
-  @Override
-  public List<String> columnNames() {
-    return List.of(name);
-  }
-
-  @Override
-  public List<String> columnLabels() {
-    return List.of(name);
   }
 
   @Override

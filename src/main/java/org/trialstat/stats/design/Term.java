@@ -21,11 +21,18 @@ public sealed interface Term permits Intercept, Numeric, Factor, Interaction {
   /** The term as written in a formula: {@code (Intercept)}, {@code baseline}, {@code visit:arm}. */
   String name();
 
-  /** R {@code model.matrix} names of the term's columns. */
-  List<String> columnNames();
+  /**
+   * R {@code model.matrix} names of the term's columns; by default one column named as the term (the
+   * intercept, a numeric variable).
+   */
+  default List<String> columnNames() {
+    return List.of(name());
+  }
 
-  /** The term's columns in words, for messages. */
-  List<String> columnLabels();
+  /** The term's columns in words, for messages; by default its column names. */
+  default List<String> columnLabels() {
+    return columnNames();
+  }
 
   /** Number of design columns. */
   default int width() {

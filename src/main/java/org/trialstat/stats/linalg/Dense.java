@@ -126,6 +126,25 @@ public final class Dense {
     }
   }
 
+  /**
+   * D = S E S for an n x n matrix S and the symmetric unit matrix E of the covariance parameter
+   * (a, b): ones at (a, b) and (b, a), one one at (a, a) when a = b. It is minus the derivative of the
+   * inverse of a covariance matrix V = S^-1 with respect to its (a, b) element (d V^-1 = -V^-1 dV V^-1;
+   * Harville, Matrix Algebra From a Statistician's Perspective, 1997, ch. 15):
+   * {@code D[i][j] = S[i][a] S[b][j] + S[i][b] S[a][j]}, the second term only when a != b.
+   */
+  public static void unitSandwich(double[] s, int n, int a, int b, double[] d) {
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double v = s[i * n + a] * s[b * n + j];
+        if (a != b) {
+          v += s[i * n + b] * s[a * n + j];
+        }
+        d[i * n + j] = v;
+      }
+    }
+  }
+
   /** x' A y for an n x n matrix A. */
   public static double quadratic(double[] x, double[] a, double[] y, int n) {
     double s = 0;

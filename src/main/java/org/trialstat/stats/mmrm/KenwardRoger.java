@@ -172,15 +172,7 @@ final class KenwardRoger {
       for (int a = 0; a < m; a++) {
         for (int b = 0; b <= a; b++) {
           int k = Reml.index(pt.visits[a], pt.visits[b]);
-          for (int i = 0; i < m; i++) {
-            for (int j = 0; j < m; j++) {
-              double v = inv[i * m + a] * inv[b * m + j];
-              if (a != b) {
-                v += inv[i * m + b] * inv[a * m + j];
-              }
-              dk[i * m + j] = v;
-            }
-          }
+          Dense.unitSandwich(inv, m, a, b, dk);
           for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
               vw[i * m + j] = w[k * q + Reml.index(pt.visits[i], pt.visits[j])];

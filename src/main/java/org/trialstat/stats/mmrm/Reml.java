@@ -246,15 +246,7 @@ final class Reml {
         int gkx = glob[k];
         grad[gkx] += n * pick(s, m, a, b) - (ml ? 0 : pick(sts, m, a, b)) - pick(ses, m, a, b);
         // D_k = S V_k S
-        for (int i = 0; i < m; i++) {
-          for (int j = 0; j < m; j++) {
-            double v = s[i * m + a] * s[b * m + j];
-            if (a != b) {
-              v += s[i * m + b] * s[a * m + j];
-            }
-            dk[i * m + j] = v;
-          }
-        }
+        Dense.unitSandwich(s, m, a, b, dk);
         pt.addXtAX(dk, qk[gkx]);
         double[] wk = w[gkx];
         for (int r = 0; r < m; r++) {
