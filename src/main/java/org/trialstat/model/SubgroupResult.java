@@ -34,6 +34,16 @@ public record SubgroupResult(String variable, List<Level> levels, List<Count> mi
       arms = List.copyOf(arms);
       comparisons = List.copyOf(comparisons);
     }
+
+    /** The participants of an arm with a change from baseline in this level (0 for an arm not listed). */
+    public int analysed(String arm) {
+      for (Count c : arms) {
+        if (c.arm().equals(arm)) {
+          return c.analysed();
+        }
+      }
+      return 0;
+    }
   }
 
   /**
