@@ -3,7 +3,6 @@ package org.trialstat.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.trialstat.model.Comparison;
 import org.trialstat.model.SubgroupResult;
 
 /**
@@ -17,33 +16,16 @@ final class SubgroupTree {
   }
 
   static Map<String, Object> of(SubgroupResult s) {
-    Map<String, Object> o = Json.object();
-    o.put("variable", s.variable());
     List<Object> levels = new ArrayList<>();
     for (SubgroupResult.Level l : s.levels()) {
-      Map<String, Object> lo = Json.object();
-      lo.put("level", l.level());
-      lo.put("arms", counts(l.arms()));
-      List<Object> comps = new ArrayList<>();
-      for (Comparison c : l.comparisons()) {
-        comps.add(ResultTree.comparison(c));
-      }
-      lo.put("comparisons", comps);
-      levels.add(lo);
+      levels.add(Json.object("level", l.level(), "arms", counts(l.arms()), "comparisons",
+          new ArrayList<Object>(l.comparisons().stream().map(ResultTree::comparison).toList())));
     }
-    o.put("levels", levels);
-    o.put("missing", counts(s.missing()));
     List<Object> tests = new ArrayList<>();
     for (SubgroupResult.Interaction i : s.interactions()) {
-      Map<String, Object> t = Json.object();
-      t.put("treatment", i.treatment());
-      t.put("control", i.control());
-      t.put("outcome", i.outcome());
-      t.put("statistic", i.statistic());
-      t.put("test", i.test());
       boolean f = "F".equals(i.test());
-      t.put(f ? "f" : "q", i.value());
-      t.put("df", i.df());
+      Map<String, Object> t = Json.object("treatment", i.treatment(), "control", i.control(), "outcome", i.outcome(),
+          "statistic", i.statistic(), "test", i.test(), f ? "f" : "q", i.value(), "df", i.df());
       if (f) {
         t.put("df_residual", i.dfResidual());
       }
@@ -51,19 +33,12 @@ final class SubgroupTree {
       ResultTree.method(t, i.method(), i.reason());
       tests.add(t);
     }
-    o.put("interactions", tests);
-    return o;
+    return Json.object("variable", s.variable(), "levels", levels, "missing", counts(s.missing()), "interactions",
+        tests);
   }
 
   private static List<Object> counts(List<SubgroupResult.Count> counts) {
-    List<Object> out = new ArrayList<>();
-    for (SubgroupResult.Count c : counts) {
-      Map<String, Object> m = Json.object();
-      m.put("arm", c.arm());
-      m.put("n", c.n());
-      m.put("analysed", c.analysed());
-      out.add(m);
-    }
-    return out;
+    return new ArrayList<>(counts.stream().map(c -> Json.object("arm", c.arm(), "n", c.n(), "analysed", c.analysed()))
+        .toList());
   }
 }
