@@ -69,6 +69,20 @@ class SubgroupForestFigureTest {
     assertThat(dom.ticks("x-axis").keySet()).contains(1.0);
   }
 
+  /** The report carries both subgroup tables (values as the tables print R's, make_subgroup.out) and forests. */
+  @Test
+  void reportShowsTheSubgroupTablesAndForests() throws Exception {
+    String html = ResultReport.of(List.of(new ResultReport.Input(RESULT, DATA)), "test build").html();
+    ResultReportTest.parse(html); // well-formed
+    assertThat(html).contains("Change from baseline by sex (treatment - control), with the interaction test",
+        "Binary endpoints by sex (treatment vs control), with Q between subgroups",
+        // interaction Low-Placebo F 0.50334348169327 df 1 df_residual 103 p 0.479637654200367
+        "F(1, 103) = 0.50, p = 0.4796",
+        // q_between High-Placebo response RR QM 0.0650655461701261 df 1 p 0.798661704989857
+        "Q(1) = 0.07, p = 0.7987",
+        "Low vs Placebo by sex", "Response: High vs Placebo by sex");
+  }
+
   @Test
   void withoutSubgroupsTheForestHasNoGroupHeader() {
     AnalysisResult plain = TrialAnalysis.analyze(DATA, AnalysisRequest.defaults(Scale.CAPS5));
