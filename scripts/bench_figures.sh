@@ -3,8 +3,11 @@
 # to end; figures add under 0.2 s to a run), through the scripts/trialstat launcher (C1 + CDS), JVM
 # start included. Runs are interleaved so that machine load affects each alike.
 #   scripts/bench_figures.sh [RUNS]
-# Prints per run kind the median wall time and the median CPU time (user + system) in seconds; the
-# figure cost is the difference between `analyze --plot ...` and plain `analyze`.
+# Prints per run kind the median wall time and the median CPU time (user + system) in seconds, then the
+# two targets: the report end to end (median wall of `report`, target < 1 s) and what figures add to a
+# run (the median of the per-round differences `analyze --plot` x4 minus plain `analyze`, wall and CPU,
+# target < 0.2 s; rounds are interleaved, so each difference compares runs made seconds apart). The load
+# average is printed before and after: the machine is shared.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-11}"
@@ -28,15 +31,22 @@ measure() {  # ARGS... -> "wall cpu" in seconds
 }
 source "$root/scripts/bench_lib.sh"
 declare -A wall cpu
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+addwall=""; addcpu=""
 for _ in $(seq "$runs"); do
+  declare -a rw=() rc=()
   for i in "${!kinds[@]}"; do
     read -r w c <<< "$(measure "${kinds[$i]}")"
-    wall[$i]+="$w "; cpu[$i]+="$c "
+    wall[$i]+="$w "; cpu[$i]+="$c "; rw[$i]=$w; rc[$i]=$c
   done
+  addwall+="$(echo "${rw[1]} - ${rw[0]}" | bc -l) "; addcpu+="$(echo "${rc[1]} - ${rc[0]}" | bc -l) "
 done
 for i in "${!kinds[@]}"; do
   printf '%-12s wall %s s  cpu %s s  %s\n' "$(cut -d' ' -f1 <<< "${kinds[$i]}")" \
     "$(tr ' ' '\n' <<< "${wall[$i]}" | grep . | median)" "$(tr ' ' '\n' <<< "${cpu[$i]}" | grep . | median)" \
     "${kinds[$i]//$tmp\//}"
 done
-echo "(median of $runs runs; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+med() { tr ' ' '\n' <<< "$1" | grep . | median; }
+echo "target 1: report end to end   wall $(med "${wall[2]}") s  cpu $(med "${cpu[2]}") s  (target < 1 s wall)"
+echo "target 2: figures add to a run wall $(med "$addwall") s  cpu $(med "$addcpu") s  (analyze --plot x4 - analyze, median of per-round differences; target < 0.2 s)"
+echo "(median of $runs runs; $(nproc) cores; load average before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -217,7 +217,7 @@ final class Ancova {
   }
 
   /** The completers with every covariate, in id order, and their outcome and baseline. */
-  private static final class Rows {
+  static final class Rows {
     final List<Participant> completers = new ArrayList<>();
     final Map<String, Integer> missing = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
@@ -258,7 +258,7 @@ final class Ancova {
     }
   }
 
-  private static Rows rows(Map<String, ArmData> arms, TrialData data, ModelCovariates extra) {
+  static Rows rows(Map<String, ArmData> arms, TrialData data, ModelCovariates extra) {
     Rows r = new Rows();
     r.data = data;
     r.extra = extra;

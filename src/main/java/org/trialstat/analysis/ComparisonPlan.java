@@ -11,17 +11,24 @@ import org.trialstat.model.Multiplicity;
 
 /**
  * Which arms {@code analyze} compares ({@code --compare}), how the p values are adjusted over them
- * ({@code --adjust}) and the dose of each arm ({@code --dose-col}).
+ * ({@code --adjust}), the dose of each arm ({@code --dose-col}) and the column whose levels each comparison is
+ * repeated in ({@code --subgroup}).
  *
  * @param compare    the --compare values in order: {@code control}, {@code all} or {@code "A vs B"}; empty
  *                   for {@code control}
  * @param adjust     the multiplicity adjustment
  * @param doseColumn the column with each arm's numeric dose, or null
+ * @param subgroupColumn the participant-level column of {@code --subgroup}, or null
  */
-public record ComparisonPlan(List<String> compare, Multiplicity adjust, String doseColumn) {
+public record ComparisonPlan(List<String> compare, Multiplicity adjust, String doseColumn, String subgroupColumn) {
 
   /** Every arm against the control, no adjustment, no dose: {@code analyze} without these options. */
   public static final ComparisonPlan DEFAULT = new ComparisonPlan(List.of(), Multiplicity.NONE, null);
+
+  /** A plan without subgroups. */
+  public ComparisonPlan(List<String> compare, Multiplicity adjust, String doseColumn) {
+    this(compare, adjust, doseColumn, null);
+  }
 
   /** The --compare value separating two arms. */
   static final String VS = " vs ";

@@ -25,6 +25,7 @@ import org.trialstat.model.MmrmResult;
 import org.trialstat.model.VisitContrast;
 import org.trialstat.model.Proportion;
 import org.trialstat.model.RowAccounting;
+import org.trialstat.model.SubgroupResult;
 import org.trialstat.model.TrialData;
 import org.trialstat.stats.BinaryEndpointComparison;
 import org.trialstat.stats.LsMeans;
@@ -121,6 +122,7 @@ final class TrialEstimation {
     List<Comparison> comparisons = new ArrayList<>();
     MmrmResult mmrmFit = null;
     Difference doseResponse = null;
+    SubgroupResult subgroups = null;
     AnalysisResult.Models models = AnalysisResult.Models.NONE;
     if (control == null) {
       notes.add("Single-arm study: per-arm results only, no comparisons.");
@@ -202,6 +204,11 @@ final class TrialEstimation {
         comparisons.add(new Comparison(t.name, c.name, effects));
       }
       comparisons = Multiplicities.apply(comparisons, pairs, plan.adjust(), ancovaFit.pairs(), notes);
+      if (prepared.plan().subgroupColumn() != null) {
+        subgroups = SubgroupAnalysis.of(prepared, pairs);
+        subgroups.missing().forEach(m -> participantExclusions.add(new ParticipantExclusion(m.arm(),
+            SubgroupAnalysis.OUTCOME, SubgroupAnalysis.MISSING_SUBGROUP, m.n())));
+      }
       if (dose != null) {
         doseResponse = Ancova.doseResponse(arms, dose, level, data, prepared.covariates());
       }
@@ -213,7 +220,7 @@ final class TrialEstimation {
     }
     return new AnalysisResult(data.source(), settings, rows, armResults, comparisons, participantExclusions,
         notes, mmrmFit, VisitTrajectory.of(data, prepared.participants(), baseline, mmrmFit, level), models,
-        doseResponse);
+        doseResponse, subgroups);
   }
 
   /**

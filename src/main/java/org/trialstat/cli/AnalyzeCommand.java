@@ -100,6 +100,13 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
           + "dose) and orders the pairs of --compare all.")
   String doseCol;
 
+  @Option(names = "--subgroup", paramLabel = "COL",
+      description = "Participant-level column (for example DSSTRAT, site or sex): every comparison repeated within "
+          + "each of its levels (sorted), with the treatment-by-subgroup interaction test (F test of arm x COL in "
+          + "the ANCOVA for the change, Q between subgroups for binary endpoints); adds the subgroups block, "
+          + "rows, table and forest plot rows.")
+  String subgroup;
+
   @Mixin
   MmrmModelOptions mmrmModel;
 
@@ -198,6 +205,9 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
     if (doseCol != null) {
       all.add(doseCol);
     }
+    if (subgroup != null) {
+      all.add(subgroup);
+    }
     return new ArrayList<>(all);
   }
 
@@ -210,6 +220,9 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
     model.byVisit.forEach(c -> out.putIfAbsent(c, "--covariate-by-visit"));
     if (doseCol != null) {
       out.putIfAbsent(doseCol, "--dose-col");
+    }
+    if (subgroup != null) {
+      out.putIfAbsent(subgroup, "--subgroup");
     }
     return out;
   }
@@ -233,7 +246,7 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
         AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata)
         .withCovariates(model.covariates().withBinaryVariance(adjustedVariance))
         .withArmSummaries(model.weights, quantileType)
-        .withPlan(new ComparisonPlan(compare, adjust, doseCol))
+        .withPlan(new ComparisonPlan(compare, adjust, doseCol, subgroup))
         .withMmrm(mmrmModel.choice());
   }
 

@@ -19,10 +19,19 @@ import java.util.List;
  *                      has fewer than two post-baseline visits (or one arm)
  * @param models        the models fitted with --covariate / --factor, for the {@code model} blocks
  * @param doseResponse  the change per unit dose of {@code --dose-col} (the dose-response ANCOVA), or null
+ * @param subgroups     the comparisons per level of {@code --subgroup} with the interaction tests, or null
  */
 public record AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
     List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
-    MmrmResult mmrm, List<VisitResult> visits, Models models, Difference doseResponse) {
+    MmrmResult mmrm, List<VisitResult> visits, Models models, Difference doseResponse, SubgroupResult subgroups) {
+
+  /** A result without subgroups. */
+  public AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
+      List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
+      MmrmResult mmrm, List<VisitResult> visits, Models models, Difference doseResponse) {
+    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, visits, models, doseResponse,
+        null);
+  }
 
   /** A result without a dose-response estimate. */
   public AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
@@ -59,7 +68,7 @@ public record AnalysisResult(String file, AnalysisSettings settings, RowAccounti
   /** The same result with other notes. */
   public AnalysisResult withNotes(List<String> other) {
     return new AnalysisResult(file, settings, rows, arms, comparisons, participantExclusions, other, mmrm, visits,
-        models, doseResponse);
+        models, doseResponse, subgroups);
   }
 
   /**

@@ -55,6 +55,18 @@ public final class Json {
     return out;
   }
 
+  /** An object of key-value pairs in order: {@code object("arm", a, "n", 3)}. */
+  public static Map<String, Object> object(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("keys and values come in pairs");
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      o.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return o;
+  }
+
   /** Serializes a tree with two-space indentation and a final newline. */
   public static String write(Object tree) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -54,6 +54,9 @@ public final class ResultTree {
     if (!r.visits().isEmpty()) {
       o.put("visits", VisitTree.of(r));
     }
+    if (r.subgroups() != null) {
+      o.put("subgroups", SubgroupTree.of(r.subgroups()));
+    }
     if (r.models().ancova() != null) {
       Map<String, Object> ancova = Json.object();
       ancova.put("model", MmrmWriter.model(r.models().ancova()));

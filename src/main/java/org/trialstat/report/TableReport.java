@@ -163,6 +163,14 @@ public enum TableReport {
       }
       section(sb, "Dose response [9]", dose);
     }
+    if (r.subgroups() != null) {
+      section(sb, "Change from baseline by " + r.subgroups().variable() + ", treatment - control [10]",
+          SubgroupTable.change(r.subgroups(), lvl, reasons).text());
+      SubgroupTable.Table bin = SubgroupTable.binary(r.subgroups(), lvl, reasons);
+      if (bin != null) {
+        section(sb, "Binary endpoints by " + r.subgroups().variable() + ", treatment vs control [10]", bin.text());
+      }
+    }
     footnotes(sb, r, reasons);
     return sb.toString();
   }
@@ -331,6 +339,9 @@ public enum TableReport {
     }
     if (r.doseResponse() != null) {
       f.add("[9] " + r.doseResponse().method() + ".");
+    }
+    if (r.subgroups() != null) {
+      f.add(SubgroupTable.FOOTNOTE);
     }
     f.addAll(ResultTree.rowLines(r.rows()));
     for (AnalysisResult.ParticipantExclusion p : r.participantExclusions()) {

@@ -23,6 +23,7 @@ import org.trialstat.model.MeanSummary;
 import org.trialstat.model.Proportion;
 import org.trialstat.model.AdjustedBinaryResult;
 import org.trialstat.model.StratifiedBinaryResult;
+import org.trialstat.model.SubgroupResult;
 import org.trialstat.model.WaldEffect;
 import org.trialstat.model.SummaryResult;
 
@@ -76,7 +77,28 @@ public final class TidyRows {
     for (VisitResult v : r.visits()) {
       t.at(v.visit(), v.week(), () -> t.visit(v, s.lsmeansWeights().key()));
     }
+    if (r.subgroups() != null) {
+      t.at(s.endpoint(), s.endpointWeek(), () -> t.subgroups(r.subgroups()));
+    }
     return t.rows;
+  }
+
+  /**
+   * The rows of {@code --subgroup}: each level's comparisons with {@code study} = {@code COL=level}, then
+   * the interaction tests with {@code study} = {@code COL}, statistic {@code <effect>_interaction}, the F
+   * or Q statistic in {@code estimate} and its (numerator) df in {@code df}.
+   */
+  private void subgroups(SubgroupResult g) {
+    for (SubgroupResult.Level l : g.levels()) {
+      study = g.variable() + "=" + l.level();
+      l.comparisons().forEach(this::comparison);
+    }
+    study = g.variable();
+    for (SubgroupResult.Interaction i : g.interactions()) {
+      add(null, i.treatment(), i.control(), i.outcome(), i.statistic() + "_interaction", i.value(), NA, NA, i.p(),
+          TidyRow.NO_N, i.method(), new TidyRow.Detail(NA, NA, i.df(), NA, i.reason()));
+    }
+    study = "";
   }
 
   /** Rows added by {@code body} belong to {@code visit}. */

@@ -152,15 +152,23 @@ public final class ResultFigures {
       }
     }
     List<ForestPlot.Group> list = new ArrayList<>();
-    groups.forEach((g, rows) -> list.add(new ForestPlot.Group(g.isEmpty() ? null : g, Double.NaN, rows)));
+    String all = results.stream().anyMatch(r -> r.subgroups() != null) ? "All participants" : null;
+    groups.forEach((g, rows) -> list.add(new ForestPlot.Group(g.isEmpty() ? all : g, Double.NaN, rows)));
+    String subgroupNote = "";
+    for (AnalysisResult r : results) {
+      if (r.subgroups() != null) {
+        list.addAll(SubgroupForest.groups(r.subgroups(), statistic, results.size() > 1 ? stem(r.file()) + ": " : ""));
+        subgroupNote = SubgroupForest.caption(statistic);
+      }
+    }
     boolean ratio = statistic == Statistic.RISK_RATIO || statistic == Statistic.ODDS_RATIO;
     String units = statistic.kind() == Statistic.Kind.DIFFERENCE ? ", " + (scale == null ? "" : scale.label() + " ")
         + "points" : "";
     String direction = ratio ? "treatment / control, log scale" : "treatment - control";
     String name = statistic.kind() == Statistic.Kind.DIFFERENCE ? "Mean difference in change (" + statistic.label()
         + ")" : statistic.label();
-    String caption = String.format(Locale.ROOT, "%s with %s confidence intervals: %s. Effects are %s.", name,
-        Fmt.level(level), method == null ? "no estimate" : method, direction);
+    String caption = String.format(Locale.ROOT, "%s with %s confidence intervals: %s. Effects are %s.%s", name,
+        Fmt.level(level), method == null ? "no estimate" : method, direction, subgroupNote);
     // Lower severity is better; the binary endpoints (response, loss of diagnosis, remission) are good events.
     String left = binary ? "Favours control" : "Favours treatment";
     String right = binary ? "Favours treatment" : "Favours control";

@@ -21,6 +21,7 @@ import org.trialstat.model.RowAccounting;
 import org.trialstat.model.Statistic;
 import org.trialstat.model.TrialData;
 import org.trialstat.report.Fmt;
+import org.trialstat.report.SubgroupTable;
 import org.trialstat.report.ProvenanceTree;
 
 /**
@@ -82,6 +83,9 @@ public final class ResultReport {
             ">Control", ">RD (" + level(r) + " CI)", ">RR (" + level(r) + " CI)", ">OR (" + level(r) + " CI)",
             ">Fisher p"), binary);
       }
+      if (r.subgroups() != null) {
+        subgroups(page, r);
+      }
     }
     page.section("Figures" + suffix);
     TrajectoryPlot trajectory = ResultFigures.trajectory(r);
@@ -107,6 +111,22 @@ public final class ResultReport {
       page.paragraph(m);
     }
     page.footnotes(r.notes());
+  }
+
+  /** The --subgroup tables; their footnotes (not-estimable reasons) go with the notes. */
+  private static void subgroups(HtmlReport page, AnalysisResult r) {
+    Set<String> reasons = new LinkedHashSet<>();
+    String v = r.subgroups().variable();
+    SubgroupTable.Table change = SubgroupTable.change(r.subgroups(), level(r), reasons);
+    page.table("Change from baseline by " + v + " (treatment - control), with the interaction test", change.head(),
+        change.rows());
+    SubgroupTable.Table binary = SubgroupTable.binary(r.subgroups(), level(r), reasons);
+    if (binary != null) {
+      page.table("Binary endpoints by " + v + " (treatment vs control), with Q between subgroups", binary.head(),
+          binary.rows());
+    }
+    page.paragraph(SubgroupTable.FOOTNOTE.substring("[10] ".length()));
+    reasons.forEach(page::paragraph);
   }
 
   private static String level(AnalysisResult r) {

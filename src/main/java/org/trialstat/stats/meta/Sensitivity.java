@@ -111,7 +111,23 @@ public final class Sensitivity {
     List<double[]> ok = new ArrayList<>();
     for (MetaPooled g : groups) {
       if (g.estimable() && g.se() > 0) {
-        ok.add(new double[] {g.estimate(), 1 / (g.se() * g.se())});
+        ok.add(new double[] {g.estimate(), g.se() * g.se()});
+      }
+    }
+    return between(ok);
+  }
+
+  /**
+   * The same test from each subgroup's estimate and its sampling variance ({@code {yi, vi}} pairs):
+   * metafor's {@code rma(yi, vi, mods = ~ factor(group), method = "FE")$QM} with one estimate per
+   * group. Pairs whose estimate is not a finite number, or whose variance is not positive (or NaN), are
+   * left out; not estimable with fewer than 2 left.
+   */
+  public static SubgroupTest between(List<double[]> estimateVariance) {
+    List<double[]> ok = new ArrayList<>();
+    for (double[] g : estimateVariance) {
+      if (Double.isFinite(g[0]) && g[1] > 0) {
+        ok.add(new double[] {g[0], 1 / g[1]});
       }
     }
     if (ok.size() < 2) {
@@ -132,4 +148,5 @@ public final class Sensitivity {
     int df = ok.size() - 1;
     return new SubgroupTest(q, df, ChiSquaredDistribution.of(df).survivalProbability(q), SUBGROUP_METHOD, null);
   }
+
 }
