@@ -18,21 +18,29 @@ import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.ImputeAnalysis;
 import org.trialstat.analysis.ImputeRequest;
 import org.trialstat.io.TrialFiles;
+import org.trialstat.model.BootstrapInterval;
 import org.trialstat.model.DataException;
+import org.trialstat.model.ImputeMethod;
+import org.trialstat.model.ImputeStrategy;
 import org.trialstat.model.ImputeResult;
 import org.trialstat.report.ImputeWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code trialstat impute}: reference-based conditional mean imputation (rbmi's method_condmean). */
+/**
+ * {@code trialstat impute}: reference-based conditional mean imputation (rbmi's method_condmean) and
+ * approximate Bayesian multiple imputation (method_approxbayes).
+ */
 @Command(name = "impute", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Conditional mean imputation with jackknife under MAR, JR, CR, CIR or LMCF after the intercurrent "
-        + "event (monotone dropout by default), then ANCOVA of the change at each visit on arm + baseline "
-        + "(rbmi's method_condmean(type = \"jackknife\") and ancova)."})
+    description = {"Conditional mean imputation (jackknife or bootstrap) or approximate Bayesian multiple imputation "
+        + "under MAR, JR, CR, CIR or LMCF after the intercurrent event (monotone dropout by default), then ANCOVA of "
+        + "the change at each visit on arm + baseline (rbmi's method_condmean, method_approxbayes and ancova)."})
 public final class ImputeCommand implements Callable<Integer> {
 
   @Spec
@@ -52,12 +60,39 @@ public final class ImputeCommand implements Callable<Integer> {
   String baseline;
 
   @Option(names = "--method", paramLabel = "METHOD", defaultValue = "condmean-jackknife",
-      description = "condmean-jackknife (default; the only method so far).")
-  String method;
+      converter = MethodConverter.class,
+      description = "condmean-jackknife (default), condmean-bootstrap, approx-bayes; bayes is refused (not implemented).")
+  ImputeMethod method;
 
   @Option(names = "--strategy", paramLabel = "S", defaultValue = "MAR",
       description = "After monotone dropout: MAR (default), JR, CR, CIR or LMCF.")
-  String strategy;
+  ImputeStrategy strategy;
+
+  @Option(names = "--draws", paramLabel = "N", defaultValue = "" + ImputeRequest.DEFAULT_DRAWS,
+      description = "Bootstrap samples (condmean-bootstrap) or imputations (approx-bayes); default 1000.")
+  int draws;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "Seed of the random methods (default 1); the same seed gives the same output on any number of cores.")
+  long seed;
+
+  @Option(names = "--bootstrap-ci", paramLabel = "TYPE", defaultValue = "percentile",
+      description = "Interval of condmean-bootstrap: percentile (default, as rbmi's pool) or normal.")
+  BootstrapInterval interval;
+
+  /** Maps condmean-jackknife, condmean-bootstrap, approx-bayes, bayes (any case; '-' or '_'). */
+  static final class MethodConverter implements ITypeConverter<ImputeMethod> {
+    @Override
+    public ImputeMethod convert(String value) {
+      for (ImputeMethod m : ImputeMethod.values()) {
+        if (m.optionName().equalsIgnoreCase(value.trim().replace('_', '-'))) {
+          return m;
+        }
+      }
+      throw new TypeConversionException("'" + value
+          + "' is not a method; expected condmean-jackknife, condmean-bootstrap, approx-bayes or bayes");
+    }
+  }
 
   @Option(names = "--reference", paramLabel = "ARM=REF",
       description = "Reference arm of an arm (repeatable; default: the control for every arm).")
@@ -86,9 +121,8 @@ public final class ImputeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!method.equals("condmean-jackknife")) {
-      throw new ParameterException(spec.commandLine(), "--method '" + method
-          + "' is not available; expected condmean-jackknife (bootstrap and approximate Bayesian are not implemented)");
+    if (method == ImputeMethod.BAYES) {
+      throw new ParameterException(spec.commandLine(), ImputeAnalysis.BAYES_REFUSED);
     }
     Map<String, String[]> iceMap = ice == null ? Map.of() : readIce(ice);
     double[] deltas = deltas(delta);
@@ -104,8 +138,9 @@ public final class ImputeCommand implements Callable<Integer> {
     if (base == null) {
       throw new ParameterException(spec.commandLine(), "impute needs --baseline VISIT (or --baseline-col)");
     }
-    return ImputeAnalysis.analyze(in.data(), new ImputeRequest(comparison.control, base, strategy, references, iceMap,
-        informationAnchored, deltas, deltaArms, comparison.confLevel(), strictness.strictness()));
+    return ImputeAnalysis.analyze(in.data(), new ImputeRequest(comparison.control, base, method, strategy, references,
+        iceMap, informationAnchored, deltas, deltaArms, draws, seed, interval, comparison.confLevel(),
+        strictness.strictness()));
   }
 
   /** Parses D1,D2,... or FROM:TO:STEP; {0} without the option. */

@@ -34,6 +34,13 @@ public final class ImputeWriter {
     st.put("strategies", strategies);
     st.put("conf_level", r.confLevel());
     st.put("effects", "treatment - control");
+    if (r.draws() != null) {
+      st.put("draws", r.draws().draws());
+      st.put("seed", r.draws().seed());
+      if (r.draws().interval() != null) {
+        st.put("bootstrap_ci", r.draws().interval().name().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
     o.put("settings", st);
     o.put("rows", ResultTree.rows(r.rows()));
     o.put("method", r.method());
@@ -53,6 +60,9 @@ public final class ImputeWriter {
       m.put("ci_low", e.lower());
       m.put("ci_high", e.upper());
       m.put("conf_level", e.level());
+      if (rubin(r)) {
+        m.put("df", e.df());
+      }
       est.add(m);
     }
     o.put("estimates", est);
@@ -66,6 +76,11 @@ public final class ImputeWriter {
     }
     o.put("tipping_points", tip);
     return o;
+  }
+
+  /** True when the estimates carry Barnard-Rubin df (approx-bayes: a draw count and no bootstrap interval). */
+  private static boolean rubin(ImputeResult r) {
+    return r.draws() != null && r.draws().interval() == null;
   }
 
   static List<TidyRow> tidy(ImputeResult r) {
@@ -86,16 +101,27 @@ public final class ImputeWriter {
     TextTable.heading(sb, "trialstat impute: " + r.file(), markdown);
     sb.append("Outcome: change from ").append(r.baseline()).append("; control arm ").append(r.control())
         .append("; ").append(lvl).append(" confidence intervals.\n\n");
-    TextTable c = new TextTable(">Delta", "Visit", "Estimate", ">Value", ">" + lvl + " CI", ">SE", ">p");
+    boolean df = rubin(r);
+    List<String> head = new ArrayList<>(List.of(">Delta", "Visit", "Estimate", ">Value", ">" + lvl + " CI", ">SE"));
+    if (df) {
+      head.add(">df");
+    }
+    head.add(">p");
+    TextTable c = new TextTable(head.toArray(String[]::new));
     for (ImputedEstimate e : r.estimates()) {
       String what = e.kind().equals("difference") ? e.arm() + " - " + e.versus() : "LS mean " + e.arm();
-      c.row(Fmt.fixed(e.delta(), 2), e.visit(), what, Fmt.fixed(e.estimate(), 2), Fmt.ci(e.lower(), e.upper(), 2),
-          Fmt.fixed(e.se(), 2), e.kind().equals("difference") ? Fmt.p(e.p()) : "");
+      List<String> cells = new ArrayList<>(List.of(Fmt.fixed(e.delta(), 2), e.visit(), what, Fmt.fixed(e.estimate(), 2),
+          Fmt.ci(e.lower(), e.upper(), 2), Fmt.fixed(e.se(), 2)));
+      if (df) {
+        cells.add(Fmt.fixed(e.df(), 1));
+      }
+      cells.add(e.kind().equals("difference") ? Fmt.p(e.p()) : "");
+      c.row(cells.toArray(String[]::new));
     }
     c.appendSection(sb, "Estimates [1]", markdown);
     List<String> notes = new ArrayList<>();
     notes.add("[1] " + r.method() + "; strategies after the intercurrent event: " + r.strategies()
-        + "; references: " + r.references() + ".");
+        + "; references: " + r.references() + (r.draws() == null ? "" : "; seed " + r.draws().seed()) + ".");
     for (ImputeResult.TippingPoint t : r.tipping()) {
       notes.add("Tipping point, " + t.treatment() + " at visit " + t.visit() + ": "
           + (Double.isNaN(t.delta()) ? "significance not lost over the deltas given"
