@@ -26,3 +26,28 @@ cat(sprintf("percentile 0.90: lower %.10f upper %.10f\n", ci90[1], ci90[2]))
 s <- sd(boot)
 cat(sprintf("normal: se %.10f lower %.10f upper %.10f p %.10f\n", s, orig - qnorm(0.975) * s, orig + qnorm(0.975) * s,
             2 * pnorm(-abs(orig / s))))
+# Binary endpoints per completed data set (stats.impute.ImputedBinary): Wald risk difference and Woolf log
+# odds ratio of a 2 x 2 table, written out from their textbook formulas (Agresti 2013, Categorical Data
+# Analysis, 3rd ed., sections 3.1.2-3.1.4), 0.5 added to every cell of a table with a zero cell.
+wald <- function(a, n1, c, n0) {
+  p1 <- a / n1; p0 <- c / n0
+  cells <- c(a, n1 - a, c, n0 - c)
+  if (any(cells == 0)) cells <- cells + 0.5
+  cat(sprintf("table %d/%d vs %d/%d: rd %.10f se %.10f logor %.10f se %.10f\n", a, n1, c, n0, p1 - p0,
+              sqrt(p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0), log(cells[1] * cells[4] / (cells[2] * cells[3])),
+              sqrt(sum(1 / cells))))
+}
+wald(27, 44, 12, 46)
+wald(5, 30, 0, 31)
+# antidepressant_data (../shared/rbmi) at visit 4, where no value is missing, so that every imputation is
+# the observed data and Rubin's rules return the complete-data analysis: response = drop of >= 50% of the
+# baseline HAMD17 (100 * -CHANGE >= 50 * BASVAL), remission = HAMD17 (BASVAL + CHANGE) <= 7; DRUG vs PLACEBO
+d <- read.csv("../shared/rbmi/antidepressant_data.csv")
+v4 <- d[d$VISIT == 4, ]
+stopifnot(length(unique(d$PATIENT)) == nrow(v4))
+for (ep in c("response", "remission")) {
+  ev <- if (ep == "response") 100 * -v4$CHANGE >= 50 * v4$BASVAL else v4$BASVAL + v4$CHANGE <= 7
+  a <- sum(ev[v4$THERAPY == "DRUG"]); n1 <- sum(v4$THERAPY == "DRUG")
+  c <- sum(ev[v4$THERAPY == "PLACEBO"]); n0 <- sum(v4$THERAPY == "PLACEBO")
+  cat(ep, "visit 4: "); wald(a, n1, c, n0)
+}

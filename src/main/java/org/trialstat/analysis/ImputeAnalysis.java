@@ -150,6 +150,11 @@ public final class ImputeAnalysis {
           + (r.method() == ImputeMethod.APPROX_BAYES ? " (Rubin's variance of approx-bayes is information-anchored "
           + "already)" : ""));
     }
+    if (r.binary() && r.method() != ImputeMethod.APPROX_BAYES) {
+      throw new InvalidOptionException("--response-drop, --response-pct and --remission-max need --method "
+          + "approx-bayes: conditional mean imputation does not give valid binary imputations (a conditional "
+          + "mean is not a draw of the score, so thresholding it misclassifies participants)");
+    }
     if (r.method().random() && r.draws() < 2) {
       throw new InvalidOptionException("--draws " + r.draws() + ": expected at least 2 for --method "
           + r.method().optionName());
@@ -164,7 +169,7 @@ public final class ImputeAnalysis {
       case CONDMEAN_BOOTSTRAP -> CondMeanBootstrap.run(subjects, visits, arms, control, r.confLevel(), r.draws(),
           r.seed(), r.interval(), r.deltas(), deltaArms);
       case APPROX_BAYES -> ApproxBayes.run(subjects, visits, arms, control, r.confLevel(), r.draws(), r.seed(),
-          r.deltas(), deltaArms);
+          r.deltas(), deltaArms, r.response(), r.remissionMax());
       case BAYES -> throw new InvalidOptionException(BAYES_REFUSED);
     };
   }

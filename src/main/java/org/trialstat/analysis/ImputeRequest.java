@@ -7,6 +7,7 @@ import org.trialstat.model.BootstrapInterval;
 import org.trialstat.model.ImputeMethod;
 import org.trialstat.model.ImputeStrategy;
 import org.trialstat.model.InvalidOptionException;
+import org.trialstat.model.ResponseRule;
 
 /**
  * Options of {@code trialstat impute}.
@@ -23,13 +24,20 @@ import org.trialstat.model.InvalidOptionException;
  * @param draws               bootstrap samples or imputations of the random methods
  * @param seed                the seed of the random methods
  * @param interval            the interval of condmean-bootstrap
+ * @param response            the responder rule of the binary endpoints (approx-bayes), null for none
+ * @param remissionMax        the remission cut-off of the binary endpoints (approx-bayes), NaN for none
  * @param confLevel           confidence level
  * @param strictness          strict or lenient row handling
  */
 public record ImputeRequest(String control, String baseline, ImputeMethod method, ImputeStrategy strategy,
     Map<String, String> references, Map<String, String[]> ice, boolean informationAnchored, double[] deltas,
-    List<String> deltaArms, int draws, long seed, BootstrapInterval interval, double confLevel,
-    AnalysisRequest.Strictness strictness) {
+    List<String> deltaArms, int draws, long seed, BootstrapInterval interval, ResponseRule response,
+    double remissionMax, double confLevel, AnalysisRequest.Strictness strictness) {
+
+  /** True when binary endpoints are asked for. */
+  public boolean binary() {
+    return response != null || !Double.isNaN(remissionMax);
+  }
 
   /** The default number of draws (rbmi's examples use 20 to 150; 1,000 keeps the Monte Carlo error small). */
   public static final int DEFAULT_DRAWS = 1000;
@@ -44,8 +52,8 @@ public record ImputeRequest(String control, String baseline, ImputeMethod method
       Map<String, String[]> ice, boolean informationAnchored, double[] deltas, List<String> deltaArms,
       double confLevel, AnalysisRequest.Strictness strictness) {
     this(control, baseline, ImputeMethod.CONDMEAN_JACKKNIFE, strategy(strategy, "--strategy"), references, ice,
-        informationAnchored, deltas, deltaArms, DEFAULT_DRAWS, 0, BootstrapInterval.PERCENTILE, confLevel,
-        strictness);
+        informationAnchored, deltas, deltaArms, DEFAULT_DRAWS, 0, BootstrapInterval.PERCENTILE, null, Double.NaN,
+        confLevel, strictness);
   }
 
   /**

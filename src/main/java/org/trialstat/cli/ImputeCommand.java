@@ -24,6 +24,8 @@ import org.trialstat.model.ImputeMethod;
 import org.trialstat.model.ImputeStrategy;
 import org.trialstat.model.ImputeResult;
 import org.trialstat.report.ImputeWriter;
+import org.trialstat.model.ResponseRule;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -79,6 +81,24 @@ public final class ImputeCommand implements Callable<Integer> {
   @Option(names = "--bootstrap-ci", paramLabel = "TYPE", defaultValue = "percentile",
       description = "Interval of condmean-bootstrap: percentile (default, as rbmi's pool) or normal.")
   BootstrapInterval interval;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Response response = new Response();
+
+  /** The responder rules of the binary endpoints (no default: no response endpoint without one). */
+  static final class Response {
+    @Option(names = "--response-drop", paramLabel = "POINTS",
+        description = "With approx-bayes: response (imputed drop of >= POINTS from baseline) at each visit.")
+    Double drop;
+
+    @Option(names = "--response-pct", paramLabel = "PERCENT",
+        description = "With approx-bayes: response (imputed drop of >= PERCENT %% of the baseline score).")
+    Double pct;
+  }
+
+  @Option(names = "--remission-max", paramLabel = "SCORE",
+      description = "With approx-bayes: remission (imputed score <= SCORE) at each visit, pooled by Rubin's rules.")
+  Double remissionMax;
 
   /** Maps condmean-jackknife, condmean-bootstrap, approx-bayes, bayes (any case; '-' or '_'). */
   static final class MethodConverter implements ITypeConverter<ImputeMethod> {
@@ -139,8 +159,24 @@ public final class ImputeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "impute needs --baseline VISIT (or --baseline-col)");
     }
     return ImputeAnalysis.analyze(in.data(), new ImputeRequest(comparison.control, base, method, strategy, references,
-        iceMap, informationAnchored, deltas, deltaArms, draws, seed, interval, comparison.confLevel(),
-        strictness.strictness()));
+        iceMap, informationAnchored, deltas, deltaArms, draws, seed, interval, responseRule(),
+        remissionMax == null ? Double.NaN : remissionMax, comparison.confLevel(), strictness.strictness()));
+  }
+
+  /** The responder rule of {@code --response-drop} or {@code --response-pct}, null without either. */
+  private ResponseRule responseRule() {
+    if (remissionMax != null && !Double.isFinite(remissionMax)) {
+      throw new ParameterException(spec.commandLine(), "--remission-max: expected a finite score");
+    }
+    Double v = response.pct != null ? response.pct : response.drop;
+    if (v == null) {
+      return null;
+    }
+    if (!(v > 0) || !Double.isFinite(v)) {
+      throw new ParameterException(spec.commandLine(), (response.pct != null ? "--response-pct" : "--response-drop")
+          + ": expected a positive number; got " + v);
+    }
+    return new ResponseRule(response.pct != null ? ResponseRule.Kind.PERCENT : ResponseRule.Kind.DROP, v);
   }
 
   /** Parses D1,D2,... or FROM:TO:STEP; {0} without the option. */

@@ -48,8 +48,9 @@ public final class ImputeWriter {
     for (ImputedEstimate e : r.estimates()) {
       Map<String, Object> m = Json.object();
       m.put("kind", e.kind());
-      m.put(e.kind().equals("difference") ? "treatment" : "arm", e.arm());
-      if (e.kind().equals("difference")) {
+      boolean contrast = !e.versus().isEmpty();
+      m.put(contrast ? "treatment" : "arm", e.arm());
+      if (contrast) {
         m.put("control", e.versus());
       }
       m.put("visit", e.visit());
@@ -86,13 +87,34 @@ public final class ImputeWriter {
   static List<TidyRow> tidy(ImputeResult r) {
     List<TidyRow> rows = new ArrayList<>();
     for (ImputedEstimate e : r.estimates()) {
-      boolean diff = e.kind().equals("difference");
-      String outcome = "change@" + e.visit() + (e.delta() == 0 ? "" : "+delta=" + Fmt.fixed(e.delta(), 3));
+      boolean diff = !e.versus().isEmpty();
+      int cut = e.kind().indexOf('_');
+      boolean binary = !e.kind().equals("difference") && !e.kind().equals("ls_mean");
+      String outcome = (binary ? e.kind().substring(0, cut) : "change") + "@" + e.visit()
+          + (e.delta() == 0 ? "" : "+delta=" + Fmt.fixed(e.delta(), 3));
+      String statistic = binary ? e.kind().substring(cut + 1) : diff ? "impute" : "lsmean";
       rows.add(new TidyRow(r.file(), "", diff ? null : e.arm(), diff ? e.arm() : null, diff ? e.versus() : null,
-          outcome, diff ? "impute" : "lsmean", e.estimate(), e.lower(), e.upper(), diff ? e.p() : Double.NaN,
+          outcome, statistic, e.estimate(), e.lower(), e.upper(), diff ? e.p() : Double.NaN,
           TidyRow.NO_N, e.method()));
     }
     return rows;
+  }
+
+  /** The estimate's name in the table: "MDMA - Placebo", "LS mean MDMA", "response RD MDMA - Placebo", ... */
+  private static String label(ImputedEstimate e) {
+    return switch (e.kind()) {
+      case "difference" -> e.arm() + " - " + e.versus();
+      case "ls_mean" -> "LS mean " + e.arm();
+      default -> {
+        int cut = e.kind().indexOf('_');
+        String what = switch (e.kind().substring(cut + 1)) {
+          case "risk_difference" -> " RD ";
+          case "odds_ratio" -> " OR ";
+          default -> " rate ";
+        };
+        yield e.kind().substring(0, cut) + what + e.arm() + (e.versus().isEmpty() ? "" : " / " + e.versus());
+      }
+    };
   }
 
   private static String table(ImputeResult r, boolean markdown) {
@@ -109,13 +131,13 @@ public final class ImputeWriter {
     head.add(">p");
     TextTable c = new TextTable(head.toArray(String[]::new));
     for (ImputedEstimate e : r.estimates()) {
-      String what = e.kind().equals("difference") ? e.arm() + " - " + e.versus() : "LS mean " + e.arm();
+      String what = label(e);
       List<String> cells = new ArrayList<>(List.of(Fmt.fixed(e.delta(), 2), e.visit(), what, Fmt.fixed(e.estimate(), 2),
           Fmt.ci(e.lower(), e.upper(), 2), Fmt.fixed(e.se(), 2)));
       if (df) {
-        cells.add(Fmt.fixed(e.df(), 1));
+        cells.add(e.df() >= 1e5 ? ">99999" : Fmt.fixed(e.df(), 1));
       }
-      cells.add(e.kind().equals("difference") ? Fmt.p(e.p()) : "");
+      cells.add(e.versus().isEmpty() ? "" : Fmt.p(e.p()));
       c.row(cells.toArray(String[]::new));
     }
     c.appendSection(sb, "Estimates [1]", markdown);

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.trialstat.model.ImputedEstimate;
+import org.trialstat.model.ResponseRule;
 import org.trialstat.stats.mmrm.MeanModel;
 
 /**
@@ -50,6 +51,21 @@ public final class ApproxBayes {
    */
   public static List<ImputedEstimate> run(List<Subject> subjects, List<String> visits, List<String> arms,
       String control, double level, int draws, long seed, double[] deltas, Set<String> deltaArms) {
+    return run(subjects, visits, arms, control, level, draws, seed, deltas, deltaArms, null, Double.NaN);
+  }
+
+  /**
+   * Runs the analysis with binary endpoints from the imputed scores ({@link ImputedBinary}): after the
+   * continuous estimates of each delta, per endpoint and visit the risk difference, the odds ratio (kind
+   * {@code <endpoint>_odds_ratio}: estimate and limits exp of the pooled log odds ratio, SE on the log
+   * scale) and each arm's rate, pooled by Rubin's rules with infinite complete-data df.
+   *
+   * @param response     the responder rule, or null for no response endpoint
+   * @param remissionMax the remission cut-off (score at or below it), NaN for none
+   */
+  public static List<ImputedEstimate> run(List<Subject> subjects, List<String> visits, List<String> arms,
+      String control, double level, int draws, long seed, double[] deltas, Set<String> deltaArms,
+      ResponseRule response, double remissionMax) {
     int n = subjects.size();
     int controlIndex = arms.indexOf(control);
     int[] armIndex = subjects.stream().mapToInt(s -> arms.indexOf(s.arm())).toArray();
@@ -57,9 +73,12 @@ public final class ApproxBayes {
         + " imputations from REML fits to bootstrap samples stratified by arm, ANCOVA per visit, Rubin's rules "
         + "with Barnard-Rubin df";
     String[][] labels = AncovaEstimates.labels(visits, arms, controlIndex);
+    List<String> endpoints = ImputedBinary.endpoints(response, remissionMax);
+    String[][] binaryLabels = ImputedBinary.labels(endpoints, visits, arms, controlIndex);
     MeanModel full = MeanModel.fit(ConditionalMean.modelInput(subjects, visits, arms, control));
     if (full.reason() != null) {
-      return Samples.notEstimable(labels, deltas, level, method, "original data: " + full.reason());
+      return Samples.notEstimable(concat(labels, binaryLabels), deltas, level, method, "original data: "
+          + full.reason());
     }
     int limit = Samples.failureLimit(draws);
     Object[] done = IntStream.range(0, draws).parallel().mapToObj(m -> draw(subjects, armIndex, visits, arms,
@@ -75,8 +94,8 @@ public final class ApproxBayes {
       }
     }
     if (failures > limit) {
-      return Samples.notEstimable(labels, deltas, level, method, failures + " bootstrap samples could not be fitted "
-          + "(at most " + limit + " allowed): " + reason);
+      return Samples.notEstimable(concat(labels, binaryLabels), deltas, level, method, failures
+          + " bootstrap samples could not be fitted (at most " + limit + " allowed): " + reason);
     }
     int[] everyone = Samples.everyone(n);
     double[] base = Samples.baselines(subjects, everyone);
@@ -95,7 +114,39 @@ public final class ApproxBayes {
         }
         out.add(Samples.estimate(labels[j], delta, RubinsRules.pool(est, se, dfCom, level), level, method));
       }
+      if (!endpoints.isEmpty()) {
+        double[][][] bin = IntStream.range(0, draws).parallel().mapToObj(m -> ImputedBinary.estimate(
+            Samples.shifted(subjects, everyone, ((Imputed) done[m]).y, delta, deltaArms), base, armIndex,
+            arms.size(), controlIndex, endpoints, response, remissionMax)).toArray(double[][][]::new);
+        String binaryMethod = method + "; binary endpoints from the imputed scores, Rubin's rules on the "
+            + "risk-difference and log-odds scales (Wald and Woolf SEs, complete-data df infinite)";
+        for (int j = 0; j < binaryLabels.length; j++) {
+          out.add(pooledBinary(binaryLabels[j], delta, bin, j, level, binaryMethod));
+        }
+      }
     }
+    return out;
+  }
+
+  private static ImputedEstimate pooledBinary(String[] label, double delta, double[][][] bin, int j, double level,
+      String method) {
+    double[] est = new double[bin.length];
+    double[] se = new double[bin.length];
+    for (int m = 0; m < bin.length; m++) {
+      est[m] = bin[m][0][j];
+      se[m] = bin[m][1][j];
+    }
+    RubinsRules.Pooled p = RubinsRules.pool(est, se, Double.POSITIVE_INFINITY, level);
+    if (!label[0].endsWith("_odds_ratio")) {
+      return Samples.estimate(label, delta, p, level, method);
+    }
+    return new ImputedEstimate(label[0], label[1], label[2], label[3], delta, Math.exp(p.estimate()), p.se(),
+        Math.exp(p.lower()), Math.exp(p.upper()), level, p.p(), p.df(), method, null);
+  }
+
+  private static String[][] concat(String[][] a, String[][] b) {
+    String[][] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
 
