@@ -15,6 +15,9 @@ import org.trialstat.model.ImputedEstimate;
 import org.trialstat.model.InvalidOptionException;
 import org.trialstat.model.Observation;
 import org.trialstat.model.TrialData;
+import org.trialstat.model.ImputeMethod;
+import org.trialstat.stats.impute.ApproxBayes;
+import org.trialstat.stats.impute.CondMeanBootstrap;
 import org.trialstat.stats.impute.CondMeanJackknife;
 import org.trialstat.stats.impute.Strategy;
 import org.trialstat.stats.impute.Subject;
@@ -22,7 +25,8 @@ import org.trialstat.stats.impute.Subject;
 /**
  * The analysis of {@code trialstat impute}: the change from baseline at every later visit, one
  * {@link Subject} per participant with a baseline value, the intercurrent event from {@code --ice} or
- * else monotone dropout, then {@link CondMeanJackknife}.
+ * else monotone dropout, then the method of {@code --method}: {@link CondMeanJackknife},
+ * {@link CondMeanBootstrap} or {@link ApproxBayes}.
  */
 public final class ImputeAnalysis {
 
@@ -36,6 +40,7 @@ public final class ImputeAnalysis {
    * @throws DataException          when the data cannot support the model
    */
   public static ImputeResult analyze(TrialData data, ImputeRequest request) {
+    check(request);
     String control = TrialAnalysis.requireControl(data, request.control(), "imputation");
     List<String> visits = data.visits();
     int b = visits.indexOf(request.baseline());
@@ -45,7 +50,7 @@ public final class ImputeAnalysis {
           String.join(", ", visits)));
     }
     List<String> modelled = visits.subList(b + 1, visits.size());
-    Strategy fallback = strategy(request.strategy(), "--strategy");
+    Strategy fallback = Strategy.valueOf(request.strategy().name());
     Map<String, String> refs = new LinkedHashMap<>();
     for (String arm : data.arms()) {
       refs.put(arm, request.references().getOrDefault(arm, control));
@@ -97,7 +102,7 @@ public final class ImputeAnalysis {
           throw new InvalidOptionException("--ice: participant " + id + ": visit '" + given[0]
               + "' is not a post-baseline visit of " + data.source() + " (" + String.join(", ", modelled) + ")");
         }
-        s = strategy(given[1], "--ice: participant " + id);
+        s = Strategy.valueOf(ImputeRequest.strategy(given[1], "--ice: participant " + id).name());
       }
       if (ice < y.length) {
         counts.merge(s.name(), 1, Integer::sum);
@@ -109,8 +114,7 @@ public final class ImputeAnalysis {
       deltaArms.addAll(data.arms());
       deltaArms.remove(control);
     }
-    List<ImputedEstimate> est = CondMeanJackknife.run(subjects, modelled, data.arms(), control, request.confLevel(),
-        request.informationAnchored(), request.deltas(), deltaArms);
+    List<ImputedEstimate> est = estimate(subjects, modelled, data.arms(), control, request, deltaArms);
     for (ImputedEstimate e : est) {
       if (e.reason() != null) {
         throw new DataException(data.source(), 0, 0, "the imputation model cannot be fitted: " + e.reason());
@@ -125,22 +129,56 @@ public final class ImputeAnalysis {
         }
       }
     }
+    ImputeResult.Draws draws = request.method().random() ? new ImputeResult.Draws(request.draws(), request.seed(),
+        request.method() == ImputeMethod.CONDMEAN_BOOTSTRAP ? request.interval() : null) : null;
     return new ImputeResult(data.source(), control, request.baseline(), modelled, est.get(0).method(), counts, refs,
-        request.confLevel(), est, tipping(est, request.deltas(), 1 - request.confLevel()), rows.accounting(data));
+        request.confLevel(), est, tipping(est, request.deltas(), 1 - request.confLevel()), rows.accounting(data),
+        draws);
   }
+
+  /** The option combinations no method accepts: usage errors before any data is read. */
+  static void check(ImputeRequest r) {
+    if (r.method() == ImputeMethod.BAYES) {
+      throw new InvalidOptionException(BAYES_REFUSED);
+    }
+    if (r.informationAnchored() && r.method() != ImputeMethod.CONDMEAN_JACKKNIFE) {
+      throw new InvalidOptionException("--information-anchored applies to --method condmean-jackknife only"
+          + (r.method() == ImputeMethod.APPROX_BAYES ? " (Rubin's variance of approx-bayes is information-anchored "
+          + "already)" : ""));
+    }
+    if (r.binary() && r.method() != ImputeMethod.APPROX_BAYES) {
+      throw new InvalidOptionException("--response-drop, --response-pct and --remission-max need --method "
+          + "approx-bayes: conditional mean imputation does not give valid binary imputations (a conditional "
+          + "mean is not a draw of the score, so thresholding it misclassifies participants)");
+    }
+    if (r.method().random() && r.draws() < 2) {
+      throw new InvalidOptionException("--draws " + r.draws() + ": expected at least 2 for --method "
+          + r.method().optionName());
+    }
+  }
+
+  private static List<ImputedEstimate> estimate(List<Subject> subjects, List<String> visits, List<String> arms,
+      String control, ImputeRequest r, Set<String> deltaArms) {
+    return switch (r.method()) {
+      case CONDMEAN_JACKKNIFE -> CondMeanJackknife.run(subjects, visits, arms, control, r.confLevel(),
+          r.informationAnchored(), r.deltas(), deltaArms);
+      case CONDMEAN_BOOTSTRAP -> CondMeanBootstrap.run(subjects, visits, arms, control, r.confLevel(), r.draws(),
+          r.seed(), r.interval(), r.deltas(), deltaArms);
+      case APPROX_BAYES -> ApproxBayes.run(subjects, visits, arms, control, r.confLevel(), r.draws(), r.seed(),
+          r.deltas(), deltaArms, r.response(), r.remissionMax());
+      case BAYES -> throw new InvalidOptionException(BAYES_REFUSED);
+    };
+  }
+
+  /** Why {@code --method bayes} is refused (docs/methods.md, "Bayesian multiple imputation"). */
+  public static final String BAYES_REFUSED = "--method bayes (rbmi's method_bayes, MCMC with Stan) is not "
+      + "implemented: trialstat has no validated Gibbs sampler for the MMRM; use approx-bayes (bootstrapped REML "
+      + "fits, which rbmi's stat_specs calls asymptotically equivalent) or condmean-jackknife";
 
   private static double[] nan(int n) {
     double[] y = new double[n];
     java.util.Arrays.fill(y, Double.NaN);
     return y;
-  }
-
-  private static Strategy strategy(String name, String where) {
-    try {
-      return Strategy.valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidOptionException(where + ": '" + name + "' is not a strategy; expected MAR, JR, CR, CIR or LMCF");
-    }
   }
 
   /** Per treatment arm and visit, the first delta at which p reaches alpha (only with several deltas). */

@@ -17,19 +17,29 @@ import org.apache.commons.csv.CSVRecord;
 import org.trialstat.analysis.ImputeAnalysis;
 import org.trialstat.analysis.ImputeRequest;
 import org.trialstat.io.TrialFiles;
+import org.trialstat.model.BootstrapInterval;
 import org.trialstat.model.DataException;
+import org.trialstat.model.ImputeMethod;
+import org.trialstat.model.ImputeStrategy;
 import org.trialstat.model.ImputeResult;
 import org.trialstat.report.ImputeWriter;
+import org.trialstat.model.ResponseRule;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** {@code trialstat impute}: reference-based conditional mean imputation (rbmi's method_condmean). */
+/**
+ * {@code trialstat impute}: reference-based conditional mean imputation (rbmi's method_condmean) and
+ * approximate Bayesian multiple imputation (method_approxbayes).
+ */
 @Command(name = "impute", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Conditional mean imputation with jackknife under MAR, JR, CR, CIR or LMCF after the intercurrent "
-        + "event (monotone dropout by default), then ANCOVA of the change at each visit on arm + baseline "
-        + "(rbmi's method_condmean(type = \"jackknife\") and ancova)."})
+    description = {"Conditional mean imputation (jackknife or bootstrap) or approximate Bayesian multiple imputation "
+        + "under MAR, JR, CR, CIR or LMCF after the intercurrent event (monotone dropout by default), then ANCOVA of "
+        + "the change at each visit on arm + baseline (rbmi's method_condmean, method_approxbayes and ancova)."})
 public final class ImputeCommand extends ParticipantFileCommand implements Callable<Integer> {
 
   @Option(names = "--baseline", paramLabel = "VISIT",
@@ -37,12 +47,57 @@ public final class ImputeCommand extends ParticipantFileCommand implements Calla
   String baseline;
 
   @Option(names = "--method", paramLabel = "METHOD", defaultValue = "condmean-jackknife",
-      description = "condmean-jackknife (default; the only method so far).")
-  String method;
+      converter = MethodConverter.class,
+      description = "condmean-jackknife (default), condmean-bootstrap, approx-bayes; bayes is refused (not implemented).")
+  ImputeMethod method;
 
   @Option(names = "--strategy", paramLabel = "S", defaultValue = "MAR",
       description = "After monotone dropout: MAR (default), JR, CR, CIR or LMCF.")
-  String strategy;
+  ImputeStrategy strategy;
+
+  @Option(names = "--draws", paramLabel = "N", defaultValue = "" + ImputeRequest.DEFAULT_DRAWS,
+      description = "Bootstrap samples (condmean-bootstrap) or imputations (approx-bayes); default 1000.")
+  int draws;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "Seed of the random methods (default 1); the same seed gives the same output on any number of cores.")
+  long seed;
+
+  @Option(names = "--bootstrap-ci", paramLabel = "TYPE", defaultValue = "percentile",
+      description = "Interval of condmean-bootstrap: percentile (default, as rbmi's pool) or normal.")
+  BootstrapInterval interval;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Response response = new Response();
+
+  /** The responder rules of the binary endpoints (no default: no response endpoint without one). */
+  static final class Response {
+    @Option(names = "--response-drop", paramLabel = "POINTS",
+        description = "With approx-bayes: response (imputed drop of >= POINTS from baseline) at each visit.")
+    Double drop;
+
+    @Option(names = "--response-pct", paramLabel = "PERCENT",
+        description = "With approx-bayes: response (imputed drop of >= PERCENT %% of the baseline score).")
+    Double pct;
+  }
+
+  @Option(names = "--remission-max", paramLabel = "SCORE",
+      description = "With approx-bayes: remission (imputed score <= SCORE) at each visit, pooled by Rubin's rules.")
+  Double remissionMax;
+
+  /** Maps condmean-jackknife, condmean-bootstrap, approx-bayes, bayes (any case; '-' or '_'). */
+  static final class MethodConverter implements ITypeConverter<ImputeMethod> {
+    @Override
+    public ImputeMethod convert(String value) {
+      for (ImputeMethod m : ImputeMethod.values()) {
+        if (m.optionName().equalsIgnoreCase(value.trim().replace('_', '-'))) {
+          return m;
+        }
+      }
+      throw new TypeConversionException("'" + value
+          + "' is not a method; expected condmean-jackknife, condmean-bootstrap, approx-bayes or bayes");
+    }
+  }
 
   @Option(names = "--reference", paramLabel = "ARM=REF",
       description = "Reference arm of an arm (repeatable; default: the control for every arm).")
@@ -71,9 +126,8 @@ public final class ImputeCommand extends ParticipantFileCommand implements Calla
 
   @Override
   public Integer call() {
-    if (!method.equals("condmean-jackknife")) {
-      throw new ParameterException(spec.commandLine(), "--method '" + method
-          + "' is not available; expected condmean-jackknife (bootstrap and approximate Bayesian are not implemented)");
+    if (method == ImputeMethod.BAYES) {
+      throw new ParameterException(spec.commandLine(), ImputeAnalysis.BAYES_REFUSED);
     }
     Map<String, String[]> iceMap = ice == null ? Map.of() : readIce(ice);
     double[] deltas = deltas(delta);
@@ -88,8 +142,25 @@ public final class ImputeCommand extends ParticipantFileCommand implements Calla
     if (base == null) {
       throw new ParameterException(spec.commandLine(), "impute needs --baseline VISIT (or --baseline-col)");
     }
-    return ImputeAnalysis.analyze(in.data(), new ImputeRequest(comparison.control, base, strategy, references, iceMap,
-        informationAnchored, deltas, deltaArms, comparison.confLevel(), strictness.strictness()));
+    return ImputeAnalysis.analyze(in.data(), new ImputeRequest(comparison.control, base, method, strategy, references,
+        iceMap, informationAnchored, deltas, deltaArms, draws, seed, interval, responseRule(),
+        remissionMax == null ? Double.NaN : remissionMax, comparison.confLevel(), strictness.strictness()));
+  }
+
+  /** The responder rule of {@code --response-drop} or {@code --response-pct}, null without either. */
+  private ResponseRule responseRule() {
+    if (remissionMax != null && !Double.isFinite(remissionMax)) {
+      throw new ParameterException(spec.commandLine(), "--remission-max: expected a finite score");
+    }
+    Double v = response.pct != null ? response.pct : response.drop;
+    if (v == null) {
+      return null;
+    }
+    if (!(v > 0) || !Double.isFinite(v)) {
+      throw new ParameterException(spec.commandLine(), (response.pct != null ? "--response-pct" : "--response-drop")
+          + ": expected a positive number; got " + v);
+    }
+    return new ResponseRule(response.pct != null ? ResponseRule.Kind.PERCENT : ResponseRule.Kind.DROP, v);
   }
 
   /** Parses D1,D2,... or FROM:TO:STEP; {0} without the option. */

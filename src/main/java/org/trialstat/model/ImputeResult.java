@@ -17,10 +17,21 @@ import java.util.List;
  * @param tipping    per treatment arm and visit, the smallest delta at which p &gt;= 1 - confLevel, or
  *                   NaN when significance is not lost over the deltas given (only with several deltas)
  * @param rows       row accounting
+ * @param draws      the draws of a random method, null for the deterministic condmean-jackknife
  */
 public record ImputeResult(String file, String control, String baseline, List<String> visits, String method,
     java.util.Map<String, Integer> strategies, java.util.Map<String, String> references, double confLevel,
-    List<ImputedEstimate> estimates, List<TippingPoint> tipping, RowAccounting rows) {
+    List<ImputedEstimate> estimates, List<TippingPoint> tipping, RowAccounting rows, Draws draws) {
+
+  /**
+   * The settings of a random method.
+   *
+   * @param draws    bootstrap samples (condmean-bootstrap) or imputations (approx-bayes)
+   * @param seed     the seed
+   * @param interval the bootstrap interval, null for approx-bayes
+   */
+  public record Draws(int draws, long seed, BootstrapInterval interval) {
+  }
 
   /**
    * Where a tipping-point analysis loses significance.

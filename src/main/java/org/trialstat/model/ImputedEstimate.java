@@ -14,10 +14,19 @@ package org.trialstat.model;
  * @param upper    upper confidence limit
  * @param level    confidence level
  * @param p        two-sided p value (of 0 for a difference; of 0 for an LS mean, as rbmi prints)
+ * @param df       degrees of freedom of the interval and p: Barnard-Rubin df under Rubin's rules,
+ *                 infinite for normal-approximation methods, NaN for the percentile bootstrap
  * @param method   the method's name
  * @param reason   why it is not estimable, or null
  */
 public record ImputedEstimate(String kind, String arm, String versus, String visit, double delta,
-    double estimate, double se, double lower, double upper, double level, double p, String method,
+    double estimate, double se, double lower, double upper, double level, double p, double df, String method,
     String reason) {
+
+  /** An estimate with a normal-approximation interval (infinite df), as conditional mean imputation gives. */
+  public ImputedEstimate(String kind, String arm, String versus, String visit, double delta, double estimate,
+      double se, double lower, double upper, double level, double p, String method, String reason) {
+    this(kind, arm, versus, visit, delta, estimate, se, lower, upper, level, p, Double.POSITIVE_INFINITY, method,
+        reason);
+  }
 }

@@ -34,14 +34,22 @@ public final class ImputeWriter {
     st.put("strategies", strategies);
     st.put("conf_level", r.confLevel());
     st.put("effects", "treatment - control");
+    if (r.draws() != null) {
+      st.put("draws", r.draws().draws());
+      st.put("seed", r.draws().seed());
+      if (r.draws().interval() != null) {
+        st.put("bootstrap_ci", r.draws().interval().name().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
     o.put("settings", st);
     o.put("rows", ResultTree.rows(r.rows()));
     o.put("method", r.method());
     o.put("estimates", Json.array(r.estimates(), e -> {
       Map<String, Object> m = Json.object();
       m.put("kind", e.kind());
-      m.put(e.kind().equals("difference") ? "treatment" : "arm", e.arm());
-      if (e.kind().equals("difference")) {
+      boolean contrast = !e.versus().isEmpty();
+      m.put(contrast ? "treatment" : "arm", e.arm());
+      if (contrast) {
         m.put("control", e.versus());
       }
       m.put("visit", e.visit());
@@ -50,6 +58,9 @@ public final class ImputeWriter {
       m.put("se", e.se());
       m.put("p", e.p());
       ResultTree.interval(m, e.lower(), e.upper(), e.level());
+      if (rubin(r)) {
+        m.put("df", e.df());
+      }
       return m;
     }));
     o.put("tipping_points", Json.array(r.tipping(), t -> {
@@ -62,16 +73,42 @@ public final class ImputeWriter {
     return o;
   }
 
+  /** True when the estimates carry Barnard-Rubin df (approx-bayes: a draw count and no bootstrap interval). */
+  private static boolean rubin(ImputeResult r) {
+    return r.draws() != null && r.draws().interval() == null;
+  }
+
   static List<TidyRow> tidy(ImputeResult r) {
     List<TidyRow> rows = new ArrayList<>();
     for (ImputedEstimate e : r.estimates()) {
-      boolean diff = e.kind().equals("difference");
-      String outcome = "change@" + e.visit() + (e.delta() == 0 ? "" : "+delta=" + Fmt.fixed(e.delta(), 3));
+      boolean diff = !e.versus().isEmpty();
+      int cut = e.kind().indexOf('_');
+      boolean binary = !e.kind().equals("difference") && !e.kind().equals("ls_mean");
+      String outcome = (binary ? e.kind().substring(0, cut) : "change") + "@" + e.visit()
+          + (e.delta() == 0 ? "" : "+delta=" + Fmt.fixed(e.delta(), 3));
+      String statistic = binary ? e.kind().substring(cut + 1) : diff ? "impute" : "lsmean";
       rows.add(new TidyRow(r.file(), "", diff ? null : e.arm(), diff ? e.arm() : null, diff ? e.versus() : null,
-          outcome, diff ? "impute" : "lsmean", e.estimate(), e.lower(), e.upper(), diff ? e.p() : Double.NaN,
+          outcome, statistic, e.estimate(), e.lower(), e.upper(), diff ? e.p() : Double.NaN,
           TidyRow.NO_N, e.method()));
     }
     return rows;
+  }
+
+  /** The estimate's name in the table: "MDMA - Placebo", "LS mean MDMA", "response RD MDMA - Placebo", ... */
+  private static String label(ImputedEstimate e) {
+    return switch (e.kind()) {
+      case "difference" -> e.arm() + " - " + e.versus();
+      case "ls_mean" -> "LS mean " + e.arm();
+      default -> {
+        int cut = e.kind().indexOf('_');
+        String what = switch (e.kind().substring(cut + 1)) {
+          case "risk_difference" -> " RD ";
+          case "odds_ratio" -> " OR ";
+          default -> " rate ";
+        };
+        yield e.kind().substring(0, cut) + what + e.arm() + (e.versus().isEmpty() ? "" : " / " + e.versus());
+      }
+    };
   }
 
   private static String table(ImputeResult r, boolean markdown) {
@@ -80,16 +117,27 @@ public final class ImputeWriter {
     TextTable.heading(sb, "trialstat impute: " + r.file(), markdown);
     sb.append("Outcome: change from ").append(r.baseline()).append("; control arm ").append(r.control())
         .append("; ").append(lvl).append(" confidence intervals.\n\n");
-    TextTable c = new TextTable(">Delta", "Visit", "Estimate", ">Value", ">" + lvl + " CI", ">SE", ">p");
+    boolean df = rubin(r);
+    List<String> head = new ArrayList<>(List.of(">Delta", "Visit", "Estimate", ">Value", ">" + lvl + " CI", ">SE"));
+    if (df) {
+      head.add(">df");
+    }
+    head.add(">p");
+    TextTable c = new TextTable(head.toArray(String[]::new));
     for (ImputedEstimate e : r.estimates()) {
-      String what = e.kind().equals("difference") ? e.arm() + " - " + e.versus() : "LS mean " + e.arm();
-      c.row(Fmt.fixed(e.delta(), 2), e.visit(), what, Fmt.fixed(e.estimate(), 2), Fmt.ci(e.lower(), e.upper(), 2),
-          Fmt.fixed(e.se(), 2), e.kind().equals("difference") ? Fmt.p(e.p()) : "");
+      String what = label(e);
+      List<String> cells = new ArrayList<>(List.of(Fmt.fixed(e.delta(), 2), e.visit(), what, Fmt.fixed(e.estimate(), 2),
+          Fmt.ci(e.lower(), e.upper(), 2), Fmt.fixed(e.se(), 2)));
+      if (df) {
+        cells.add(e.df() >= 1e5 ? ">99999" : Fmt.fixed(e.df(), 1));
+      }
+      cells.add(e.versus().isEmpty() ? "" : Fmt.p(e.p()));
+      c.row(cells.toArray(String[]::new));
     }
     c.appendSection(sb, "Estimates [1]", markdown);
     List<String> notes = new ArrayList<>();
     notes.add("[1] " + r.method() + "; strategies after the intercurrent event: " + r.strategies()
-        + "; references: " + r.references() + ".");
+        + "; references: " + r.references() + (r.draws() == null ? "" : "; seed " + r.draws().seed()) + ".");
     for (ImputeResult.TippingPoint t : r.tipping()) {
       notes.add("Tipping point, " + t.treatment() + " at visit " + t.visit() + ": "
           + (Double.isNaN(t.delta()) ? "significance not lost over the deltas given"

@@ -27,6 +27,23 @@ final class AncovaEstimates {
    * @param control the control arm index
    */
   static double[] estimate(double[][] data, int[] arm, double[] base, int arms, int control) {
+    return fit(data, arm, base, arms, control, false)[0];
+  }
+
+  /**
+   * The estimates of {@link #estimate} and their standard errors from the OLS fit (for Rubin's rules):
+   * the SE of a difference is that of its coefficient, the SE of an LS mean sqrt(l' V l) with l the
+   * prediction at the mean baseline and V = s^2 (X'X)^-1, as R's {@code emmeans} on the {@code lm}. The
+   * complete-data df of every estimate is the residual df n - (arms + 1) (rbmi's {@code ancova} returns
+   * {@code df.residual}).
+   *
+   * @return {estimates, standard errors}
+   */
+  static double[][] estimateWithSe(double[][] data, int[] arm, double[] base, int arms, int control) {
+    return fit(data, arm, base, arms, control, true);
+  }
+
+  private static double[][] fit(double[][] data, int[] arm, double[] base, int arms, int control, boolean se) {
     int n = data.length;
     int t = data[0].length;
     int k = arms + 1;
@@ -46,6 +63,7 @@ final class AncovaEstimates {
     mean /= n;
     int per = 2 * arms - 1;
     double[] out = new double[t * per];
+    double[] ses = se ? new double[t * per] : null;
     double[] y = new double[n];
     for (int v = 0; v < t; v++) {
       for (int i = 0; i < n; i++) {
@@ -57,15 +75,41 @@ final class AncovaEstimates {
       int o = v * per;
       for (int a = 0; a < arms; a++) {
         if (a != control) {
+          if (se) {
+            ses[o] = lm.standardError(c);
+          }
           out[o++] = lm.coefficient(c++);
         }
       }
       c = 1;
       for (int a = 0; a < arms; a++) {
-        out[o++] = a == control ? ref : ref + lm.coefficient(c++);
+        int col = a == control ? -1 : c++;
+        if (se) {
+          ses[o] = Math.sqrt(lsMeanVariance(lm, col, mean, k));
+        }
+        out[o++] = col < 0 ? ref : ref + lm.coefficient(col);
       }
     }
-    return out;
+    return new double[][] {out, ses};
+  }
+
+  /** l' V l for l = (1, e_col, mean baseline). */
+  private static double lsMeanVariance(LinearModel lm, int col, double mean, int k) {
+    double[] l = new double[k];
+    l[0] = 1;
+    l[k - 1] = mean;
+    if (col > 0) {
+      l[col] = 1;
+    }
+    double v = 0;
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        if (l[i] != 0 && l[j] != 0) {
+          v += l[i] * l[j] * lm.covariance(i, j);
+        }
+      }
+    }
+    return v;
   }
 
   /** The parameter labels in the order of {@link #estimate}. */

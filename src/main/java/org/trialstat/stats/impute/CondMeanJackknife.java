@@ -54,7 +54,7 @@ public final class CondMeanJackknife {
     int n = subjects.size();
     int t = visits.size();
     int controlIndex = arms.indexOf(control);
-    String method = "conditional mean imputation (" + strategies(subjects) + "), jackknife"
+    String method = "conditional mean imputation (" + Samples.strategies(subjects) + "), jackknife"
         + (informationAnchored ? ", information-anchored variance (Lu 2021)" : "") + ", ANCOVA per visit";
     String[][] labels = AncovaEstimates.labels(visits, arms, controlIndex);
     Object[] samples = IntStream.rangeClosed(0, n).parallel().mapToObj(s -> sample(subjects, s, visits, arms,
@@ -103,11 +103,6 @@ public final class CondMeanJackknife {
       }
     }
     return out;
-  }
-
-  private static String strategies(List<Subject> subjects) {
-    return subjects.stream().filter(s -> s.ice() < s.y().length).map(s -> s.strategy().name()).distinct()
-        .sorted().reduce((a, b) -> a + ", " + b).orElse("MAR");
   }
 
   /** Sample s (0 = full data, i = without participant i - 1): the imputed data, or the failure reason. */

@@ -90,13 +90,25 @@ final class DesignRows {
     return true;
   }
 
+  /**
+   * The row's hash: each value's bits folded (high word into low, as {@link Double#hashCode}: a small
+   * integer-valued double has only zeros in its low 40 bits), combined by 31 h + v, then the 64-bit
+   * finaliser of MurmurHash3 (Appleby 2011, fmix64), so that the low bits used as the table index depend
+   * on every bit of the row. (Before, rows that differed only in integer-valued baselines all hashed to
+   * one slot in 256, and probing took most of the time of a bootstrap sample's fit.)
+   */
   private int hash(double[] row, int offset) {
     long h = 1;
     for (int j = 0; j < p; j++) {
-      h = 31 * h + Double.doubleToLongBits(row[offset + j]);
+      long bits = Double.doubleToLongBits(row[offset + j]);
+      h = 31 * h + (bits ^ (bits >>> 32));
     }
-    h *= 0x9E3779B97F4A7C15L; // Fibonacci hashing (Knuth 6.4)
-    return (int) (h >>> 32);
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 33;
+    return (int) h;
   }
 
   private void rehash() {

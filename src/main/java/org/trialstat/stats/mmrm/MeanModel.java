@@ -19,13 +19,19 @@ public final class MeanModel {
   private final Design design;
   private final double[] beta;
   private final double[] sigma;
+  private final double[] theta;
   private final String reason;
 
-  private MeanModel(Design design, double[] beta, double[] sigma, String reason) {
+  private MeanModel(Design design, double[] beta, double[] sigma, double[] theta, String reason) {
     this.design = design;
     this.beta = beta;
     this.sigma = sigma;
+    this.theta = theta;
     this.reason = reason;
+  }
+
+  private static MeanModel failed(String reason) {
+    return new MeanModel(null, null, null, null, reason);
   }
 
   /**
@@ -35,18 +41,30 @@ public final class MeanModel {
    * @return the fit, or a value with a reason
    */
   public static MeanModel fit(MmrmInput input) {
+    return fit(input, null);
+  }
+
+  /**
+   * Fits the model by REML, Newton-Raphson starting at the covariance of {@code start} (a warm start for
+   * resampled data: the same optimum, fewer iterations).
+   *
+   * @param input the long-format data (missing outcomes absent or NaN)
+   * @param start a fit of the same visits whose covariance starts the optimisation, or null
+   * @return the fit, or a value with a reason
+   */
+  public static MeanModel fit(MmrmInput input, MeanModel start) {
     Design d;
     try {
       d = Design.build(input, false);
     } catch (NotEstimableException e) {
-      return new MeanModel(null, null, null, e.getMessage());
+      return failed(e.getMessage());
     }
     UnstructuredFit f = new UnstructuredFit(d, DdfMethod.RESIDUAL, 0.95, "", org.trialstat.model.Convergence.OPTIMUM);
-    Outcome o = f.optimum();
+    Outcome o = f.optimum(start == null || start.theta == null ? null : start.theta.clone());
     if (o == null) {
-      return new MeanModel(null, null, null, "the REML optimisation of the imputation model did not converge");
+      return failed("the REML optimisation of the imputation model did not converge");
     }
-    return new MeanModel(d, o.eval.beta.clone(), f.sigma.clone(), null);
+    return new MeanModel(d, o.eval.beta.clone(), f.sigma.clone(), o.theta.clone(), null);
   }
 
   /** Why the model could not be fitted, or null. */

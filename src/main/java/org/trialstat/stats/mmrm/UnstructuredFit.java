@@ -100,10 +100,21 @@ final class UnstructuredFit {
    * or null when the optimisation did not converge or has no starting values.
    */
   Outcome optimum() {
+    return optimum(null);
+  }
+
+  /**
+   * As {@link #optimum()}, starting Newton-Raphson at {@code start} (log-Cholesky parameters of a nearby
+   * fit, for example the full data's for a bootstrap sample) when given; the data's own starting values
+   * are used when it is null or its covariance is not positive definite here. The optimum does not
+   * depend on the start (the REML criterion of the unstructured model has one optimum in practice); the
+   * start only saves iterations.
+   */
+  Outcome optimum(double[] start) {
     if (d.neverTogether != null) {
       return null;
     }
-    double[] theta = startingValues();
+    double[] theta = start != null && Double.isFinite(evaluate(start)) ? start : startingValues();
     if (theta == null) {
       return null;
     }
