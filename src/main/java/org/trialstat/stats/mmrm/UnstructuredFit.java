@@ -98,12 +98,15 @@ final class UnstructuredFit {
   /**
    * The REML optimum without inference (for resampling, which needs only beta and Sigma): the outcome,
    * or null when the optimisation did not converge or has no starting values.
+   *
+   * @param start log-Cholesky parameters to start from (a nearby fit's), or null for the usual starting
+   *              values
    */
-  Outcome optimum() {
+  Outcome optimum(double[] start) {
     if (d.neverTogether != null) {
       return null;
     }
-    double[] theta = startingValues();
+    double[] theta = start != null ? start.clone() : startingValues();
     if (theta == null) {
       return null;
     }
