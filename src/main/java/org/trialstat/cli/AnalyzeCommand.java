@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.ComparisonPlan;
 import org.trialstat.analysis.Batch;
+import org.trialstat.analysis.SensitivityAnalysis;
 import org.trialstat.analysis.TrialAnalysis;
 import org.trialstat.io.ReadOptions;
 import org.trialstat.io.TrialFiles;
@@ -118,6 +119,9 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   MmrmModelOptions mmrmModel;
 
   @Mixin
+  SensitivityOptions sensitivity;
+
+  @Mixin
   StrictnessOption strictness;
 
   @Mixin
@@ -191,6 +195,10 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
       r = r.withBaseline(read.baseline());
     }
     AnalysisResult result = TrialAnalysis.analyze(read.data(), r);
+    if (sensitivity.sensitivity) {
+      result = SensitivityAnalysis.add(read.data(), result, sensitivity.grid(spec), sensitivity.deltaArms,
+          strictness.strictness());
+    }
     if (!input.adam && read.notes().isEmpty()) {
       return result;
     }
@@ -232,6 +240,7 @@ public final class AnalyzeCommand implements Callable<Integer>, TreeCommand {
   }
 
   private AnalysisRequest request() {
+    sensitivity.grid(spec); // --delta without --sensitivity: a usage error before any file is read
     ResponseRule rule;
     if (response.pct != null) {
       rule = new ResponseRule(ResponseRule.Kind.PERCENT, positive("--response-pct", response.pct));

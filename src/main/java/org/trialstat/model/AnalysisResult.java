@@ -19,16 +19,27 @@ import java.util.List;
  *                      has fewer than two post-baseline visits (or one arm)
  * @param models        the models fitted with --covariate / --factor, for the {@code model} blocks
  * @param doseResponse  the change per unit dose of {@code --dose-col} (the dose-response ANCOVA), or null
+ * @param sensitivity   the sensitivity analyses of {@code --sensitivity}; empty without it
  */
 public record AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
     List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
-    MmrmResult mmrm, List<VisitResult> visits, Models models, Difference doseResponse) {
+    MmrmResult mmrm, List<VisitResult> visits, Models models, Difference doseResponse,
+    List<SensitivityEstimate> sensitivity) {
+
+  /** A result without sensitivity analyses. */
+  public AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
+      List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
+      MmrmResult mmrm, List<VisitResult> visits, Models models, Difference doseResponse) {
+    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, visits, models, doseResponse,
+        List.of());
+  }
 
   /** A result without a dose-response estimate. */
   public AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
       List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
       MmrmResult mmrm, List<VisitResult> visits, Models models) {
-    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, visits, models, null);
+    this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, visits, models, null,
+        List.of());
   }
 
   public AnalysisResult {
@@ -37,6 +48,7 @@ public record AnalysisResult(String file, AnalysisSettings settings, RowAccounti
     comparisons = List.copyOf(comparisons);
     participantExclusions = List.copyOf(participantExclusions);
     notes = List.copyOf(notes);
+    sensitivity = sensitivity == null ? List.of() : List.copyOf(sensitivity);
     if (models == null) {
       models = Models.NONE;
     }
@@ -59,7 +71,13 @@ public record AnalysisResult(String file, AnalysisSettings settings, RowAccounti
   /** The same result with other notes. */
   public AnalysisResult withNotes(List<String> other) {
     return new AnalysisResult(file, settings, rows, arms, comparisons, participantExclusions, other, mmrm, visits,
-        models, doseResponse);
+        models, doseResponse, sensitivity);
+  }
+
+  /** The same result with sensitivity analyses. */
+  public AnalysisResult withSensitivity(List<SensitivityEstimate> entries) {
+    return new AnalysisResult(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, visits,
+        models, doseResponse, entries);
   }
 
   /**

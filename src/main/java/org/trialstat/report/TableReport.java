@@ -163,6 +163,10 @@ public enum TableReport {
       }
       section(sb, "Dose response [9]", dose);
     }
+    TextTable sensitivity = SensitivityReport.table(r, lvl, reasons);
+    if (sensitivity != null) {
+      section(sb, "Sensitivity analyses at " + s.endpoint() + ", treatment - control [10]", sensitivity);
+    }
     footnotes(sb, r, reasons);
     return sb.toString();
   }
@@ -331,6 +335,9 @@ public enum TableReport {
     }
     if (r.doseResponse() != null) {
       f.add("[9] " + r.doseResponse().method() + ".");
+    }
+    if (!r.sensitivity().isEmpty()) {
+      f.add(SensitivityReport.FOOTNOTE);
     }
     f.addAll(ResultTree.rowLines(r.rows()));
     for (AnalysisResult.ParticipantExclusion p : r.participantExclusions()) {

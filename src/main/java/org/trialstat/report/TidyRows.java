@@ -76,6 +76,7 @@ public final class TidyRows {
     for (VisitResult v : r.visits()) {
       t.at(v.visit(), v.week(), () -> t.visit(v, s.lsmeansWeights().key()));
     }
+    t.rows.addAll(SensitivityReport.tidy(r));
     return t.rows;
   }
 
