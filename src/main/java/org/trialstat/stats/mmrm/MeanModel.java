@@ -67,12 +67,65 @@ public final class MeanModel {
    * @return the fit, or a value with a reason
    */
   public static MeanModel fit(MmrmInput input, MeanModel start) {
-    Design d;
     try {
-      d = Design.build(input, false);
+      return fit(Design.build(input, false), start);
     } catch (NotEstimableException e) {
       return new MeanModel(null, null, null, null, e.getMessage());
     }
+  }
+
+  /**
+   * The fits of the full data and of its leave-one-subject-out samples (jackknife): the samples' designs
+   * are derived from the full data's ({@link LeaveOneOut}) and their optimisations start at the full fit.
+   *
+   * @param input the full data
+   * @return the samples; {@link Jackknife#full()} has a reason when the full data cannot be fitted
+   */
+  public static Jackknife jackknife(MmrmInput input) {
+    try {
+      Design d = Design.build(input, false);
+      return new Jackknife(fit(d, null), LeaveOneOut.of(input, d));
+    } catch (NotEstimableException e) {
+      return new Jackknife(new MeanModel(null, null, null, null, e.getMessage()), null);
+    }
+  }
+
+  /** The full fit and the leave-one-out samples of {@link #jackknife}. Immutable; safe to share between threads. */
+  public static final class Jackknife {
+    private final MeanModel full;
+    private final LeaveOneOut samples;
+
+    private Jackknife(MeanModel full, LeaveOneOut samples) {
+      this.full = full;
+      this.samples = samples;
+    }
+
+    /** The full data's fit. */
+    public MeanModel full() {
+      return full;
+    }
+
+    /**
+     * The fit without one subject.
+     *
+     * @param subject the subject's name (a subject without observations leaves the data unchanged)
+     * @param reduced the input without the subject: fitted from scratch when the design cannot be derived
+     *                (an input with covariates)
+     */
+    public MeanModel without(String subject, java.util.function.Supplier<MmrmInput> reduced) {
+      MeanModel start = full.reason == null ? full : null;
+      if (samples == null) {
+        return MeanModel.fit(reduced.get(), start);
+      }
+      try {
+        return fit(samples.without(subject), start);
+      } catch (NotEstimableException e) {
+        return new MeanModel(null, null, null, null, e.getMessage());
+      }
+    }
+  }
+
+  private static MeanModel fit(Design d, MeanModel start) {
     UnstructuredFit f = new UnstructuredFit(d, DdfMethod.RESIDUAL, 0.95, "", org.trialstat.model.Convergence.OPTIMUM);
     boolean warm = start != null && start.theta != null && start.visits.equals(d.visits);
     Outcome o = f.optimum(warm ? start.theta : null);
