@@ -220,7 +220,7 @@ final class TrialEstimation {
     }
     return new AnalysisResult(data.source(), settings, rows, armResults, comparisons, participantExclusions,
         notes, mmrmFit, VisitTrajectory.of(data, prepared.participants(), baseline, mmrmFit, level), models,
-        doseResponse, subgroups);
+        doseResponse, subgroups, List.of());
   }
 
   /**

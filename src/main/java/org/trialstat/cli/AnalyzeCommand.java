@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.ComparisonPlan;
 import org.trialstat.analysis.Batch;
+import org.trialstat.analysis.SensitivityAnalysis;
 import org.trialstat.analysis.TrialAnalysis;
 import org.trialstat.io.ReadOptions;
 import org.trialstat.io.TrialFiles;
@@ -111,6 +112,9 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
   MmrmModelOptions mmrmModel;
 
   @Mixin
+  SensitivityOptions sensitivity;
+
+  @Mixin
   StrictnessOption strictness;
 
   @Mixin
@@ -185,6 +189,10 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
       r = r.withBaseline(read.baseline());
     }
     AnalysisResult result = TrialAnalysis.analyze(read.data(), r);
+    if (sensitivity.sensitivity) {
+      result = SensitivityAnalysis.add(read.data(), result, sensitivity.grid(spec), sensitivity.deltaArms,
+          strictness.strictness());
+    }
     if (!input.adam && read.notes().isEmpty()) {
       return result;
     }
@@ -228,6 +236,7 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
   }
 
   private AnalysisRequest request() {
+    sensitivity.grid(spec); // --delta without --sensitivity: a usage error before any file is read
     ResponseRule rule;
     if (response.pct != null) {
       rule = new ResponseRule(ResponseRule.Kind.PERCENT, positive("--response-pct", response.pct));

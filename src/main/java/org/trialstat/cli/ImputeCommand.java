@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
@@ -165,30 +164,7 @@ public final class ImputeCommand extends ParticipantFileCommand implements Calla
 
   /** Parses D1,D2,... or FROM:TO:STEP; {0} without the option. */
   double[] deltas(String text) {
-    if (text == null) {
-      return new double[] {0};
-    }
-    try {
-      if (text.contains(":")) {
-        String[] p = text.split(":");
-        double from = Double.parseDouble(p[0]);
-        double to = Double.parseDouble(p[1]);
-        double step = Double.parseDouble(p[2]);
-        if (p.length != 3 || !(step > 0) || to < from || (to - from) / step > 10_000) {
-          throw new NumberFormatException();
-        }
-        int n = (int) Math.floor((to - from) / step + 1e-9) + 1;
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-          out[i] = from + i * step;
-        }
-        return out;
-      }
-      return java.util.Arrays.stream(text.split(",")).mapToDouble(s -> Double.parseDouble(s.trim())).toArray();
-    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-      throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--delta '%s': expected numbers "
-          + "D1,D2,... or FROM:TO:STEP with STEP > 0 and TO >= FROM (at most 10,000 steps)", text));
-    }
+    return text == null ? new double[] {0} : SensitivityOptions.parse(spec, text);
   }
 
   private static Map<String, String[]> readIce(Path file) {

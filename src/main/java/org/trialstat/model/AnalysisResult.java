@@ -20,17 +20,19 @@ import java.util.List;
  * @param models        the models fitted with --covariate / --factor, for the {@code model} blocks
  * @param doseResponse  the change per unit dose of {@code --dose-col} (the dose-response ANCOVA), or null
  * @param subgroups     the comparisons per level of {@code --subgroup} with the interaction tests, or null
+ * @param sensitivity   the sensitivity analyses of {@code --sensitivity}; empty without it
  */
 public record AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
     List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
-    MmrmResult mmrm, List<VisitResult> visits, Models models, Difference doseResponse, SubgroupResult subgroups) {
+    MmrmResult mmrm, List<VisitResult> visits, Models models, Difference doseResponse, SubgroupResult subgroups,
+    List<SensitivityEstimate> sensitivity) {
 
-  /** A result without subgroups. */
+  /** A result without subgroups or sensitivity analyses. */
   public AnalysisResult(String file, AnalysisSettings settings, RowAccounting rows, List<ArmResult> arms,
       List<Comparison> comparisons, List<ParticipantExclusion> participantExclusions, List<String> notes,
       MmrmResult mmrm, List<VisitResult> visits, Models models, Difference doseResponse) {
     this(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, visits, models, doseResponse,
-        null);
+        null, List.of());
   }
 
   /** A result without a dose-response estimate. */
@@ -46,6 +48,7 @@ public record AnalysisResult(String file, AnalysisSettings settings, RowAccounti
     comparisons = List.copyOf(comparisons);
     participantExclusions = List.copyOf(participantExclusions);
     notes = List.copyOf(notes);
+    sensitivity = sensitivity == null ? List.of() : List.copyOf(sensitivity);
     if (models == null) {
       models = Models.NONE;
     }
@@ -68,7 +71,13 @@ public record AnalysisResult(String file, AnalysisSettings settings, RowAccounti
   /** The same result with other notes. */
   public AnalysisResult withNotes(List<String> other) {
     return new AnalysisResult(file, settings, rows, arms, comparisons, participantExclusions, other, mmrm, visits,
-        models, doseResponse, subgroups);
+        models, doseResponse, subgroups, sensitivity);
+  }
+
+  /** The same result with sensitivity analyses. */
+  public AnalysisResult withSensitivity(List<SensitivityEstimate> entries) {
+    return new AnalysisResult(file, settings, rows, arms, comparisons, participantExclusions, notes, mmrm, visits,
+        models, doseResponse, subgroups, entries);
   }
 
   /**

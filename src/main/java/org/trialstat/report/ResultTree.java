@@ -72,6 +72,9 @@ public final class ResultTree {
     if (r.doseResponse() != null) {
       o.put("dose_response", difference(r.doseResponse()));
     }
+    if (!r.sensitivity().isEmpty()) {
+      o.put("sensitivity", SensitivityReport.tree(r));
+    }
     o.put("notes", new ArrayList<Object>(r.notes()));
     return o;
   }

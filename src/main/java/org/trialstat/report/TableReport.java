@@ -171,6 +171,10 @@ public enum TableReport {
         section(sb, "Binary endpoints by " + r.subgroups().variable() + ", treatment vs control [10]", bin.text());
       }
     }
+    TextTable sensitivity = SensitivityReport.table(r, lvl, reasons);
+    if (sensitivity != null) {
+      section(sb, "Sensitivity analyses at " + s.endpoint() + ", treatment - control [11]", sensitivity);
+    }
     footnotes(sb, r, reasons);
     return sb.toString();
   }
@@ -342,6 +346,9 @@ public enum TableReport {
     }
     if (r.subgroups() != null) {
       f.add(SubgroupTable.FOOTNOTE);
+    }
+    if (!r.sensitivity().isEmpty()) {
+      f.add(SensitivityReport.FOOTNOTE);
     }
     f.addAll(ResultTree.rowLines(r.rows()));
     for (AnalysisResult.ParticipantExclusion p : r.participantExclusions()) {

@@ -80,6 +80,7 @@ public final class TidyRows {
     if (r.subgroups() != null) {
       t.at(s.endpoint(), s.endpointWeek(), () -> t.subgroups(r.subgroups()));
     }
+    t.rows.addAll(SensitivityReport.tidy(r));
     return t.rows;
   }
 

@@ -27,8 +27,9 @@ import org.trialstat.stats.mmrm.MeanModel;
  * imputed under MAR and that fixed difference is added. The point estimate is unchanged, the SE is close
  * to Rubin's variance under MAR.
  *
- * <p>The n + 1 fits run in parallel; results are combined in participant order, so they do not depend on
- * the number of cores. A sample whose imputation model does not converge makes every estimate not
+ * <p>The n leave-one-out fits ({@link MeanModel#jackknife}: the full data's design less one participant,
+ * the optimisation starting at the full data's optimum) run in parallel; results are combined in
+ * participant order, so they do not depend on the number of cores. A sample whose imputation model does not converge makes every estimate not
  * estimable, with that reason.
  */
 public final class CondMeanJackknife {
@@ -57,7 +58,8 @@ public final class CondMeanJackknife {
     String method = "conditional mean imputation (" + Samples.strategies(subjects) + "), jackknife"
         + (informationAnchored ? ", information-anchored variance (Lu 2021)" : "") + ", ANCOVA per visit";
     String[][] labels = AncovaEstimates.labels(visits, arms, controlIndex);
-    Object[] samples = IntStream.rangeClosed(0, n).parallel().mapToObj(s -> sample(subjects, s, visits, arms,
+    MeanModel.Jackknife fits = MeanModel.jackknife(ConditionalMean.modelInput(subjects, visits, arms, control));
+    Object[] samples = IntStream.rangeClosed(0, n).parallel().mapToObj(s -> sample(subjects, s, fits, visits, arms,
         control, informationAnchored)).toArray();
     String reason = null;
     for (Object o : samples) {
@@ -105,14 +107,18 @@ public final class CondMeanJackknife {
     return out;
   }
 
-  /** Sample s (0 = full data, i = without participant i - 1): the imputed data, or the failure reason. */
-  private static Object sample(List<Subject> all, int s, List<String> visits, List<String> arms, String control,
-      boolean mar) {
+  /**
+   * Sample s (0 = full data, i = without participant i - 1): the imputed data, or the failure reason. The
+   * leave-one-out fits start from the full data's optimum.
+   */
+  private static Object sample(List<Subject> all, int s, MeanModel.Jackknife fits, List<String> visits,
+      List<String> arms, String control, boolean mar) {
     List<Subject> kept = new ArrayList<>(all);
     if (s > 0) {
       kept.remove(s - 1);
     }
-    MeanModel fit = MeanModel.fit(ConditionalMean.modelInput(kept, visits, arms, control));
+    MeanModel fit = s == 0 ? fits.full() : fits.without(all.get(s - 1).id(),
+        () -> ConditionalMean.modelInput(kept, visits, arms, control));
     if (fit.reason() != null) {
       return (s == 0 ? "full data" : "jackknife sample without participant " + all.get(s - 1).id()) + ": "
           + fit.reason();

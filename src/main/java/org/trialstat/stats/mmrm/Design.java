@@ -64,19 +64,35 @@ final class Design {
 
   private Design(Selection s, DesignMatrix x, Factor arm, Factor visit, List<Pattern> patterns, int nSubjects,
       int groups, String neverTogether, LsMeansWeights lsWeights) {
+    this(s.visits, s.arms, s.controlArm, x, arm, visit, patterns, s.nObs, nSubjects, s.cellCounts, groups,
+        neverTogether, lsWeights);
+  }
+
+  /**
+   * The same design with other patterns, cell counts and totals: a subsample of the subjects
+   * ({@link LeaveOneOut}); the covariance is not by arm.
+   */
+  Design(Design d, List<Pattern> patterns, int[][] cellCounts, int nObs, int nSubjects) {
+    this(d.visits, d.arms, d.controlArm, d.x, d.arm, d.visit, patterns, nObs, nSubjects, cellCounts, 1,
+        together(patterns, d.visits, null), d.lsWeights);
+  }
+
+  private Design(List<String> visits, List<String> arms, int controlArm, DesignMatrix x, Factor arm, Factor visit,
+      List<Pattern> patterns, int nObs, int nSubjects, int[][] cellCounts, int groups, String neverTogether,
+      LsMeansWeights lsWeights) {
     this.lsWeights = lsWeights;
-    this.visits = s.visits;
-    this.arms = s.arms;
-    this.controlArm = s.controlArm;
+    this.visits = visits;
+    this.arms = arms;
+    this.controlArm = controlArm;
     this.nVisits = visits.size();
     this.x = x;
     this.p = x.columns();
     this.arm = arm;
     this.visit = visit;
     this.patterns = List.copyOf(patterns);
-    this.nObs = s.nObs;
+    this.nObs = nObs;
     this.nSubjects = nSubjects;
-    this.cellCounts = s.cellCounts;
+    this.cellCounts = cellCounts;
     this.groups = groups;
     this.neverTogether = neverTogether;
     this.groupSubjects = new int[groups];
@@ -85,12 +101,6 @@ final class Design {
     }
   }
 
-  /**
-   * Builds the design.
-   *
-   * @throws NotEstimableException naming the visit, arm, subject or term when the data cannot support
-   *                               the model
-   */
   /**
    * Largest |outcome| or |baseline| the model is fitted to: 2^400 (about 2.6e120), so that the squares
    * and cross-products of the REML iterations stay finite.
@@ -188,21 +198,26 @@ final class Design {
       throw new NotEstimableException(tooLarge, cells, s.nObs, nSubjects);
     }
     String never = together(patterns, s.visits, byArm ? s.arms : null);
-    String why = null;
-    if (never == null) {
-      // full column rank (sequential Cholesky of X'X in column order names the first aliased column)
-      double[] xtx = new double[p * p];
-      for (Pattern pt : patterns) {
-        pt.addXtAX(identity(pt.m), xtx);
-      }
-      String aliased = x.firstAliased(xtx);
-      why = aliased == null ? null
-          : "fixed effects are not estimable: " + aliased + " is collinear with the preceding terms";
-    }
+    String why = never == null ? aliased(patterns, x) : null;
     if (why != null) {
       throw new NotEstimableException(why, cells, s.nObs, nSubjects);
     }
     return new Design(s, x, arm, visit, patterns, nSubjects, groups, never, weights);
+  }
+
+  /**
+   * Why the fixed effects are not of full column rank (sequential Cholesky of X'X in column order names
+   * the first aliased column), or null.
+   */
+  static String aliased(List<Pattern> patterns, DesignMatrix x) {
+    int p = x.columns();
+    double[] xtx = new double[p * p];
+    for (Pattern pt : patterns) {
+      pt.addXtAX(identity(pt.m), xtx);
+    }
+    String aliased = x.firstAliased(xtx);
+    return aliased == null ? null
+        : "fixed effects are not estimable: " + aliased + " is collinear with the preceding terms";
   }
 
   private static double[] numeric(Covariate c, int[] rows, int[][] cells, int nObs, int nSubjects)
@@ -354,7 +369,7 @@ final class Design {
    * Why some pair of visits is never observed in one subject (of one group, when {@code groupNames} is
    * not null), so that their unstructured covariance is not estimable; or null.
    */
-  private static String together(List<Pattern> patterns, List<String> visits, List<String> groupNames) {
+  static String together(List<Pattern> patterns, List<String> visits, List<String> groupNames) {
     int t = visits.size();
     int groups = groupNames == null ? 1 : groupNames.size();
     boolean[][][] together = new boolean[groups][t][t];

@@ -286,6 +286,20 @@ final class Pattern {
     return e;
   }
 
+  /** The same pattern without its subject {@code i} (the same row dictionary), or null when it had only that one. */
+  Pattern without(int i) {
+    if (n == 1) {
+      return null;
+    }
+    int[] c = new int[(n - 1) * m];
+    double[] v = new double[(n - 1) * m];
+    System.arraycopy(code, 0, c, 0, i * m);
+    System.arraycopy(code, (i + 1) * m, c, i * m, (n - 1 - i) * m);
+    System.arraycopy(y, 0, v, 0, i * m);
+    System.arraycopy(y, (i + 1) * m, v, i * m, (n - 1 - i) * m);
+    return new Pattern(visits, group, p, n - 1, c, rows, v);
+  }
+
   /** Offset in {@link #rows} of the design row of subject {@code i} at local visit {@code a}. */
   private int row(int i, int a) {
     return code[i * m + a] * p;

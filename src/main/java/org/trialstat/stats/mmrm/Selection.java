@@ -79,7 +79,7 @@ final class Selection {
       rows[used++] = i;
     }
     Selection s = new Selection(in, obsVisit, obsArm, Arrays.copyOf(rows, used));
-    String why = s.emptyCell();
+    String why = emptyCell(s.arms, s.visits, s.cellCounts);
     if (why != null) {
       throw new NotEstimableException(why, s.cellCounts, s.nObs, 0);
     }
@@ -94,8 +94,11 @@ final class Selection {
     return idx;
   }
 
-  /** Reasons name every arm (sorted by name) and visit concerned, so they do not depend on row order. */
-  private String emptyCell() {
+  /**
+   * Why some arm, visit or arm x visit cell has no observations, or null. Reasons name every arm (sorted
+   * by name) and visit concerned, so they do not depend on row order.
+   */
+  static String emptyCell(List<String> arms, List<String> visits, int[][] cellCounts) {
     List<String> emptyArms = new ArrayList<>();
     for (int a = 0; a < arms.size(); a++) {
       if (Arrays.stream(cellCounts[a]).sum() == 0) {

@@ -109,12 +109,15 @@ final class UnstructuredFit {
    * are used when it is null or its covariance is not positive definite here. The optimum does not
    * depend on the start (the REML criterion of the unstructured model has one optimum in practice); the
    * start only saves iterations.
+   *
+   * @param start log-Cholesky parameters to start from (a nearby fit's), or null for the usual starting
+   *              values
    */
   Outcome optimum(double[] start) {
     if (d.neverTogether != null) {
       return null;
     }
-    double[] theta = start != null && Double.isFinite(evaluate(start)) ? start : startingValues();
+    double[] theta = start != null && Double.isFinite(evaluate(start)) ? start.clone() : startingValues();
     if (theta == null) {
       return null;
     }
