@@ -3,25 +3,38 @@
 #   scripts/bench_startup.sh OTHER_CHECKOUT [RUNS]
 # OTHER_CHECKOUT is another clone of trialstat (for example the commit before a change, built with
 # `mvn -q -DskipTests package`); both are run through their own scripts/trialstat launcher (C1 + CDS).
-# Prints the median wall time of `analyze samples/mapp1_like.csv` (table output) and of `--version`.
+# With JAVA25_HOME set (for example /usr/lib/jvm/temurin-25-jdk-amd64), this checkout also runs under
+# that java (the launcher's AOT-cache path), in the same interleaving.
+# Prints, for `analyze samples/mapp1_like.csv` (table output) and `--version`, the median wall time and
+# the median CPU time (user + system) of each, and the load average before and after: on a shared
+# machine the wall time mostly measures the wait for a core, the CPU time what the run costs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 other="$(cd "$1" && pwd)"; runs="${2:-21}"
+j25="${JAVA25_HOME:-}"
 for r in "$root" "$other"; do "$r/scripts/trialstat" --version > /dev/null; done  # build jar + CDS archive
-measure() {  # ROOT ARGS... -> one wall time in seconds
+[ -z "$j25" ] || PATH="$j25/bin:$PATH" "$root/scripts/trialstat" --version > /dev/null  # + AOT cache
+measure() {  # ROOT ARGS... -> "wall cpu" in seconds, one run
   local r="$1"; shift
-  local s e; s=$(date +%s%N); "$r/scripts/trialstat" "$@" > /dev/null; e=$(date +%s%N)
-  echo "scale=4; ($e - $s) / 1000000000" | bc
+  local t; t=$( { TIMEFORMAT='%R %U %S'; time "$r/scripts/trialstat" "$@" > /dev/null; } 2>&1 | tail -n 1)
+  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' <<< "$t"
 }
 source "$root/scripts/bench_lib.sh"
+col() { cut -d' ' -f"$1" | median; }  # FIELD: the median of that field of "wall cpu" lines
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for what in "analyze samples/mapp1_like.csv" "--version"; do
-  a=(); b=()
+  a=""; b=""; c=""
   for _ in $(seq "$runs"); do
     # shellcheck disable=SC2086
-    a+=("$(cd "$root" && measure "$root" $what)")
+    a+="$(cd "$root" && measure "$root" $what)"$'\n'
     # shellcheck disable=SC2086
-    b+=("$(cd "$root" && measure "$other" $what)")
+    b+="$(cd "$root" && measure "$other" $what)"$'\n'
+    # shellcheck disable=SC2086
+    [ -z "$j25" ] || c+="$(cd "$root" && PATH="$j25/bin:$PATH" measure "$root" $what)"$'\n'
   done
-  printf '%-34s this %s s   other %s s   (median of %s)\n' "$what" \
-    "$(printf '%s\n' "${a[@]}" | median)" "$(printf '%s\n' "${b[@]}" | median)" "$runs"
+  printf '%-32s this: wall %s s cpu %s s | other: wall %s s cpu %s s' "$what" \
+    "$(grep . <<< "$a" | col 1)" "$(grep . <<< "$a" | col 2)" "$(grep . <<< "$b" | col 1)" "$(grep . <<< "$b" | col 2)"
+  [ -z "$j25" ] || printf ' | this, java 25: wall %s s cpu %s s' "$(grep . <<< "$c" | col 1)" "$(grep . <<< "$c" | col 2)"
+  printf '   (median of %s)\n' "$runs"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"

@@ -1,8 +1,6 @@
 package org.trialstat.stats;
 
 import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -282,7 +280,7 @@ public final class NoncentralT {
    * The noncentrality parameter whose distribution puts probability p at or below t: the solution
    * ncp of {@code cdf(t; df, ncp) = p}. The cdf decreases strictly in ncp, so the root is unique; it is
    * bracketed by stepping outward from t with doubling steps and then found by Brent's method
-   * (Commons Math {@link BrentSolver}) to a relative accuracy of about 1e-15. This is how
+   * ({@link BrentRoot}) to a relative accuracy of about 1e-15. This is how
    * effectsize / MBESS invert the noncentral t for confidence intervals of standardized effects
    * (Steiger and Fouladi 1997).
    *
@@ -335,10 +333,9 @@ public final class NoncentralT {
     if (fhi == 0) {
       return hi;
     }
-    BrentSolver solver = new BrentSolver(1e-15, 1e-15, 0);
     try {
-      return solver.solve(500, f::applyAsDouble, lo, hi);
-    } catch (TooManyEvaluationsException e) {
+      return new BrentRoot(1e-15, 1e-15, 0, 500).solve(f, lo, hi);
+    } catch (IllegalStateException e) {
       throw new IllegalStateException("noncentral t inversion did not converge for t = " + t + ", df = "
           + df + ", p = " + p, e);
     }

@@ -1,14 +1,15 @@
 package org.trialstat.stats.meta;
 
 import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.trialstat.stats.BrentRoot;
 
 /**
  * Roots of the decreasing generalized Q statistic (Paule-Mandel, empirical Bayes, the Q-profile limits)
- * by Brent's method (Commons Math {@link BrentSolver}, Brent 1973) on a bracket that starts at
+ * by Brent's method ({@link BrentRoot}, Brent 1973) on a bracket that starts at
  * {@code [0, max(100, 10 tau2_start)]}, metafor's {@code tau2.max}, and is widened tenfold until it
  * holds the root. Stopping rule: absolute accuracy {@code 1e-13 max(1, root)} (metafor's default
- * {@code uniroot} tolerance is 1.2e-4; our reference values were computed with {@code tol = 1e-12}).
+ * {@code uniroot} tolerance is 1.2e-4; our reference values were computed with {@code tol = 1e-12}),
+ * relative accuracy 1e-15, |f| at most 1e-15 counts as a root.
  */
 final class Roots {
 
@@ -41,7 +42,7 @@ final class Roots {
       lo = mid;
     }
     double accuracy = 1e-13 * Math.max(1, lo);
-    BrentSolver solver = new BrentSolver(1e-15, accuracy);
-    return solver.solve(MAX_EVALUATIONS, x -> q.applyAsDouble(x) - target, lo, hi);
+    return new BrentRoot(1e-15, accuracy, 1e-15, MAX_EVALUATIONS)
+        .solve(x -> q.applyAsDouble(x) - target, lo, hi);
   }
 }

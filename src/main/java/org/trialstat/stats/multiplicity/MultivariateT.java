@@ -1,9 +1,9 @@
 package org.trialstat.stats.multiplicity;
 
 import java.util.SplittableRandom;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.trialstat.stats.BrentRoot;
 import org.trialstat.stats.linalg.Dense;
 
 /**
@@ -177,6 +177,7 @@ public final class MultivariateT {
     while (probability(hi) < level) {
       hi *= 2;
     }
-    return new BrentSolver(1e-12, 1e-10).solve(1000, c -> probability(c) - level, 0, hi);
+    // tolerances: relative 1e-12, absolute 1e-10, |f| <= 1e-15 (commons-math3's default, used before)
+    return new BrentRoot(1e-12, 1e-10, 1e-15, 1000).solve(c -> probability(c) - level, 0, hi);
   }
 }
