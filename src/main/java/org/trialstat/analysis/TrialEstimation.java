@@ -201,7 +201,8 @@ final class TrialEstimation {
         }
         comparisons.add(new Comparison(t.name, c.name, effects));
       }
-      comparisons = Multiplicities.apply(comparisons, pairs, plan.adjust(), ancovaFit.pairs(), notes);
+      comparisons = Multiplicities.apply(comparisons, pairs, plan.adjust(), ancovaFit.pairs(), mmrmFit,
+          endpoint, notes);
       if (dose != null) {
         doseResponse = Ancova.doseResponse(arms, dose, level, data, prepared.covariates());
       }
