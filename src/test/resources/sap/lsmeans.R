@@ -4,17 +4,7 @@
 suppressMessages({library(nlme); library(emmeans)})
 cat(R.version.string, " nlme ", as.character(packageVersion("nlme")), " emmeans ",
     as.character(packageVersion("emmeans")), "\n")
-d <- read.csv("../../../../samples/three_arm_sites.csv", stringsAsFactors = FALSE,
-              colClasses = c(site = "character"))
-d$site[d$site == ""] <- NA
-arms <- c("Placebo", "Low", "High")
-b <- d[d$visit == "baseline" & !is.na(d$caps_total), c("participant_id", "caps_total")]
-names(b)[2] <- "baseline"
-p <- merge(d[d$visit != "baseline" & !is.na(d$caps_total), ], b, by = "participant_id")
-p$change <- p$caps_total - p$baseline
-p$arm <- factor(p$arm, levels = arms)
-p$visit <- factor(p$visit, levels = c("week6", "week12", "week18")); p$vn <- as.integer(p$visit)
-p$site <- factor(p$site); p$sex <- factor(p$sex)
+source("three_arm_data.R")
 out <- function(tag, s) {
   for (i in seq_len(nrow(s))) cat(sprintf("%s,%s,%.15g,%.15g,%.15g,%.15g,%.15g\n", tag, s$arm[i], s$emmean[i],
                                           s$SE[i], s$df[i], s$lower.CL[i], s$upper.CL[i]))

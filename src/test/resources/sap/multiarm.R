@@ -6,17 +6,7 @@ cat(R.version.string, " nlme ", as.character(packageVersion("nlme")), " emmeans 
     as.character(packageVersion("emmeans")), " multcomp ", as.character(packageVersion("multcomp")),
     " mvtnorm ", as.character(packageVersion("mvtnorm")), "\n")
 options(digits = 15)
-d <- read.csv("../../../../samples/three_arm_sites.csv", stringsAsFactors = FALSE,
-              colClasses = c(site = "character"))
-d$site[d$site == ""] <- NA
-arms <- c("Placebo", "Low", "High")
-b <- d[d$visit == "baseline" & !is.na(d$caps_total), c("participant_id", "caps_total")]
-names(b)[2] <- "baseline"
-p <- merge(d[d$visit != "baseline" & !is.na(d$caps_total), ], b, by = "participant_id")
-p$change <- p$caps_total - p$baseline
-p$arm <- factor(p$arm, levels = arms)
-p$visit <- factor(p$visit, levels = c("week6", "week12", "week18")); p$vn <- as.integer(p$visit)
-p$site <- factor(p$site)
+source("three_arm_data.R")
 a <- p[p$visit == "week18", ]
 pairs <- list(c("Low", "Placebo"), c("High", "Placebo"), c("High", "Low"))  # --compare all, dose order
 

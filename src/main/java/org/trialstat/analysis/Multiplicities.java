@@ -10,6 +10,7 @@ import org.trialstat.model.Difference;
 import org.trialstat.model.Effect;
 import org.trialstat.model.EffectValue;
 import org.trialstat.model.InvalidOptionException;
+import org.trialstat.model.MmrmResult;
 import org.trialstat.model.Multiplicity;
 import org.trialstat.model.Statistic;
 import org.trialstat.stats.multiplicity.FamilyAdjustment;
@@ -17,8 +18,9 @@ import org.trialstat.stats.multiplicity.FamilyAdjustment;
 /**
  * {@code analyze --adjust}: the family of a statistic is its value in every comparison (Welch, Student,
  * ANCOVA and MMRM of the change; Fisher's exact test of each binary endpoint); each effect of a family
- * gets its {@link Adjusted} value. Dunnett's adjustment applies to the ANCOVA contrasts of a
- * many-to-one family only.
+ * gets its {@link Adjusted} value. Dunnett's adjustment applies to the model contrasts of a many-to-one
+ * family only: the ANCOVA's (one residual df, as R multcomp) and the MMRM's at the endpoint (each
+ * contrast's own df, as R emmeans).
  */
 final class Multiplicities {
 
@@ -32,11 +34,15 @@ final class Multiplicities {
   /**
    * The comparisons with adjusted p values, and the note saying what was adjusted.
    *
+   * @param ancova   the ANCOVA of all arms (its contrasts' covariance and df, for Dunnett)
+   * @param mmrm     the MMRM of all arms with the control as reference, or null without one
+   * @param endpoint the visit of the MMRM's contrasts
+   *
    * @throws InvalidOptionException for {@code dunnett} when the comparisons are not every one against the
    *                                same control
    */
   static List<Comparison> apply(List<Comparison> comparisons, List<ComparisonPlan.Pair> pairs, Multiplicity adjust,
-      Ancova.Pairs ancova, List<String> notes) {
+      Ancova.Pairs ancova, MmrmResult mmrm, String endpoint, List<String> notes) {
     int m = comparisons.size();
     if (adjust == Multiplicity.NONE) {
       if (m > 1) {
@@ -53,25 +59,24 @@ final class Multiplicities {
             + "(each arm against one control), but the comparisons are " + names(comparisons)
             + "; use --adjust holm, hochberg, hommel or bonferroni, or --compare control");
       }
-      List<Difference> family = new ArrayList<>();
-      List<String> treatments = new ArrayList<>();
-      for (Comparison c : comparisons) {
-        family.add(c.difference(Statistic.ANCOVA));
-        treatments.add(c.treatment());
-      }
+      List<String> treatments = comparisons.stream().map(Comparison::treatment).toList();
       String control = comparisons.get(0).control();
-      set(effects, Statistic.ANCOVA, Effect.CHANGE,
-          FamilyAdjustment.dunnett(family, ancova.covariance(treatments, control), ancova.df()));
+      set(effects, Statistic.ANCOVA, Effect.CHANGE, FamilyAdjustment.dunnett(family(comparisons, Statistic.ANCOVA),
+          ancova.covariance(treatments, control), ancova.df()));
+      String mmrmNote = "";
+      if (mmrm != null) {
+        set(effects, Statistic.MMRM, Effect.CHANGE, FamilyAdjustment.dunnettOwnDf(
+            family(comparisons, Statistic.MMRM), mmrm.contrastCovariance(endpoint, treatments)));
+        mmrmNote = " and over the " + m + " MMRM contrasts at " + endpoint + " (as R emmeans with adjust = \"mvt\": "
+            + "the correlation from the model's covariance of the contrasts, the multivariate t of each contrast "
+            + "on its own Satterthwaite df)";
+      }
       notes.add("Multiplicity: " + adjust.label() + " over the " + m + " ANCOVA contrasts (as R multcomp::glht "
-          + "with mcp(arm = \"Dunnett\")); the t tests, the MMRM and Fisher's exact tests are not adjusted "
-          + "(no p_adjusted): Dunnett's single-step needs the joint distribution of one model's contrasts with "
-          + "one df.");
+          + "with mcp(arm = \"Dunnett\"))" + mmrmNote + "; the t tests and Fisher's exact tests are not adjusted "
+          + "(no p_adjusted): Dunnett's single-step needs the joint distribution of one model's contrasts.");
     } else {
       for (Statistic s : DIFFERENCES) {
-        List<Difference> family = new ArrayList<>();
-        for (Comparison c : comparisons) {
-          family.add(c.difference(s));
-        }
+        List<Difference> family = family(comparisons, s);
         if (family.stream().allMatch(d -> d != null)) {
           set(effects, s, Effect.CHANGE, FamilyAdjustment.ofDifferences(adjust, family));
         }
@@ -96,6 +101,15 @@ final class Multiplicities {
       out.add(new Comparison(c.treatment(), c.control(), effects.get(i)));
     }
     return out;
+  }
+
+  /** The difference of one statistic in each comparison (null where it has none). */
+  private static List<Difference> family(List<Comparison> comparisons, Statistic statistic) {
+    List<Difference> family = new ArrayList<>();
+    for (Comparison c : comparisons) {
+      family.add(c.difference(statistic));
+    }
+    return family;
   }
 
   /** Sets the adjusted value of one statistic of one outcome in each comparison's effects. */

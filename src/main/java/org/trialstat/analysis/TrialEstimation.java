@@ -203,7 +203,8 @@ final class TrialEstimation {
         }
         comparisons.add(new Comparison(t.name, c.name, effects));
       }
-      comparisons = Multiplicities.apply(comparisons, pairs, plan.adjust(), ancovaFit.pairs(), notes);
+      comparisons = Multiplicities.apply(comparisons, pairs, plan.adjust(), ancovaFit.pairs(), mmrmFit,
+          endpoint, notes);
       if (prepared.plan().subgroupColumn() != null) {
         subgroups = SubgroupAnalysis.of(prepared, pairs);
         subgroups.missing().forEach(m -> participantExclusions.add(new ParticipantExclusion(m.arm(),

@@ -93,7 +93,8 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
 
   @Option(names = "--adjust", paramLabel = "METHOD", defaultValue = "none",
       description = "Multiplicity adjustment of each statistic's p values over the comparisons: none (default), "
-          + "bonferroni, holm, hochberg, hommel or dunnett; dunnett: the ANCOVA's many-to-one contrasts only.")
+          + "bonferroni, holm, hochberg, hommel or dunnett; dunnett: the ANCOVA's and the MMRM's many-to-one "
+          + "contrasts only.")
   Multiplicity adjust;
 
   @Option(names = "--dose-col", paramLabel = "COL",

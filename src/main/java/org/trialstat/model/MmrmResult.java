@@ -21,15 +21,19 @@ import java.util.List;
  * @param covariance           the covariance structure used and those tried, or null when the design
  *                             itself could not be built (under ML, {@code minus2RemlLogLik} holds
  *                             -2 log-likelihood)
+ * @param contrastCovariances  per visit, the covariance of the treatment - control contrasts of
+ *                             {@code comparisons} (empty when not estimable)
  */
 public record MmrmResult(String method, double minus2RemlLogLik, boolean converged, int iterations,
     double convergenceCriterion, int subjects, int observations, List<LsMean> lsmeans,
-    List<VisitContrast> comparisons, String reason, CovarianceFit covariance) {
+    List<VisitContrast> comparisons, String reason, CovarianceFit covariance,
+    List<ContrastCovariance> contrastCovariances) {
 
   /** Defensive copies of the lists. */
   public MmrmResult {
     lsmeans = List.copyOf(lsmeans);
     comparisons = List.copyOf(comparisons);
+    contrastCovariances = List.copyOf(contrastCovariances);
   }
 
   /** A result without covariance details. */
@@ -37,12 +41,33 @@ public record MmrmResult(String method, double minus2RemlLogLik, boolean converg
       double convergenceCriterion, int subjects, int observations, List<LsMean> lsmeans,
       List<VisitContrast> comparisons, String reason) {
     this(method, minus2RemlLogLik, converged, iterations, convergenceCriterion, subjects, observations, lsmeans,
-        comparisons, reason, null);
+        comparisons, reason, null, List.of());
+  }
+
+  /** A converged result with the covariance of its contrasts, without covariance details. */
+  public MmrmResult(String method, double minus2RemlLogLik, int iterations, double convergenceCriterion,
+      int subjects, int observations, List<LsMean> lsmeans, List<VisitContrast> comparisons,
+      List<ContrastCovariance> contrastCovariances) {
+    this(method, minus2RemlLogLik, true, iterations, convergenceCriterion, subjects, observations, lsmeans,
+        comparisons, null, null, contrastCovariances);
   }
 
   /** This result with the covariance details. */
   public MmrmResult withCovariance(CovarianceFit fit) {
     return new MmrmResult(method, minus2RemlLogLik, converged, iterations, convergenceCriterion, subjects,
-        observations, lsmeans, comparisons, reason, fit);
+        observations, lsmeans, comparisons, reason, fit, contrastCovariances);
+  }
+
+  /**
+   * The covariance of the contrasts of {@code treatments} (each against the control) at {@code visit},
+   * or null when the fit has none there.
+   */
+  public double[][] contrastCovariance(String visit, List<String> treatments) {
+    for (ContrastCovariance c : contrastCovariances) {
+      if (c.visit().equals(visit)) {
+        return c.of(treatments);
+      }
+    }
+    return null;
   }
 }

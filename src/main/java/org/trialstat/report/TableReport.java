@@ -336,10 +336,9 @@ public enum TableReport {
         f.add(AdjustedTable.FOOTNOTE);
       }
     }
-    Adjusted first = r.comparisons().stream().flatMap(c -> c.effects().stream()).map(Effect::adjusted)
-        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    if (first != null) {
-      f.add("[8] p adj.: " + first.method() + "; Fisher p (adj. ...) likewise.");
+    String adjustedNote = AdjustmentFootnote.of(r.comparisons());
+    if (adjustedNote != null) {
+      f.add(adjustedNote);
     }
     if (r.doseResponse() != null) {
       f.add("[9] " + r.doseResponse().method() + ".");

@@ -23,11 +23,13 @@ class AnalyzeMultiArmTest {
   private static final String SAMPLE = "samples/three_arm_sites.csv";
   private static Object holm;
   private static Object bonferroni;
+  private static Object dunnett;
 
   @BeforeAll
   static void run() throws IOException {
     holm = analyze("--compare", "all", "--adjust", "holm", "--dose-col", "dose");
     bonferroni = analyze("--compare", "all", "--adjust", "bonferroni");
+    dunnett = analyze("--adjust", "dunnett");
   }
 
   private static Object analyze(String... options) throws IOException {
@@ -118,8 +120,8 @@ class AnalyzeMultiArmTest {
    * 1e-6, CI limits within 2e-4.
    */
   @Test
-  void dunnettMatchesMultcomp() throws IOException {
-    Object d = analyze("--adjust", "dunnett");
+  void dunnettMatchesMultcomp() {
+    Object d = dunnett;
     assertThat(JsonPath.number(d, at("Low", "Placebo") + "ancova.p_adjusted")).isCloseTo(3.34335831240662e-03,
         within(1e-6));
     assertThat(JsonPath.number(d, at("High", "Placebo") + "ancova.p_adjusted")).isCloseTo(1.36553202079170e-09,
@@ -133,6 +135,46 @@ class AnalyzeMultiArmTest {
     assertThat(JsonPath.number(d, at("High", "Placebo") + "ancova.simultaneous_ci_high")).isCloseTo(-5.80972299507732,
         within(2e-4));
     assertThat(JsonPath.resolve(d, at("Low", "Placebo") + "welch")).asString().doesNotContain("p_adjusted");
+  }
+
+  /**
+   * The MMRM's contrasts at week18 under {@code --adjust dunnett}: make_mmrm_dunnett.out section 4a, R
+   * nlme::gls + emmeans 1.8.4.1 ({@code trt.vs.ctrl ~ arm | visit}, Satterthwaite): the family's
+   * correlation from vcov of the contrasts, each contrast's multivariate t on its own df (as emmeans
+   * {@code adjust = "mvt"}, there on its df rounded to an integer, 159 and 162: section 1; here, and in
+   * 4a by direct integration, on the df as they are). gls stops at its tolerance (estimates and SEs agree
+   * to 1e-5) and emmeans' Satterthwaite df for gls is numerical (158.87 and 161.80 against trialstat's
+   * 158.74 and 161.67, see mmrmContrastsMatchGls), which moves p by under 1e-6 and the limits by under
+   * 3e-5: p within 2e-6, simultaneous CI limits within 1e-4.
+   */
+  @ParameterizedTest(name = "{0} vs Placebo")
+  @CsvSource({
+      "Low,  3.92397119857446e-03, -7.03456192818891,  -1.18969200999006",
+      "High, 8.20472023654872e-10, -11.69725164103538, -5.82798744188936"})
+  void mmrmDunnettMatchesEmmeans(String t, double p, double lo, double hi) {
+    String m = at(t, "Placebo") + "mmrm.";
+    assertThat(JsonPath.number(dunnett, m + "p_adjusted")).isCloseTo(p, within(2e-6));
+    assertThat(JsonPath.number(dunnett, m + "simultaneous_ci_low")).isCloseTo(lo, within(1e-4));
+    assertThat(JsonPath.number(dunnett, m + "simultaneous_ci_high")).isCloseTo(hi, within(1e-4));
+    assertThat(JsonPath.resolve(dunnett, m + "adjustment")).isEqualTo("dunnett");
+    assertThat(JsonPath.resolve(dunnett, m + "adjustment_method")).asString().contains("own df")
+        .contains("emmeans");
+  }
+
+  /** The note names both families; CSV has an {@code mmrm_p_adjusted} row with the JSON's numbers. */
+  @Test
+  void mmrmDunnettIsNotedAndInTheCsv() {
+    assertThat(JsonPath.resolve(dunnett, "notes")).asString().contains("2 MMRM contrasts at week18")
+        .doesNotContain("the MMRM and Fisher");
+    CliRun csv = CliRun.of("analyze", "--control", "Placebo", "--factor", "site", "--adjust", "dunnett", "--format",
+        "csv", SAMPLE);
+    assertThat(csv.code()).as(csv.err()).isZero();
+    String row = csv.out().lines().filter(l -> l.contains(",Low,Placebo,change,mmrm_p_adjusted,")).findFirst()
+        .orElseThrow();
+    String[] f = row.split(",");
+    String m = at("Low", "Placebo") + "mmrm.";
+    assertThat(Double.parseDouble(f[8])).isEqualTo(JsonPath.number(dunnett, m + "simultaneous_ci_low"));
+    assertThat(Double.parseDouble(f[10])).isEqualTo(JsonPath.number(dunnett, m + "p_adjusted"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.trialstat.stats.mmrm;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.statistics.distribution.TDistribution;
+import org.trialstat.model.ContrastCovariance;
 import org.trialstat.model.DdfMethod;
 import org.trialstat.model.Difference;
 import org.trialstat.model.LsMean;
@@ -12,7 +13,9 @@ import org.trialstat.stats.linalg.Dense;
 
 /**
  * LS means, treatment - control contrasts at each visit, their standard errors, denominator df and
- * intervals at a converged REML fit (formulas and sources in the {@link Mmrm} class Javadoc).
+ * intervals at a converged REML fit (formulas and sources in the {@link Mmrm} class Javadoc), and per
+ * visit the covariance L_i C L_j' of the contrasts (C = (X' V^-1 X)^-1, or Kenward-Roger's Phi_A), as
+ * R {@code vcov(emmeans::contrast(...))}.
  */
 final class Inference {
 
@@ -67,10 +70,16 @@ final class Inference {
     }
     List<VisitContrast> cmp = new ArrayList<>();
     String cm = Mmrm.contrastMethod(method);
+    List<String> treatments = new ArrayList<>();
+    List<List<double[]>> rows = new ArrayList<>();
+    for (int v = 0; v < nv; v++) {
+      rows.add(new ArrayList<>());
+    }
     for (int a = 0; a < d.arms.size(); a++) {
       if (a == d.controlArm) {
         continue;
       }
+      treatments.add(d.arms.get(a));
       for (int v = 0; v < nv; v++) {
         double[] lt = d.lsMeanVector(a, v);
         double[] lc = d.lsMeanVector(d.controlArm, v);
@@ -78,6 +87,7 @@ final class Inference {
         for (int j = 0; j < p; j++) {
           lv[j] = lt[j] - lc[j];
         }
+        rows.get(v).add(lv);
         double est = Dense.dot(lv, ev.beta);
         double var = Dense.quadratic(lv, ev.m, lv, p);
         double df = df(lv, var, ev, hessianCholesky);
@@ -94,7 +104,19 @@ final class Inference {
             new Difference(cm, est, se, ci[0], ci[1], confLevel, t, df, pv, why)));
       }
     }
-    return new MmrmResult(method, ev.f, true, iterations, o.criterion, d.nSubjects, d.nObs, ls, cmp, null);
+    List<ContrastCovariance> covariances = new ArrayList<>();
+    double[] c = kr == null ? ev.m : kr.adjustedCovariance();
+    for (int v = 0; v < nv; v++) {
+      List<double[]> l = rows.get(v);
+      double[][] cov = new double[l.size()][l.size()];
+      for (int i = 0; i < l.size(); i++) {
+        for (int j = 0; j < l.size(); j++) {
+          cov[i][j] = Dense.quadratic(l.get(i), c, l.get(j), p);
+        }
+      }
+      covariances.add(new ContrastCovariance(d.visits.get(v), treatments, cov));
+    }
+    return new MmrmResult(method, ev.f, iterations, o.criterion, d.nSubjects, d.nObs, ls, cmp, covariances);
   }
 
   private double df(double[] lv, double var, Reml.Eval ev, double[] hessianCholesky) {

@@ -240,6 +240,11 @@ final class KenwardRoger {
     return Dense.quadratic(l, phiA, l, p);
   }
 
+  /** Kenward-Roger's adjusted covariance Phi_A of the fixed effects (p x p, row-major; not to be modified). */
+  double[] adjustedCovariance() {
+    return phiA;
+  }
+
   /** KR's F test of L beta = 0; {@code l} has full row rank. */
   record FTest(int numDf, double denDf, double lambda, double f, double scaledF, double p) {
   }
