@@ -58,10 +58,6 @@ final class CovarianceSelection {
         // KR corrects the REML covariance of beta_hat (docs/methods.md); R mmrm refuses it too
         last = Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, KR_ML);
         theta = null;
-      } else if (ddf == DdfMethod.KENWARD_ROGER && cov.byArm()) {
-        last = Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, "Kenward-Roger df are implemented "
-            + "for REML covariances shared by all arms (no reference to test them against)");
-        theta = null;
       } else {
         StructuredFit f = new StructuredFit(d.patterns, d.nVisits, d.groups, d.p, d.nObs, s,
             cov.estimation() == Estimation.ML);
