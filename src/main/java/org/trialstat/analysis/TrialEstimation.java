@@ -147,8 +147,8 @@ final class TrialEstimation {
             + prepared.covariates().formulaTail(true) + " over "
             + (mmrmPlan.visits().equals(post) ? "every post-baseline visit"
                 : "visits " + String.join(", ", mmrmPlan.visits())) + "; estimate at " + endpoint + (mmrmFit.converged()
-                ? String.format(Locale.ROOT, "; %d participants, %d observations, -2 REML log-likelihood %.2f.",
-                    mmrmFit.subjects(), mmrmFit.observations(), mmrmFit.minus2RemlLogLik())
+                ? String.format(Locale.ROOT, "; %d participants, %d observations, %s %.2f.",
+                    mmrmFit.subjects(), mmrmFit.observations(), mmrmFit.logLikLabel(), mmrmFit.minus2RemlLogLik())
                 : "; not estimable: " + mmrmFit.reason() + "."));
       }
       ComparisonPlan plan = prepared.plan();

@@ -31,6 +31,12 @@ final class MmrmModelOptions {
       defaultValue = "un")
   List<CovarianceStructure> covariance;
 
+  @Option(names = "--estimation", paramLabel = "METHOD",
+      description = "How the covariance parameters are estimated: reml (default, as SAS METHOD=REML) or ml "
+          + "(maximum likelihood, as SAS METHOD=ML and R mmrm reml = FALSE).",
+      defaultValue = "reml")
+  Estimation estimation;
+
   @Option(names = "--covariance-by-arm",
       description = "A separate covariance matrix per arm (SAS REPEATED / GROUP=arm).")
   boolean covarianceByArm;
@@ -48,13 +54,13 @@ final class MmrmModelOptions {
     }
   }
 
-  /** The covariance settings (REML). */
+  /** The covariance settings. */
   CovarianceSettings covariance() {
     if (covariance.stream().distinct().count() != covariance.size()) {
       throw new ParameterException(spec.commandLine(), "--covariance names a structure twice: " + covariance.stream()
           .map(CovarianceStructure::key).collect(Collectors.joining(",")));
     }
-    return new CovarianceSettings(covariance, covarianceByArm, Estimation.REML);
+    return new CovarianceSettings(covariance, covarianceByArm, estimation);
   }
 
   /** The visits (null: the command's default; blank names are an error) and the covariance. */

@@ -27,7 +27,9 @@ public enum DdfMethod {
    * Satterthwaite df computed from the unadjusted Phi (SAS and R mmrm do the same). R mmrm:
    * {@code mmrm(..., method = "Kenward-Roger", vcov = "Kenward-Roger-Linear")}; its default
    * {@code vcov = "Kenward-Roger"} keeps second-derivative terms of its Cholesky parametrisation and
-   * differs slightly from SAS.
+   * differs slightly from SAS. Structured covariances, one matrix or one per arm (SAS {@code GROUP=}), use
+   * SAS's own parameters with KR's second-order term (docs/methods.md has the coverage table). REML only:
+   * under ML the fit is not estimable with the reason (R mmrm also refuses: "Kenward-Roger is only for REML").
    */
   KENWARD_ROGER("Kenward-Roger df and SE");
 

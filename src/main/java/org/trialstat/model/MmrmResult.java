@@ -19,8 +19,8 @@ import java.util.List;
  * @param comparisons          treatment minus control at every visit (empty when not estimable)
  * @param reason               why the model could not be estimated or did not converge; null otherwise
  * @param covariance           the covariance structure used and those tried, or null when the design
- *                             itself could not be built (under ML, {@code minus2RemlLogLik} holds
- *                             -2 log-likelihood)
+ *                             itself could not be built under REML (under ML, {@code minus2RemlLogLik}
+ *                             holds -2 log-likelihood, and {@link #ml()} says so)
  * @param contrastCovariances  per visit, the covariance of the treatment - control contrasts of
  *                             {@code comparisons} (empty when not estimable)
  */
@@ -50,6 +50,20 @@ public record MmrmResult(String method, double minus2RemlLogLik, boolean converg
       List<ContrastCovariance> contrastCovariances) {
     this(method, minus2RemlLogLik, true, iterations, convergenceCriterion, subjects, observations, lsmeans,
         comparisons, null, null, contrastCovariances);
+  }
+
+  /**
+   * True when the covariance parameters were estimated by maximum likelihood: then
+   * {@link #minus2RemlLogLik()} holds -2 log-likelihood (JSON {@code minus2_loglik}), not -2 REML
+   * log-likelihood.
+   */
+  public boolean ml() {
+    return covariance != null && Estimation.ML.name().equals(covariance.estimation());
+  }
+
+  /** "-2 REML log-likelihood", or "-2 log-likelihood (ML)" under ML: words for the text outputs. */
+  public String logLikLabel() {
+    return ml() ? "-2 log-likelihood (ML)" : "-2 REML log-likelihood";
   }
 
   /** This result with the covariance details. */

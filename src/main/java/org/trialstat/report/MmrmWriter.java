@@ -107,7 +107,7 @@ public final class MmrmWriter {
   static Map<String, Object> fit(MmrmResult f) {
     Map<String, Object> fit = Json.object();
     fit.put("method", f.method());
-    fit.put("minus2_reml_loglik", f.minus2RemlLogLik());
+    fit.put(f.ml() ? "minus2_loglik" : "minus2_reml_loglik", f.minus2RemlLogLik());
     fit.put("converged", f.converged());
     fit.put("iterations", f.iterations());
     fit.put("convergence_criterion", f.convergenceCriterion());
@@ -189,7 +189,7 @@ public final class MmrmWriter {
         + " and take numeric covariates at their mean.");
     notes.add("[2] Contrasts of LS means, treatment - control, with " + s.ddf() + ".");
     notes.add("Fit: " + (f.converged() ? "converged" : "NOT converged") + " in " + f.iterations() + " iterations; "
-        + f.subjects() + " participants, " + f.observations() + " observations; -2 REML log-likelihood "
+        + f.subjects() + " participants, " + f.observations() + " observations; " + f.logLikLabel() + " "
         + Fmt.fixed(f.minus2RemlLogLik(), 2) + " (every digit in the JSON output).");
     notes.addAll(ResultTree.rowLines(r.rows()));
     TextTable.lines(sb, notes, markdown);

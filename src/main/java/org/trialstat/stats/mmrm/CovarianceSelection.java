@@ -18,6 +18,10 @@ import org.trialstat.model.MmrmResult;
  */
 final class CovarianceSelection {
 
+  /** Why Kenward-Roger is refused under ML. */
+  static final String KR_ML = "Kenward-Roger is only for REML: its adjustment of cov(beta_hat) and its df "
+      + "are derived for REML estimates of the covariance (use --estimation reml, or Satterthwaite df under ML)";
+
   private final Design d;
   private final DdfMethod ddf;
   private final double confLevel;
@@ -50,11 +54,9 @@ final class CovarianceSelection {
         UnstructuredFit f = new UnstructuredFit(d, ddf, confLevel, method, convergence);
         last = f.run();
         theta = f.sigma == null ? null : StructureAlgebra.packed(f.sigma, d.nVisits);
-      } else if (ddf == DdfMethod.KENWARD_ROGER && (cov.byArm() || cov.estimation() == Estimation.ML
-          || s == CovarianceStructure.TOEP)) {
-        // no external Kenward-Roger reference for these (docs/methods.md): refused rather than untested
-        last = Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, "Kenward-Roger df are implemented "
-            + "for REML covariances shared by all arms, other than toep (no reference to test them against)");
+      } else if (ddf == DdfMethod.KENWARD_ROGER && cov.estimation() == Estimation.ML) {
+        // KR corrects the REML covariance of beta_hat (docs/methods.md); R mmrm refuses it too
+        last = Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, KR_ML);
         theta = null;
       } else {
         StructuredFit f = new StructuredFit(d.patterns, d.nVisits, d.groups, d.p, d.nObs, s,
@@ -71,7 +73,7 @@ final class CovarianceSelection {
           o.converged = true;
           o.criterion = r.criterion;
           KenwardRoger kr = ddf == DdfMethod.KENWARD_ROGER
-              ? KenwardRoger.structured(d.patterns, d.nVisits, d.p, s, r, false) : null;
+              ? KenwardRoger.structured(d.patterns, d.nVisits, d.p, d.groups, s, r, false) : null;
           last = new Inference(d, ddf, confLevel, method, f.iterations, r.qk, r.theta.length)
               .run(o, r.hessianCholesky, kr);
           theta = r.theta;

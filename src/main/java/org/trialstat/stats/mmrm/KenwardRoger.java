@@ -60,7 +60,8 @@ final class KenwardRoger {
    */
   KenwardRoger(List<Pattern> patterns, int nVisits, int p, double[] sigma, Reml.Eval ev,
       double[] hessianCholesky) {
-    this(patterns, nVisits, p, sigma, ev, twiceInverse(hessianCholesky, nVisits * (nVisits + 1) / 2), null);
+    this(patterns, nVisits, p, new double[][] {sigma}, ev, twiceInverse(hessianCholesky, nVisits * (nVisits + 1) / 2),
+        null);
   }
 
   /** 2 H^-1 from the Cholesky factor of H (n x n). */
@@ -78,80 +79,105 @@ final class KenwardRoger {
   }
 
   /**
-   * KR for a structured covariance Sigma(theta) shared by all subjects (SAS DDFM=KR in SAS's own
-   * parameters theta, {@link StructuredFit}): with J = d sigma / d theta (the sigma_ab in {@link Reml#index}
-   * order) and W_theta = 2 H_theta^-1, the sums over theta of KR's P_i and Q_ij are bilinear in dV/d theta,
-   * so they are the sums of the unstructured case with W = J W_theta J'. The second-order term is
-   * sum_ij W_ij R_ij = sum_ab c_ab X' V^-1 E_ab V^-1 X, c_ab = sum_ij W_theta,ij d2 sigma_ab / d theta_i
-   * d theta_j (central differences of the analytic J, step 1e-5 max(|theta_j|, 0.1)); {@code linear} drops
-   * it (SAS DDFM=KR(LINEAR)).
+   * KR for a structured covariance Sigma_g(theta_g), one per covariance group g (SAS DDFM=KR in SAS's own
+   * parameters theta, {@link StructuredFit}; one group without {@code GROUP=}): with J = d sigma / d theta
+   * (the sigma_g,ab at g T(T+1)/2 + {@link Reml#index}, block diagonal over the groups since theta_g enters
+   * Sigma_g only) and W_theta = 2 H_theta^-1 (not block diagonal: the REML term log|X' V^-1 X| couples
+   * the groups), the sums over theta of KR's P_i and Q_ij are bilinear in dV/d theta, so they are the sums
+   * of the unstructured case with W = J W_theta J'. The second-order term is sum_ij W_ij R_ij =
+   * sum_gab c_gab X' V^-1 E_gab V^-1 X, c_gab = sum_ij W_theta,ij d2 sigma_g,ab / d theta_i d theta_j
+   * (nonzero only for i, j both in group g; central differences of the analytic J, step
+   * 1e-5 max(|theta_j|, 0.1)); {@code linear} drops it (SAS DDFM=KR(LINEAR)). For TOEP, and UN, Sigma is
+   * linear in theta and the term vanishes (SAS's KR and KR(FIRSTORDER) listings agree there).
    *
-   * @param r      the converged fit, one covariance group
+   * @param groups the number of covariance groups (1, or the arms with {@code GROUP=})
+   * @param r      the converged fit
    * @param linear without the second-order term
    */
-  static KenwardRoger structured(List<Pattern> patterns, int nVisits, int p, CovarianceStructure structure,
-      StructuredFit.Result r, boolean linear) {
+  static KenwardRoger structured(List<Pattern> patterns, int nVisits, int p, int groups,
+      CovarianceStructure structure, StructuredFit.Result r, boolean linear) {
     int q1 = nVisits * (nVisits + 1) / 2;
-    int k = r.theta.length;
-    double[] wt = twiceInverse(r.hessianCholesky, k);
-    double[] jac = new double[q1 * k];
-    StructureAlgebra.sigma(structure, r.theta, nVisits, new double[nVisits * nVisits], jac);
-    double[] w = new double[q1 * q1];
-    for (int a = 0; a < q1; a++) {
-      for (int b = 0; b < q1; b++) {
+    int q = groups * q1;
+    int n = r.theta.length;
+    int k = n / groups;
+    double[] wt = twiceInverse(r.hessianCholesky, n);
+    // W = J W_theta J', J block diagonal: J_g (T(T+1)/2 x k) per group
+    double[][] jac = new double[groups][];
+    for (int g = 0; g < groups; g++) {
+      jac[g] = jacobian(structure, r.theta, g * k, k, nVisits);
+    }
+    double[] w = new double[q * q];
+    for (int a = 0; a < q; a++) {
+      for (int b = 0; b < q; b++) {
+        int ga = a / q1;
+        int gb = b / q1;
         double v = 0;
         for (int i = 0; i < k; i++) {
           for (int j = 0; j < k; j++) {
-            v += jac[a * k + i] * wt[i * k + j] * jac[b * k + j];
+            v += jac[ga][(a % q1) * k + i] * wt[(ga * k + i) * n + gb * k + j] * jac[gb][(b % q1) * k + j];
           }
         }
-        w[a * q1 + b] = v;
+        w[a * q + b] = v;
       }
     }
     double[] rTerm = null;
     if (!linear) {
-      // c_ab = sum_ij W_ij d2 sigma_ab / d theta_i d theta_j
-      double[] c = new double[q1];
-      for (int j = 0; j < k; j++) {
-        double h = 1e-5 * Math.max(Math.abs(r.theta[j]), 0.1);
-        double[] plus = r.theta.clone();
-        double[] minus = r.theta.clone();
-        plus[j] += h;
-        minus[j] -= h;
-        double[] jp = new double[q1 * k];
-        double[] jm = new double[q1 * k];
-        StructureAlgebra.sigma(structure, plus, nVisits, new double[nVisits * nVisits], jp);
-        StructureAlgebra.sigma(structure, minus, nVisits, new double[nVisits * nVisits], jm);
-        for (int a = 0; a < q1; a++) {
-          for (int i = 0; i < k; i++) {
-            c[a] += wt[i * k + j] * (jp[a * k + i] - jm[a * k + i]) / (2 * h);
+      // c_gab = sum_ij W_ij d2 sigma_g,ab / d theta_i d theta_j, i and j in group g
+      double[] c = new double[q];
+      for (int g = 0; g < groups; g++) {
+        for (int j = 0; j < k; j++) {
+          int gj = g * k + j;
+          double h = 1e-5 * Math.max(Math.abs(r.theta[gj]), 0.1);
+          double[] plus = r.theta.clone();
+          double[] minus = r.theta.clone();
+          plus[gj] += h;
+          minus[gj] -= h;
+          double[] jp = jacobian(structure, plus, g * k, k, nVisits);
+          double[] jm = jacobian(structure, minus, g * k, k, nVisits);
+          for (int a = 0; a < q1; a++) {
+            for (int i = 0; i < k; i++) {
+              c[g * q1 + a] += wt[(g * k + i) * n + gj] * (jp[a * k + i] - jm[a * k + i]) / (2 * h);
+            }
           }
         }
       }
       rTerm = new double[p * p];
-      for (int a = 0; a < q1; a++) {
+      for (int a = 0; a < q; a++) {
         for (int t = 0; t < rTerm.length; t++) {
           rTerm[t] += c[a] * r.eval.qk[a][t];
         }
       }
     }
-    return new KenwardRoger(patterns, nVisits, p, r.sigmas[0], r.eval, w, rTerm);
+    return new KenwardRoger(patterns, nVisits, p, r.sigmas, r.eval, w, rTerm);
+  }
+
+  /** d sigma / d theta_g (T(T+1)/2 x k) of the group whose k parameters start at {@code from}. */
+  private static double[] jacobian(CovarianceStructure structure, double[] theta, int from, int k, int nVisits) {
+    double[] jac = new double[nVisits * (nVisits + 1) / 2 * k];
+    StructureAlgebra.sigma(structure, java.util.Arrays.copyOfRange(theta, from, from + k), nVisits,
+        new double[nVisits * nVisits], jac);
+    return jac;
   }
 
   /**
-   * @param w     W in the sigma_ab (q x q)
-   * @param rTerm sum_ij W_ij R_ij (p x p), or null when the R_ij vanish
+   * @param sigmas the T x T covariance of each group (row-major)
+   * @param w      W in the sigma_g,ab (q x q, q = groups T(T+1)/2)
+   * @param rTerm  sum_ij W_ij R_ij (p x p), or null when the R_ij vanish
    */
-  private KenwardRoger(List<Pattern> patterns, int nVisits, int p, double[] sigma, Reml.Eval ev, double[] w,
+  private KenwardRoger(List<Pattern> patterns, int nVisits, int p, double[][] sigmas, Reml.Eval ev, double[] w,
       double[] rTerm) {
     this.p = p;
-    this.q = nVisits * (nVisits + 1) / 2;
+    int q1 = nVisits * (nVisits + 1) / 2;
+    this.q = sigmas.length * q1;
     this.phi = ev.m;
     this.w = w;
-    // sum_ij W_ij Q_ij = sum_patterns sum_subjects X_s' A X_s, A = sum_i (S V_i S) (sum_j W_ij V_j) S
+    // sum_ij W_ij Q_ij = sum_patterns sum_subjects X_s' A X_s, A = sum_i (S V_i S) (sum_j W_ij V_j) S, with
+    // i, j over the parameters of the pattern's group (V_i of another group is 0 for its subjects)
     double[] s1 = new double[p * p];
     for (Pattern pt : patterns) {
       int m = pt.m;
+      double[] sigma = sigmas[pt.group];
+      int off = pt.group * q1;
       double[] s = new double[m * m];
       for (int a = 0; a < m; a++) {
         for (int b = 0; b < m; b++) {
@@ -171,11 +197,11 @@ final class KenwardRoger {
       double[] t2 = new double[m * m];
       for (int a = 0; a < m; a++) {
         for (int b = 0; b <= a; b++) {
-          int k = Reml.index(pt.visits[a], pt.visits[b]);
+          int k = off + Reml.index(pt.visits[a], pt.visits[b]);
           Dense.unitSandwich(inv, m, a, b, dk);
           for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
-              vw[i * m + j] = w[k * q + Reml.index(pt.visits[i], pt.visits[j])];
+              vw[i * m + j] = w[k * q + off + Reml.index(pt.visits[i], pt.visits[j])];
             }
           }
           Dense.multiply(dk, vw, m, t1);

@@ -3,10 +3,12 @@ package org.trialstat.stats.mmrm;
 import java.util.ArrayList;
 import java.util.List;
 import org.trialstat.model.Convergence;
+import org.trialstat.model.CovarianceFit;
 import org.trialstat.model.CovarianceSettings;
 import org.trialstat.model.CovarianceStructure;
 import org.trialstat.model.DdfMethod;
 import org.trialstat.model.Difference;
+import org.trialstat.model.Estimation;
 import org.trialstat.model.LsMean;
 import org.trialstat.model.LsMeansWeights;
 import org.trialstat.model.MmrmResult;
@@ -178,7 +180,12 @@ public final class Mmrm {
     try {
       d = Design.build(input, covariance.byArm(), weights);
     } catch (NotEstimableException e) {
-      return failure(input, e, method(covariance.order().get(0), covariance, ddf, convergence, ""), confLevel);
+      MmrmResult r = failure(input, e, method(covariance.order().get(0), covariance, ddf, convergence, ""),
+          confLevel);
+      // under ML the result says so even when nothing was fitted (REML results keep covariance null)
+      return covariance.estimation() == Estimation.ML ? r.withCovariance(new CovarianceFit(null,
+          covariance.byArm(), Estimation.ML.name(), List.of(), List.of(), Double.NaN, Double.NaN, Double.NaN,
+          List.of())) : r;
     }
     return new CovarianceSelection(d, ddf, confLevel, convergence, covariance).run();
   }

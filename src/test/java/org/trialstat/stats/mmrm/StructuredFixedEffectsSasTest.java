@@ -59,6 +59,11 @@ class StructuredFixedEffectsSasTest {
 
   /** FEV1 = ARMCD [SEX], REPEATED AVISIT / TYPE=structure, REML. */
   static StructuredFit.Result fit(CovarianceStructure structure, boolean withSex) {
+    return fit(structure, withSex, false);
+  }
+
+  /** FEV1 = ARMCD [SEX], REPEATED AVISIT / TYPE=structure [GROUP=ARMCD, PBO first], REML. */
+  static StructuredFit.Result fit(CovarianceStructure structure, boolean withSex, boolean byArm) {
     List<String[]> rows = MmrmData.fevRows();
     List<String> visits = List.of("VIS1", "VIS2", "VIS3", "VIS4");
     int n = rows.size();
@@ -85,8 +90,8 @@ class StructuredFixedEffectsSasTest {
       terms.add(Factor.of("SEX", List.of("Male", "Female"), 0, sex));
     }
     DesignMatrix x = design = DesignMatrix.of(List.copyOf(terms), used.stream().mapToInt(Integer::intValue).toArray());
-    patterns = Design.patterns(bySubject, visit, null, x, y);
-    StructuredFit fit = new StructuredFit(patterns, 4, 1, terms.size(), used.size(), structure, false);
+    patterns = Design.patterns(bySubject, visit, byArm ? arm : null, x, y);
+    StructuredFit fit = new StructuredFit(patterns, 4, byArm ? 2 : 1, terms.size(), used.size(), structure, false);
     StructuredFit.Result r = fit.run();
     assertThat(fit.reason).isNull();
     return r;
