@@ -23,10 +23,9 @@ time_both() {
   done > "$tmp/both"
   printf '%s s | %s s' "$(cut -d' ' -f1 "$tmp/both" | median)" "$(cut -d' ' -f2 "$tmp/both" | median)"
 }
-ts_mmrm() {
-  "$root/scripts/trialstat" mmrm --scale none --id-col USUBJID --arm-col ARMCD --visit-col AVISIT \
-    --score-col BCVA_CHG --covariate BCVA_BL --control CTL --format json "$@"
-}
+# the bcva_data model (options before the file; /usr/bin/time runs commands, not shell functions)
+ts_mmrm=("$root/scripts/trialstat" mmrm --scale none --id-col USUBJID --arm-col ARMCD --visit-col AVISIT
+  --score-col BCVA_CHG --covariate BCVA_BL --control CTL --format json)
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); medians of $runs runs"
 if [ -f "$bcva" ]; then
@@ -49,8 +48,8 @@ f <- gls(BCVA_CHG ~ BCVA_BL + ARMCD * AVISIT, data = d, correlation = corSymm(fo
 em <- emmeans(f, ~ ARMCD | AVISIT, mode = "satterthwaite"); print(em); print(contrast(em, "trt.vs.ctrl"))
 R
   printf '\n| bcva_data, unstructured, every LS mean and difference | wall | CPU |\n|---|---|---|\n'
-  printf '| trialstat mmrm, Satterthwaite | %s |\n' "$(time_both ts_mmrm "$bcva")"
-  printf '| trialstat mmrm, Kenward-Roger | %s |\n' "$(time_both ts_mmrm --ddf kenward-roger "$bcva")"
+  printf '| trialstat mmrm, Satterthwaite | %s |\n' "$(time_both "${ts_mmrm[@]}" "$bcva")"
+  printf '| trialstat mmrm, Kenward-Roger | %s |\n' "$(time_both "${ts_mmrm[@]}" --ddf kenward-roger "$bcva")"
   if Rscript -e 'suppressMessages(library(mmrm))' > /dev/null 2>&1; then
     printf '| R mmrm + emmeans, Satterthwaite | %s |\n' "$(time_both Rscript "$tmp/mmrm.R" "$bcva" Satterthwaite)"
     printf '| R mmrm + emmeans, Kenward-Roger | %s |\n' "$(time_both Rscript "$tmp/mmrm.R" "$bcva" Kenward-Roger)"
@@ -88,6 +87,6 @@ for t in 3 6 10 15; do
   for n in 200 2000 20000; do
     python3 "$tmp/make.py" "$n" "$t" > "$tmp/s.csv"
     rows=$(($(wc -l < "$tmp/s.csv") - 1))
-    printf '| %s x %s | %s | %s |\n' "$n" "$t" "$rows" "$(time_both ts_mmrm "$tmp/s.csv")"
+    printf '| %s x %s | %s | %s |\n' "$n" "$t" "$rows" "$(time_both "${ts_mmrm[@]}" "$tmp/s.csv")"
   done
 done

@@ -69,10 +69,10 @@ if have_r 'library(effectsize); library(nlme)'; then
 fi
 if have_py; then row "" "Python (pandas, SciPy; no MMRM)" "$(measure "$runs" "$py" "$root/scripts/bench_analysis.py" "$tmp/t4000.csv")"; fi
 if [ -f "$bcva" ]; then
-  bc() { "$ts" mmrm --scale none --id-col USUBJID --arm-col ARMCD --visit-col AVISIT --score-col BCVA_CHG \
-    --covariate BCVA_BL --control CTL --format json "$@" "$bcva"; }
-  row "mmrm, bcva_data (1,000 x 10 visits, unstructured)" "trialstat, Satterthwaite" "$(measure "$runs" bc)"
-  row "" "trialstat, Kenward-Roger" "$(measure "$runs" bc --ddf kenward-roger)"
+  bc=("$ts" mmrm --scale none --id-col USUBJID --arm-col ARMCD --visit-col AVISIT --score-col BCVA_CHG
+    --covariate BCVA_BL --control CTL --format json "$bcva")
+  row "mmrm, bcva_data (1,000 x 10 visits, unstructured)" "trialstat, Satterthwaite" "$(measure "$runs" "${bc[@]}")"
+  row "" "trialstat, Kenward-Roger" "$(measure "$runs" "${bc[@]}" --ddf kenward-roger)"
   if have_r 'library(mmrm); library(emmeans)'; then
     row "" "R mmrm + emmeans" "$(measure "$runs" Rscript "$tmp/mmrm.R" "$bcva")"
   else row "" "R mmrm skipped: not installed (CRAN only: install.packages(\"mmrm\"))" "| |"; fi
