@@ -13,6 +13,7 @@ import org.trialstat.model.Comparison;
 import org.trialstat.model.DataException;
 import org.trialstat.model.Difference;
 import org.trialstat.model.Effect;
+import org.trialstat.model.FittedModel;
 import org.trialstat.model.ImputeResult;
 import org.trialstat.model.ImputedEstimate;
 import org.trialstat.model.InvalidOptionException;
@@ -97,7 +98,17 @@ public final class SensitivityAnalysis {
       out.add(tipping(mar, t, control, endpoint, grid, level, deltaArms.isEmpty()
           ? data.arms().stream().filter(a -> !a.equals(control)).toList() : deltaArms));
     }
-    return primary.withSensitivity(out);
+    AnalysisResult result = primary.withSensitivity(out);
+    AnalysisResult.Models models = primary.models();
+    FittedModel model = models.mmrm() != null ? models.mmrm() : models.ancova();
+    if (model != null) {
+      List<String> notes = new ArrayList<>(primary.notes());
+      notes.add("--sensitivity: the imputation model and its ANCOVA have arm, visit and baseline only, as in "
+          + "impute; the primary analysis's other terms (" + model.formula() + ") are not in them, so the MAR "
+          + "estimate can differ from the primary MMRM's.");
+      result = result.withNotes(notes);
+    }
+    return result;
   }
 
   /** The MMRM contrast of each arm against the control at the endpoint (not estimable without an MMRM). */

@@ -152,4 +152,18 @@ class AnalyzeSensitivityTest {
     assertThat(entry(json, "mar").get("estimate").asDouble()).isCloseTo(entry(json, "mmrm").get("estimate")
         .asDouble(), within(1e-6));
   }
+
+  @Test
+  void covariatesOfThePrimaryAnalysisAreNamedWhenTheImputationLeavesThemOut() throws IOException {
+    // the imputation model has arm, visit and baseline only (docs/methods.md): with --factor the output says so
+    CliRun r = CliRun.analyzeJson(Path.of("samples", "three_arm_sites.csv"), "--sensitivity", "--control", "Placebo",
+        "--factor", "site");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> notes = new ArrayList<>();
+    MAPPER.readTree(r.out()).get("notes").forEach(n -> notes.add(n.asText()));
+    assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("--sensitivity: the imputation model")
+        .contains("+ site)"));
+    CliRun plain = CliRun.analyzeJson(Path.of("samples", "mapp1_like.csv"), "--sensitivity");
+    assertThat(plain.out()).doesNotContain("--sensitivity: the imputation model");
+  }
 }
