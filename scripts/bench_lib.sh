@@ -11,3 +11,18 @@ time_cmd() {
     echo "$e - $s" | bc -l
   done | median
 }
+
+# "wall s | CPU s | peak MB": medians of N runs of the command (wall seconds, user + system seconds, peak
+# resident memory), its standard output discarded; /usr/bin/time runs it, so it must be a command, not a
+# shell function.
+measure() {
+  local n="$1"; shift
+  local d; d="$(mktemp -d)"
+  for _ in $(seq "$n"); do
+    /usr/bin/time -f '%e %U %S %M' -o "$d/t" "$@" > /dev/null 2> "$d/err" || { cat "$d/err" >&2; rm -rf "$d"; return 1; }
+    awk '{printf "%s %.2f %.0f\n", $1, $2 + $3, $4 / 1024}' "$d/t"
+  done > "$d/m"
+  printf '%s s | %s s | %s MB' "$(cut -d' ' -f1 "$d/m" | median)" "$(cut -d' ' -f2 "$d/m" | median)" \
+    "$(cut -d' ' -f3 "$d/m" | median | cut -d. -f1)"
+  rm -rf "$d"
+}

@@ -6,7 +6,7 @@
 # (Debian r-cran-nlme, r-cran-emmeans). Then a scaling table for trialstat alone on synthetic data with
 # 3 to 15 visits and 200 to 20,000 subjects.
 #   scripts/bench_mmrm.sh [RUNS] [SCALING_RUNS]
-# Whole-process medians (JVM or R start included): wall seconds and CPU seconds (user + system).
+# Whole-process medians (JVM or R start included): wall seconds, CPU seconds (user + system), peak memory.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"; scaling_runs="${2:-3}"
@@ -15,14 +15,6 @@ bcva="$root/../shared/mmrm_bcva/bcva_data.csv"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 source "$root/scripts/bench_lib.sh"
 
-# "wall cpu" medians of $runs runs of the command, standard output discarded.
-time_both() {
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %U %S' -o "$tmp/t" "$@" > /dev/null 2> "$tmp/err" || { cat "$tmp/err" >&2; return 1; }
-    awk '{printf "%s %.2f\n", $1, $2 + $3}' "$tmp/t"
-  done > "$tmp/both"
-  printf '%s s | %s s' "$(cut -d' ' -f1 "$tmp/both" | median)" "$(cut -d' ' -f2 "$tmp/both" | median)"
-}
 # the bcva_data model (options before the file; /usr/bin/time runs commands, not shell functions)
 ts_mmrm=("$root/scripts/trialstat" mmrm --scale none --id-col USUBJID --arm-col ARMCD --visit-col AVISIT
   --score-col BCVA_CHG --covariate BCVA_BL --control CTL --format json)
@@ -47,21 +39,19 @@ f <- gls(BCVA_CHG ~ BCVA_BL + ARMCD * AVISIT, data = d, correlation = corSymm(fo
   weights = varIdent(form = ~ 1 | AVISIT), method = "REML")
 em <- emmeans(f, ~ ARMCD | AVISIT, mode = "satterthwaite"); print(em); print(contrast(em, "trt.vs.ctrl"))
 R
-  printf '\n| bcva_data, unstructured, every LS mean and difference | wall | CPU |\n|---|---|---|\n'
-  printf '| trialstat mmrm, Satterthwaite | %s |\n' "$(time_both "${ts_mmrm[@]}" "$bcva")"
-  printf '| trialstat mmrm, Kenward-Roger | %s |\n' "$(time_both "${ts_mmrm[@]}" --ddf kenward-roger "$bcva")"
+  printf '\n| bcva_data, unstructured, every LS mean and difference | wall | CPU | peak memory |\n|---|---|---|---|\n'
+  printf '| trialstat mmrm, Satterthwaite | %s |\n' "$(measure "$runs" "${ts_mmrm[@]}" "$bcva")"
+  printf '| trialstat mmrm, Kenward-Roger | %s |\n' "$(measure "$runs" "${ts_mmrm[@]}" --ddf kenward-roger "$bcva")"
   if Rscript -e 'suppressMessages(library(mmrm))' > /dev/null 2>&1; then
-    printf '| R mmrm + emmeans, Satterthwaite | %s |\n' "$(time_both Rscript "$tmp/mmrm.R" "$bcva" Satterthwaite)"
-    printf '| R mmrm + emmeans, Kenward-Roger | %s |\n' "$(time_both Rscript "$tmp/mmrm.R" "$bcva" Kenward-Roger)"
+    printf '| R mmrm + emmeans, Satterthwaite | %s |\n' "$(measure "$runs" Rscript "$tmp/mmrm.R" "$bcva" Satterthwaite)"
+    printf '| R mmrm + emmeans, Kenward-Roger | %s |\n' "$(measure "$runs" Rscript "$tmp/mmrm.R" "$bcva" Kenward-Roger)"
   else
-    echo "| R mmrm + emmeans | skipped: R package mmrm is not installed (not in Debian; install.packages(\"mmrm\") from CRAN) | |"
+    echo "| R mmrm + emmeans | skipped: R package mmrm is not installed (not in Debian; install.packages(\"mmrm\") from CRAN) | | |"
   fi
   if Rscript -e 'suppressMessages({library(nlme); library(emmeans)})' > /dev/null 2>&1; then
-    runs_saved=$runs; runs=1
-    printf '| R nlme::gls + emmeans (Satterthwaite), one run | %s |\n' "$(time_both Rscript "$tmp/gls.R" "$bcva")"
-    runs=$runs_saved
+    printf '| R nlme::gls + emmeans (Satterthwaite), one run | %s |\n' "$(measure 1 Rscript "$tmp/gls.R" "$bcva")"
   else
-    echo "| R nlme::gls + emmeans | skipped: install r-cran-nlme and r-cran-emmeans | |"
+    echo "| R nlme::gls + emmeans | skipped: install r-cran-nlme and r-cran-emmeans | | |"
   fi
 else
   echo "skipped bcva_data: $bcva is absent (reference data is read from ../shared)"
@@ -81,12 +71,11 @@ for i in range(n):
         y = 0.1 * (bl - 75) + (0.5 if arm == "TRT" else 0.2) * v + u + prev
         print(f"S{i:05d},VIS{v:02d},{arm},{bl:.4f},{'' if rng.random() < 0.05 else f'{y:.4f}'}")
 PY
-printf '\n| subjects x visits (trialstat mmrm, unstructured, Satterthwaite; median of %s) | rows | wall | CPU |\n|---|---|---|---|\n' "$scaling_runs"
-runs=$scaling_runs
+printf '\n| subjects x visits (trialstat mmrm, unstructured, Satterthwaite; median of %s) | rows | wall | CPU | peak memory |\n|---|---|---|---|---|\n' "$scaling_runs"
 for t in 3 6 10 15; do
   for n in 200 2000 20000; do
     python3 "$tmp/make.py" "$n" "$t" > "$tmp/s.csv"
     rows=$(($(wc -l < "$tmp/s.csv") - 1))
-    printf '| %s x %s | %s | %s |\n' "$n" "$t" "$rows" "$(time_both "${ts_mmrm[@]}" "$tmp/s.csv")"
+    printf '| %s x %s | %s | %s |\n' "$n" "$t" "$rows" "$(measure "$scaling_runs" "${ts_mmrm[@]}" "$tmp/s.csv")"
   done
 done

@@ -20,16 +20,6 @@ py=/usr/bin/python3
 have_r() { command -v Rscript > /dev/null && Rscript -e "suppressMessages({$1})" > /dev/null 2>&1; }
 have_py() { [ -x "$py" ] && "$py" -c 'import pandas, scipy' > /dev/null 2>&1; }
 
-# "wall s | CPU s | peak MB" medians of N runs of the command, standard output discarded.
-measure() {
-  local n="$1"; shift
-  for _ in $(seq "$n"); do
-    /usr/bin/time -f '%e %U %S %M' -o "$tmp/t" "$@" > /dev/null 2> "$tmp/err" || { cat "$tmp/err" >&2; return 1; }
-    awk '{printf "%s %.2f %.0f\n", $1, $2 + $3, $4 / 1024}' "$tmp/t"
-  done > "$tmp/m"
-  printf '%s s | %s s | %s MB' "$(cut -d' ' -f1 "$tmp/m" | median)" "$(cut -d' ' -f2 "$tmp/m" | median)" \
-    "$(cut -d' ' -f3 "$tmp/m" | median | cut -d. -f1)"
-}
 row() { printf '| %s | %s | %s |\n' "$1" "$2" "$3"; }
 
 sample="$root/samples/mapp1_like.csv"
