@@ -23,12 +23,6 @@ kinds=(
   "meta $pubs"
   "meta $pubs --plot forest=$tmp/m.svg"
 )
-measure() {  # ARGS... -> "wall cpu" in seconds
-  local out
-  # shellcheck disable=SC2068
-  out=$( { TIMEFORMAT='%R %U %S'; time scripts/trialstat $@ > /dev/null; } 2>&1 | tail -1)
-  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' <<< "$out"
-}
 source "$root/scripts/bench_lib.sh"
 declare -A wall cpu
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -36,7 +30,8 @@ addwall=""; addcpu=""
 for _ in $(seq "$runs"); do
   declare -a rw=() rc=()
   for i in "${!kinds[@]}"; do
-    read -r w c <<< "$(measure "${kinds[$i]}")"
+    # shellcheck disable=SC2086 # the run kind's words are the arguments
+    read -r w c <<< "$(run_once scripts/trialstat ${kinds[$i]})"
     wall[$i]+="$w "; cpu[$i]+="$c "; rw[$i]=$w; rc[$i]=$c
   done
   addwall+="$(echo "${rw[1]} - ${rw[0]}" | bc -l) "; addcpu+="$(echo "${rc[1]} - ${rc[0]}" | bc -l) "

@@ -12,6 +12,13 @@ time_cmd() {
   done | median
 }
 
+# "wall cpu": the wall time and the CPU time (user + system), in seconds, of one run of the command (its
+# standard output discarded); bash's `time`, so it may be a shell function.
+run_once() {
+  local t; t=$( { TIMEFORMAT='%R %U %S'; time "$@" > /dev/null; } 2>&1 | tail -n 1)
+  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' <<< "$t"
+}
+
 # "wall s | CPU s | peak MB": medians of N runs of the command (wall seconds, user + system seconds, peak
 # resident memory), its standard output discarded; /usr/bin/time runs it, so it must be a command, not a
 # shell function.
