@@ -20,21 +20,17 @@ public final class DataException extends RuntimeException {
    * @param message what was found and what was expected
    */
   public DataException(String file, long line, int column, String message) {
+    this(file, line, column, null, false, message);
+  }
+
+  /** {@code records}: {@code line} is a record number and {@code variable} names the column. */
+  private DataException(String file, long line, int column, String variable, boolean records, String message) {
     super(message);
     this.file = file;
     this.line = line;
     this.column = column;
-    this.variable = null;
-    this.records = false;
-  }
-
-  private DataException(String file, long record, String variable, String message) {
-    super(message);
-    this.file = file;
-    this.line = record;
-    this.column = 0;
     this.variable = variable;
-    this.records = true;
+    this.records = records;
   }
 
   /**
@@ -45,7 +41,7 @@ public final class DataException extends RuntimeException {
    * @param variable the variable (column) name, or null
    */
   public static DataException atRecord(String file, long record, String variable, String message) {
-    return new DataException(file, record, variable == null ? null : oneLine(variable), oneLine(message));
+    return new DataException(file, record, 0, variable == null ? null : oneLine(variable), true, oneLine(message));
   }
 
   /** Line breaks (which a damaged file can put into a variable name) as spaces: a message is one line. */
