@@ -27,31 +27,34 @@ import java.util.Locale;
  */
 public enum CovarianceStructure implements Keyed {
   /** Unstructured. */
-  UN("unstructured"),
+  UN,
   /** Homogeneous compound symmetry. */
-  CS("compound symmetry"),
+  CS,
   /** Heterogeneous compound symmetry. */
-  CSH("heterogeneous compound symmetry"),
+  CSH,
   /** First-order autoregressive. */
-  AR1("first-order autoregressive"),
+  AR1,
   /** Heterogeneous first-order autoregressive. */
-  AR1H("heterogeneous first-order autoregressive"),
+  AR1H,
   /** Toeplitz. */
-  TOEP("Toeplitz"),
+  TOEP,
   /** Heterogeneous Toeplitz. */
-  TOEPH("heterogeneous Toeplitz"),
+  TOEPH,
   /** Heterogeneous first-order ante-dependence. */
-  ADH("first-order ante-dependence");
-
-  private final String label;
-
-  CovarianceStructure(String label) {
-    this.label = label;
-  }
+  ADH;
 
   /** Words for the method string. */
   public String label() {
-    return label;
+    return switch (this) {
+      case UN -> "unstructured";
+      case CS -> "compound symmetry";
+      case CSH -> "heterogeneous compound symmetry";
+      case AR1 -> "first-order autoregressive";
+      case AR1H -> "heterogeneous first-order autoregressive";
+      case TOEP -> "Toeplitz";
+      case TOEPH -> "heterogeneous Toeplitz";
+      case ADH -> "first-order ante-dependence";
+    };
   }
 
   /** The structure of an option value, or null. */

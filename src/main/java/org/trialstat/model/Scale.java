@@ -14,34 +14,39 @@ public enum Scale implements Keyed {
   /** No range check and no remission default. */
   NONE("unspecified scale", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN);
 
-  private final String label;
-  private final double min;
-  private final double max;
-  private final double remissionMax;
+  /**
+   * What defines a scale.
+   *
+   * @param label        its name in words
+   * @param min          lowest valid score
+   * @param max          highest valid score
+   * @param remissionMax default remission cut-off (score at or below it), NaN when the scale has none
+   */
+  private record Definition(String label, double min, double max, double remissionMax) {
+  }
+
+  private final Definition definition;
 
   Scale(String label, double min, double max, double remissionMax) {
-    this.label = label;
-    this.min = min;
-    this.max = max;
-    this.remissionMax = remissionMax;
+    this.definition = new Definition(label, min, max, remissionMax);
   }
 
   public String label() {
-    return label;
+    return definition.label();
   }
 
   /** Lowest valid score. */
   public double min() {
-    return min;
+    return definition.min();
   }
 
   /** Highest valid score. */
   public double max() {
-    return max;
+    return definition.max();
   }
 
   /** Default remission cut-off (score at or below it), NaN when the scale has none. */
   public double remissionMax() {
-    return remissionMax;
+    return definition.remissionMax();
   }
 }
