@@ -22,48 +22,45 @@ import java.util.Locale;
  * ADH is SAS {@code TYPE=ANTE(1)}, first-order ante-dependence (Kenward 1987). The parameters are
  * estimated as printed by SAS (variances and correlations, not a transformed scale), in SAS's order.
  * The arithmetic (Sigma(theta), its Jacobian, starting values) is in
- * {@code org.trialstat.stats.mmrm.StructureAlgebra}.
+ * {@code org.trialstat.stats.mmrm.StructureAlgebra}. {@link #key()}, the constant's name in lower case, is
+ * the option value ({@code un}, {@code ar1h}, ...) and R mmrm's name (mmrm calls UN {@code us}).
  */
-public enum CovarianceStructure {
+public enum CovarianceStructure implements Keyed {
   /** Unstructured. */
-  UN("un", "unstructured"),
+  UN,
   /** Homogeneous compound symmetry. */
-  CS("cs", "compound symmetry"),
+  CS,
   /** Heterogeneous compound symmetry. */
-  CSH("csh", "heterogeneous compound symmetry"),
+  CSH,
   /** First-order autoregressive. */
-  AR1("ar1", "first-order autoregressive"),
+  AR1,
   /** Heterogeneous first-order autoregressive. */
-  AR1H("ar1h", "heterogeneous first-order autoregressive"),
+  AR1H,
   /** Toeplitz. */
-  TOEP("toep", "Toeplitz"),
+  TOEP,
   /** Heterogeneous Toeplitz. */
-  TOEPH("toeph", "heterogeneous Toeplitz"),
+  TOEPH,
   /** Heterogeneous first-order ante-dependence. */
-  ADH("adh", "first-order ante-dependence");
-
-  private final String key;
-  private final String label;
-
-  CovarianceStructure(String key, String label) {
-    this.key = key;
-    this.label = label;
-  }
-
-  /** The option value ({@code un}, {@code ar1h}, ...), R mmrm's name (mmrm calls UN {@code us}). */
-  public String key() {
-    return key;
-  }
+  ADH;
 
   /** Words for the method string. */
   public String label() {
-    return label;
+    return switch (this) {
+      case UN -> "unstructured";
+      case CS -> "compound symmetry";
+      case CSH -> "heterogeneous compound symmetry";
+      case AR1 -> "first-order autoregressive";
+      case AR1H -> "heterogeneous first-order autoregressive";
+      case TOEP -> "Toeplitz";
+      case TOEPH -> "heterogeneous Toeplitz";
+      case ADH -> "first-order ante-dependence";
+    };
   }
 
   /** The structure of an option value, or null. */
   public static CovarianceStructure of(String key) {
     for (CovarianceStructure c : values()) {
-      if (c.key.equals(key.toLowerCase(Locale.ROOT))) {
+      if (c.key().equals(key.toLowerCase(Locale.ROOT))) {
         return c;
       }
     }

@@ -1,5 +1,7 @@
 package org.trialstat.model;
 
+import java.io.Serializable;
+
 /**
  * Bad input data: the file, the 1-based line and column (0 when not applicable), and what was expected.
  * The command line turns it into a one-line message and exit code 3.
@@ -7,11 +9,38 @@ package org.trialstat.model;
 public final class DataException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final String file;
-  private final long line;
-  private final int column;
-  private final String variable;
-  private final boolean records;
+  private final Place place;
+
+  /**
+   * Where the problem is.
+   *
+   * @param file     the file name as the user gave it, or null
+   * @param line     1-based line (or, with {@code records}, record) number, or 0
+   * @param column   1-based column number, or 0
+   * @param variable the variable of a record-format problem, or null
+   * @param records  whether the file is one of records rather than lines
+   */
+  private record Place(String file, long line, int column, String variable, boolean records)
+      implements Serializable {
+
+    /** "file:line:column", omitting the parts that are 0; for a record format "file: record N, variable V". */
+    String describe() {
+      StringBuilder sb = new StringBuilder(file == null ? "<input>" : file);
+      if (records) {
+        String record = line > 0 ? "record " + line : null;
+        String var = variable == null ? null : "variable " + variable;
+        String place = record == null ? var : var == null ? record : record + ", " + var;
+        return sb.append(place == null ? "" : ": " + place).toString();
+      }
+      if (line > 0) {
+        sb.append(':').append(line);
+        if (column > 0) {
+          sb.append(':').append(column);
+        }
+      }
+      return sb.toString();
+    }
+  }
 
   /**
    * @param file    the file name as the user gave it
@@ -20,21 +49,12 @@ public final class DataException extends RuntimeException {
    * @param message what was found and what was expected
    */
   public DataException(String file, long line, int column, String message) {
-    super(message);
-    this.file = file;
-    this.line = line;
-    this.column = column;
-    this.variable = null;
-    this.records = false;
+    this(new Place(file, line, column, null, false), message);
   }
 
-  private DataException(String file, long record, String variable, String message) {
+  private DataException(Place place, String message) {
     super(message);
-    this.file = file;
-    this.line = record;
-    this.column = 0;
-    this.variable = variable;
-    this.records = true;
+    this.place = place;
   }
 
   /**
@@ -45,7 +65,8 @@ public final class DataException extends RuntimeException {
    * @param variable the variable (column) name, or null
    */
   public static DataException atRecord(String file, long record, String variable, String message) {
-    return new DataException(file, record, variable == null ? null : oneLine(variable), oneLine(message));
+    return new DataException(new Place(file, record, 0, variable == null ? null : oneLine(variable), true),
+        oneLine(message));
   }
 
   /** Line breaks (which a damaged file can put into a variable name) as spaces: a message is one line. */
@@ -55,19 +76,19 @@ public final class DataException extends RuntimeException {
 
   /** The variable of a record-format problem, or null (then {@link #column()} may locate it). */
   public String variable() {
-    return variable;
+    return place.variable();
   }
 
   public String file() {
-    return file;
+    return place.file();
   }
 
   public long line() {
-    return line;
+    return place.line();
   }
 
   public int column() {
-    return column;
+    return place.column();
   }
 
   /**
@@ -75,19 +96,6 @@ public final class DataException extends RuntimeException {
    * "file: record N, variable V: message".
    */
   public String describe() {
-    StringBuilder sb = new StringBuilder(file == null ? "<input>" : file);
-    if (records) {
-      String record = line > 0 ? "record " + line : null;
-      String var = variable == null ? null : "variable " + variable;
-      String place = record == null ? var : var == null ? record : record + ", " + var;
-      return sb.append(place == null ? "" : ": " + place).append(": ").append(getMessage()).toString();
-    }
-    if (line > 0) {
-      sb.append(':').append(line);
-      if (column > 0) {
-        sb.append(':').append(column);
-      }
-    }
-    return sb.append(": ").append(getMessage()).toString();
+    return place.describe() + ": " + getMessage();
   }
 }

@@ -51,8 +51,11 @@ import org.apache.commons.statistics.distribution.PoissonDistribution;
  * for confidence limits never needs such probabilities.
  *
  * <p>Instances are immutable.
+ *
+ * @param df  degrees of freedom, &gt; 0 (may be infinite: the normal distribution with mean ncp)
+ * @param ncp noncentrality parameter, |ncp| &le; {@value #MAX_NCP}
  */
-public final class NoncentralT {
+public record NoncentralT(double df, double ncp) {
 
   /** Largest |ncp| accepted; above it the Poisson mode would not fit the summation's int index. */
   public static final double MAX_NCP = 10_000;
@@ -61,30 +64,14 @@ public final class NoncentralT {
   private static final int MAX_TERMS = 10_000_000;
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
-  private final double df;
-  private final double ncp;
-
-  /**
-   * @param df  degrees of freedom, &gt; 0 (may be infinite: the normal distribution with mean ncp)
-   * @param ncp noncentrality parameter, |ncp| &le; {@value #MAX_NCP}
-   */
-  public NoncentralT(double df, double ncp) {
+  /** Checks df &gt; 0 and |ncp| &le; {@value #MAX_NCP}. */
+  public NoncentralT {
     if (!(df > 0)) {
       throw new IllegalArgumentException("df must be positive: " + df);
     }
     if (!(Math.abs(ncp) <= MAX_NCP)) {
       throw new IllegalArgumentException("|ncp| must be at most " + MAX_NCP + ": " + ncp);
     }
-    this.df = df;
-    this.ncp = ncp;
-  }
-
-  public double df() {
-    return df;
-  }
-
-  public double ncp() {
-    return ncp;
   }
 
   /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -15,9 +14,8 @@ import java.util.TreeSet;
  * LS means, contrasts nor the likelihood); {@link #of} takes the levels and reference as given (the
  * control arm, the first visit).
  */
-public final class Factor implements Term {
+public final class Factor extends Variable {
 
-  private final String name;
   private final List<String> levels;
   private final int reference;
   private final int[] codes;
@@ -25,7 +23,7 @@ public final class Factor implements Term {
   private final int[] column;
 
   private Factor(String name, List<String> levels, int reference, int[] codes) {
-    this.name = Objects.requireNonNull(name, "name");
+    super(name);
     this.levels = List.copyOf(levels);
     if (reference < 0 || reference >= levels.size()) {
       throw new IllegalArgumentException("reference level index " + reference + " outside " + levels);
@@ -93,11 +91,6 @@ public final class Factor implements Term {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
   public List<String> columnNames() {
     return columns("");
   }
@@ -111,7 +104,7 @@ public final class Factor implements Term {
     List<String> out = new ArrayList<>();
     for (int l = 0; l < levels.size(); l++) {
       if (l != reference) {
-        out.add(name + separator + levels.get(l));
+        out.add(name() + separator + levels.get(l));
       }
     }
     return out;

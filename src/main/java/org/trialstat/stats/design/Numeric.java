@@ -6,9 +6,8 @@ import java.util.Objects;
  * A numeric variable entering unscaled as one column named after it (R: a numeric variable in a
  * formula).
  */
-public final class Numeric implements Term {
+public final class Numeric extends Variable {
 
-  private final String name;
   private final double[] values;
 
   /**
@@ -16,18 +15,13 @@ public final class Numeric implements Term {
    * @param values one value per observation (not copied: the caller does not change them afterwards)
    */
   public Numeric(String name, double[] values) {
-    this.name = Objects.requireNonNull(name, "name");
+    super(name);
     this.values = Objects.requireNonNull(values, "values");
   }
 
   /** The value of observation {@code obs}. */
   public double value(int obs) {
     return values[obs];
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override

@@ -16,7 +16,7 @@ import java.util.List;
  * <p>Observations are addressed by their index in the data the terms were built on; a term writes all
  * of its columns (zeros included) into {@code row[offset .. offset + width())}.
  */
-public sealed interface Term permits Intercept, Numeric, Factor, Interaction {
+public sealed interface Term permits Intercept, Variable, Interaction {
 
   /** The term as written in a formula: {@code (Intercept)}, {@code baseline}, {@code visit:arm}. */
   String name();

@@ -22,48 +22,45 @@ final class CovarianceSelection {
   static final String KR_ML = "Kenward-Roger is only for REML: its adjustment of cov(beta_hat) and its df "
       + "are derived for REML estimates of the covariance (use --estimation reml, or Satterthwaite df under ML)";
 
+  private final FitRequest fit;
+  /** {@code fit.d()}. */
   private final Design d;
-  private final DdfMethod ddf;
-  private final double confLevel;
-  private final Convergence convergence;
   private final CovarianceSettings cov;
   private final List<CovarianceFit.Attempt> tried = new ArrayList<>();
   private final StringBuilder fellBack = new StringBuilder();
 
-  CovarianceSelection(Design d, DdfMethod ddf, double confLevel, Convergence convergence, CovarianceSettings cov) {
-    this.d = d;
-    this.ddf = ddf;
-    this.confLevel = confLevel;
-    this.convergence = convergence;
+  CovarianceSelection(FitRequest fit, CovarianceSettings cov) {
+    this.fit = fit;
+    this.d = fit.d();
     this.cov = cov;
   }
 
   MmrmResult run() {
     MmrmResult last = null;
     for (CovarianceStructure s : cov.order()) {
-      String method = Mmrm.method(s, cov, ddf, convergence, fellBack.toString());
+      String method = Mmrm.method(s, cov, fit.ddf(), fit.convergence(), fellBack.toString());
       String why = Estimability.check(s, d);
       if (why != null) {
-        last = Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, why);
+        last = fit.failure(method, Double.NaN, 0, Double.NaN, why);
         record(s, "not_estimable", why);
         continue;
       }
       double[][] sigmas = new double[d.groups][];
       double[] theta;
       if (cov.unstructuredDefault(s)) {
-        UnstructuredFit f = new UnstructuredFit(d, ddf, confLevel, method, convergence);
+        UnstructuredFit f = new UnstructuredFit(fit, method);
         last = f.run();
         theta = f.sigma == null ? null : StructureAlgebra.packed(f.sigma, d.nVisits);
-      } else if (ddf == DdfMethod.KENWARD_ROGER && cov.estimation() == Estimation.ML) {
+      } else if (fit.ddf() == DdfMethod.KENWARD_ROGER && cov.estimation() == Estimation.ML) {
         // KR corrects the REML covariance of beta_hat (docs/methods.md); R mmrm refuses it too
-        last = Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, KR_ML);
+        last = fit.failure(method, Double.NaN, 0, Double.NaN, KR_ML);
         theta = null;
       } else {
         StructuredFit f = new StructuredFit(d.patterns, d.nVisits, d.groups, d.p, d.nObs, s,
             cov.estimation() == Estimation.ML);
         StructuredFit.Result r = f.run();
         if (r == null) {
-          last = Mmrm.failure(d, method, confLevel, Double.NaN, f.iterations, Double.NaN,
+          last = fit.failure(method, Double.NaN, f.iterations, Double.NaN,
               "the " + s.label() + " covariance could not be fitted: " + f.reason);
           theta = null;
         } else {
@@ -72,9 +69,9 @@ final class CovarianceSelection {
           o.eval = r.eval;
           o.converged = true;
           o.criterion = r.criterion;
-          KenwardRoger kr = ddf == DdfMethod.KENWARD_ROGER
+          KenwardRoger kr = fit.ddf() == DdfMethod.KENWARD_ROGER
               ? KenwardRoger.structured(d.patterns, d.nVisits, d.p, d.groups, s, r, false) : null;
-          last = new Inference(d, ddf, confLevel, method, f.iterations, r.qk, r.theta.length)
+          last = new Inference(fit, method, f.iterations, r.qk, r.theta.length)
               .run(o, r.hessianCholesky, kr);
           theta = r.theta;
         }
@@ -86,7 +83,7 @@ final class CovarianceSelection {
       record(s, "failed", last.reason());
     }
     if (cov.order().size() > 1) {
-      last = Mmrm.failure(d, last.method(), confLevel, last.minus2RemlLogLik(), last.iterations(),
+      last = fit.failure(last.method(), last.minus2RemlLogLik(), last.iterations(),
           last.convergenceCriterion(), "no covariance structure could be fitted (" + fellBack.substring(2) + ")");
     }
     return last.withCovariance(new CovarianceFit(null, cov.byArm(), cov.estimation().name(), List.of(), List.of(),

@@ -19,9 +19,9 @@ import org.trialstat.stats.linalg.Dense;
  */
 final class Inference {
 
+  private final FitRequest fit;
+  /** {@code fit.d()}. */
   private final Design d;
-  private final DdfMethod ddf;
-  private final double confLevel;
   private final String method;
   private final int iterations;
   private final int nv;
@@ -30,15 +30,14 @@ final class Inference {
   private final double[][] qk;
 
   /** For the unstructured matrix, parameters sigma_ab (the Hessian given to {@link #run} in them). */
-  Inference(Design d, DdfMethod ddf, double confLevel, String method, int iterations) {
-    this(d, ddf, confLevel, method, iterations, null, d.nVisits * (d.nVisits + 1) / 2);
+  Inference(FitRequest fit, String method, int iterations) {
+    this(fit, method, iterations, null, fit.d().nVisits * (fit.d().nVisits + 1) / 2);
   }
 
   /** For q covariance parameters theta with the given Q_k (the Hessian given to {@link #run} in theta). */
-  Inference(Design d, DdfMethod ddf, double confLevel, String method, int iterations, double[][] qk, int q) {
-    this.d = d;
-    this.ddf = ddf;
-    this.confLevel = confLevel;
+  Inference(FitRequest fit, String method, int iterations, double[][] qk, int q) {
+    this.fit = fit;
+    this.d = fit.d();
     this.method = method;
     this.iterations = iterations;
     this.nv = d.nVisits;
@@ -47,7 +46,7 @@ final class Inference {
   }
 
   MmrmResult run(Outcome o, double[] hessianCholesky, double[] sigma) {
-    return run(o, hessianCholesky, ddf == DdfMethod.KENWARD_ROGER
+    return run(o, hessianCholesky, fit.ddf() == DdfMethod.KENWARD_ROGER
         ? new KenwardRoger(d.patterns, nv, d.p, sigma, o.eval, hessianCholesky) : null);
   }
 
@@ -65,7 +64,7 @@ final class Inference {
         double se = Math.sqrt(kr == null ? var : kr.adjustedVariance(lv));
         double[] ci = ci(est, se, df);
         ls.add(new LsMean(d.arms.get(a), d.visits.get(v), d.cellCounts[a][v], est, se, df, ci[0], ci[1],
-            confLevel));
+            fit.confLevel()));
       }
     }
     List<VisitContrast> cmp = new ArrayList<>();
@@ -101,7 +100,7 @@ final class Inference {
         String why = Double.isNaN(df) ? "degrees of freedom not available"
             : Double.isNaN(se) ? "Kenward-Roger adjusted variance not positive" : null;
         cmp.add(new VisitContrast(d.arms.get(a), d.arms.get(d.controlArm), d.visits.get(v),
-            new Difference(cm, est, se, ci[0], ci[1], confLevel, t, df, pv, why)));
+            new Difference(cm, est, se, ci[0], ci[1], fit.confLevel(), t, df, pv, why)));
       }
     }
     List<ContrastCovariance> covariances = new ArrayList<>();
@@ -120,7 +119,7 @@ final class Inference {
   }
 
   private double df(double[] lv, double var, Reml.Eval ev, double[] hessianCholesky) {
-    if (ddf == DdfMethod.RESIDUAL) {
+    if (fit.ddf() == DdfMethod.RESIDUAL) {
       return d.nObs - d.p;
     }
     int p = d.p;
@@ -140,7 +139,7 @@ final class Inference {
     if (!(df > 0) || !Double.isFinite(se)) {
       return new double[] {Double.NaN, Double.NaN};
     }
-    double tq = TDistribution.of(df).inverseSurvivalProbability((1 - confLevel) / 2);
+    double tq = TDistribution.of(df).inverseSurvivalProbability((1 - fit.confLevel()) / 2);
     return new double[] {est - tq * se, est + tq * se};
   }
 }

@@ -126,7 +126,7 @@ public final class MeanModel {
   }
 
   private static MeanModel fit(Design d, MeanModel start) {
-    UnstructuredFit f = new UnstructuredFit(d, DdfMethod.RESIDUAL, 0.95, "", org.trialstat.model.Convergence.OPTIMUM);
+    UnstructuredFit f = new UnstructuredFit(new FitRequest(d, DdfMethod.RESIDUAL, 0.95, org.trialstat.model.Convergence.OPTIMUM), "");
     boolean warm = start != null && start.theta != null && start.visits.equals(d.visits);
     Outcome o = f.optimum(warm ? start.theta : null);
     if (o == null && warm) {

@@ -187,7 +187,7 @@ public final class Mmrm {
           covariance.byArm(), Estimation.ML.name(), List.of(), List.of(), Double.NaN, Double.NaN, Double.NaN,
           List.of())) : r;
     }
-    return new CovarianceSelection(d, ddf, confLevel, convergence, covariance).run();
+    return new CovarianceSelection(new FitRequest(d, ddf, confLevel, convergence), covariance).run();
   }
 
   /**

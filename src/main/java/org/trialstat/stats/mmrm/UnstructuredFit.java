@@ -12,7 +12,6 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.trialstat.model.Convergence;
-import org.trialstat.model.DdfMethod;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.stats.linalg.Dense;
 
@@ -28,11 +27,10 @@ final class UnstructuredFit {
   private static final double LOOSE_TOLERANCE = 1e-8;
   private static final int MAX_ITERATIONS = 200;
 
+  private final FitRequest fit;
+  /** {@code fit.d()}. */
   private final Design d;
-  private final DdfMethod ddf;
-  private final double confLevel;
   private String method;
-  private final Convergence convergence;
   private final int nv;
   private final int q;
   private final Reml reml;
@@ -42,12 +40,10 @@ final class UnstructuredFit {
   /** The fitted T x T covariance, once {@link #run} has converged. */
   double[] sigma;
 
-  UnstructuredFit(Design d, DdfMethod ddf, double confLevel, String method, Convergence convergence) {
-    this.d = d;
-    this.ddf = ddf;
-    this.confLevel = confLevel;
+  UnstructuredFit(FitRequest fit, String method) {
+    this.fit = fit;
+    this.d = fit.d();
     this.method = method;
-    this.convergence = convergence;
     this.nv = d.nVisits;
     this.q = nv * (nv + 1) / 2;
     this.reml = new Reml(d.patterns, nv, d.p, d.nObs);
@@ -56,9 +52,9 @@ final class UnstructuredFit {
 
   MmrmResult run() {
     if (d.neverTogether != null) {
-      return Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, d.neverTogether);
+      return fit.failure(method, Double.NaN, 0, Double.NaN, d.neverTogether);
     }
-    if (convergence == Convergence.SAS) {
+    if (fit.convergence() == Convergence.SAS) {
       SasPath sas = new SasPath(reml, nv);
       Outcome o = sas.run();
       iterations = sas.iterations;
@@ -70,7 +66,7 @@ final class UnstructuredFit {
     }
     double[] theta = startingValues();
     if (theta == null) {
-      return Mmrm.failure(d, method, confLevel, Double.NaN, 0, Double.NaN, startReason);
+      return fit.failure(method, Double.NaN, 0, Double.NaN, startReason);
     }
     Outcome o = newton(theta);
     if (!o.converged && o.eval != null) {
@@ -81,7 +77,7 @@ final class UnstructuredFit {
       }
     }
     if (o.eval == null) {
-      return Mmrm.failure(d, method, confLevel, Double.NaN, iterations, Double.NaN,
+      return fit.failure(method, Double.NaN, iterations, Double.NaN,
           "REML optimisation failed: covariance matrix not positive definite");
     }
     if (!o.converged) {
@@ -89,7 +85,7 @@ final class UnstructuredFit {
           ? String.format(Locale.ROOT, "criterion %.3g after %d iterations", o.criterion, iterations)
           : String.format(Locale.ROOT, "the REML criterion is not finite after %d iterations: the data may have "
               + "no within-arm variation at some visit", iterations);
-      return Mmrm.failure(d, method, confLevel, o.eval.f, iterations, o.criterion,
+      return fit.failure(method, o.eval.f, iterations, o.criterion,
           "REML optimisation did not converge (" + why + ")");
     }
     return check(o);
@@ -139,18 +135,18 @@ final class UnstructuredFit {
     for (int a = 0; a < nv; a++) {
       double la = l[a * nv + a];
       if (!(la * la > 1e-10 * sigma[a * nv + a])) {
-        return Mmrm.failure(d, method, confLevel, o.eval.f, iterations, o.criterion,
+        return fit.failure(method, o.eval.f, iterations, o.criterion,
             "covariance matrix not positive definite at convergence (visit " + d.visits.get(a)
                 + " is a linear function of earlier visits; too few subjects for an unstructured matrix?)");
       }
     }
     double[] hchol = o.eval.observed.clone();
     if (!Dense.cholesky(hchol, q)) {
-      return Mmrm.failure(d, method, confLevel, o.eval.f, iterations, o.criterion,
+      return fit.failure(method, o.eval.f, iterations, o.criterion,
           "Hessian of the REML log-likelihood not positive definite at convergence");
     }
     this.sigma = sigma;
-    return new Inference(d, ddf, confLevel, method, iterations).run(o, hchol, sigma);
+    return new Inference(fit, method, iterations).run(o, hchol, sigma);
   }
 
   private double[] startingValues() {
