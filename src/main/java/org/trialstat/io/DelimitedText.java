@@ -156,8 +156,39 @@ final class DelimitedText {
     return c.equals("na") || c.equals("n/a") || c.equals("nr") || c.equals("not reported");
   }
 
+  /** Whether the header has a column of this name; a duplicate name is an error ({@link #column}). */
+  boolean has(String name) {
+    return column(name) >= 0;
+  }
+
+  /**
+   * Checks, in the order given, that none of these columns appears twice in the header: the error that
+   * reading it would give, raised before any record is read.
+   */
+  void checkOnce(String... names) {
+    for (String name : names) {
+      column(name);
+    }
+  }
+
+  /** The trimmed cell of a named column, "" when the column is absent or the record short. */
+  String cell(Record r, String name) {
+    return r.cell(column(name));
+  }
+
+  /** The text cell of a named column; null when it is empty or the column absent. */
+  String text(Record r, String name) {
+    return text(cell(r, name));
+  }
+
+  /** A problem in the cell of a named column, at its line and column (the record's line when absent). */
+  DataException error(Record r, String name, String message) {
+    return r.error(file, column(name), message);
+  }
+
   /** A finite number, or NaN when not reported; a decimal comma is accepted in semicolon files. */
-  double number(Record r, int column, String name) {
+  double number(Record r, String name) {
+    int column = column(name);
     String cell = r.cell(column);
     if (column < 0 || notReported(cell)) {
       return Double.NaN;
@@ -178,17 +209,17 @@ final class DelimitedText {
   }
 
   /** A finite number &gt;= 0, or NaN when not reported; a negative number is an error. */
-  double nonNegative(Record r, int column, String name) {
-    double v = number(r, column, name);
+  double nonNegative(Record r, String name) {
+    double v = number(r, name);
     if (v < 0) {
-      throw r.error(file, column, "column " + name + ": expected a number >= 0, got "
-          + quote(r.cell(column)));
+      throw error(r, name, "column " + name + ": expected a number >= 0, got " + quote(cell(r, name)));
     }
     return v;
   }
 
   /** A non-negative integer, or -1 when not reported. */
-  int count(Record r, int column, String name) {
+  int count(Record r, String name) {
+    int column = column(name);
     String cell = r.cell(column);
     if (column < 0 || notReported(cell)) {
       return -1;
