@@ -56,11 +56,6 @@ public enum BreslowDay {
     this.methodName = methodName;
   }
 
-  /** The method's name as it appears in results. */
-  public String methodName() {
-    return methodName;
-  }
-
   /**
    * The test over the given strata.
    *

@@ -69,11 +69,6 @@ public enum CochranMantelHaenszel {
     this.methodName = methodName;
   }
 
-  /** The method's name as it appears in results. */
-  public String methodName() {
-    return methodName;
-  }
-
   /**
    * The test over the given strata.
    *
