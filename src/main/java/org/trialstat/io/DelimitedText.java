@@ -22,22 +22,19 @@ import org.trialstat.model.Printable;
  * missing cells are empty) and longer when the extra cells are empty. What a cell means (the
  * "not reported" tokens, the minus sign U+2212) is this file kind's own. Every problem is a
  * {@link DataException} naming file, line and column.
+ *
+ * @param file       the file's name in messages
+ * @param delimiter  the delimiter detected from the header line
+ * @param header     header names, lower case, in column order
+ * @param records    data records with their 1-based line numbers
+ * @param headerLine 1-based line of the header
  */
-final class DelimitedText {
+record DelimitedText(String file, char delimiter, List<String> header, List<Record> records, long headerLine) {
   /** Larger files are refused: summary and claims files are a few kilobytes. */
   static final int MAX_BYTES = 16 * 1024 * 1024;
 
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern INTEGER = Pattern.compile("\\+?\\d{1,9}");
-
-  final String file;
-  final char delimiter;
-  /** Header names, lower case, in column order. */
-  final List<String> header;
-  /** Data records with their 1-based line numbers. */
-  final List<Record> records;
-  /** 1-based line of the header. */
-  final long headerLine;
 
   /**
    * One data record.
@@ -58,14 +55,6 @@ final class DelimitedText {
     String cell(int column) {
       return column < 0 || column >= cells.size() ? "" : cells.get(column);
     }
-  }
-
-  private DelimitedText(String file, char delimiter, List<String> header, List<Record> records, long headerLine) {
-    this.file = file;
-    this.headerLine = headerLine;
-    this.delimiter = delimiter;
-    this.header = header;
-    this.records = records;
   }
 
   static DelimitedText read(Path path, String file) {

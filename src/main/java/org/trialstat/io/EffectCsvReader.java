@@ -51,22 +51,22 @@ public final class EffectCsvReader {
     int group = subgroupColumn == null ? -1 : t.requireColumn(lowerCase(subgroupColumn), "the --subgroup column");
     boolean yi = t.has("yi");
     if (yi != t.has("vi")) {
-      throw new DataException(t.file, t.headerLine, 0, "the header has " + (yi ? "yi but not vi" : "vi but not yi")
+      throw new DataException(t.file(), t.headerLine(), 0, "the header has " + (yi ? "yi but not vi" : "vi but not yi")
           + ": give both, or estimate with se or ci_low/ci_high");
     }
     if (!yi && (!t.has("estimate") || (!t.has("se") && (!t.has("ci_low") || !t.has("ci_high"))))) {
-      throw new DataException(t.file, t.headerLine, 0, "an effect file needs yi and vi, or estimate with se, or "
+      throw new DataException(t.file(), t.headerLine(), 0, "an effect file needs yi and vi, or estimate with se, or "
           + "estimate with ci_low and ci_high; the header has: " + t.headerText());
     }
     List<EffectInput.Row> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (DelimitedText.Record r : t.records) {
+    for (DelimitedText.Record r : t.records()) {
       String s = r.cell(study);
       if (s.isEmpty()) {
-        throw r.error(t.file, study, "empty study name: every row needs one");
+        throw r.error(t.file(), study, "empty study name: every row needs one");
       }
       if (!seen.add(s)) {
-        throw r.error(t.file, study, "study " + DelimitedText.quote(s)
+        throw r.error(t.file(), study, "study " + DelimitedText.quote(s)
             + " appears twice: an effect file has one row per study");
       }
       double y = t.number(r, "yi");
@@ -82,16 +82,16 @@ public final class EffectCsvReader {
       boolean any = !Double.isNaN(y) && !Double.isNaN(v) || !Double.isNaN(e) && (!Double.isNaN(s2)
           || !Double.isNaN(l) && !Double.isNaN(h));
       if (!any) {
-        throw new DataException(t.file, r.line(), t.column(yi ? "yi" : "estimate") + 1, "study "
+        throw new DataException(t.file(), r.line(), t.column(yi ? "yi" : "estimate") + 1, "study "
             + DelimitedText.quote(s) + ": no effect: expected yi and vi, or estimate with se or with ci_low and ci_high");
       }
       rows.add(new EffectInput.Row(r.line(), s, y, v, e, s2, l, h, group < 0 ? null : DelimitedText.text(r.cell(group)),
           t.text(r, "year")));
     }
     if (rows.isEmpty()) {
-      throw new DataException(t.file, t.headerLine, 0, "no data rows after the header");
+      throw new DataException(t.file(), t.headerLine(), 0, "no data rows after the header");
     }
-    return new EffectInput(t.file, rows);
+    return new EffectInput(t.file(), rows);
   }
 
   /**
@@ -103,14 +103,14 @@ public final class EffectCsvReader {
     int study = t.requireColumn("study", "the study name on every row");
     int c = t.requireColumn(lowerCase(column), "the --subgroup column");
     Map<String, String> out = new LinkedHashMap<>();
-    for (DelimitedText.Record r : t.records) {
+    for (DelimitedText.Record r : t.records()) {
       String v = DelimitedText.text(r.cell(c));
       if (v == null) {
         continue;
       }
       String previous = out.putIfAbsent(r.cell(study), v);
       if (previous != null && !previous.equals(v)) {
-        throw r.error(t.file, c, "study " + DelimitedText.quote(r.cell(study)) + " has two "
+        throw r.error(t.file(), c, "study " + DelimitedText.quote(r.cell(study)) + " has two "
             + "values of " + column + ": " + DelimitedText.quote(previous) + " and " + DelimitedText.quote(v));
       }
     }

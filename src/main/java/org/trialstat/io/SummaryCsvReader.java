@@ -59,7 +59,7 @@ public final class SummaryCsvReader {
   }
 
   private static SummaryInput parse(DelimitedText t) {
-    String file = t.file;
+    String file = t.file();
     checkHeader(t);
     int study = t.requireColumn("study", "the study name on every row");
     int arm = t.requireColumn("arm", "the arm name");
@@ -67,7 +67,7 @@ public final class SummaryCsvReader {
     t.checkOnce(OPTIONAL);
     if (t.has("change_ci_low") != t.has("change_ci_high")) {
       boolean low = t.has("change_ci_low");
-      throw new DataException(file, t.headerLine, 0, "the header has " + (low ? "change_ci_low" : "change_ci_high")
+      throw new DataException(file, t.headerLine(), 0, "the header has " + (low ? "change_ci_low" : "change_ci_high")
           + " but not " + (low ? "change_ci_high" : "change_ci_low") + ": a CI needs both limits");
     }
     List<BinaryEndpoint> endpoints = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class SummaryCsvReader {
       boolean events = t.has(e.key() + "_events");
       int en = t.column(e.key() + "_n");
       if (!events && en >= 0) {
-        throw new DataException(file, t.headerLine, en + 1, "column " + e.key() + "_n without " + e.key()
+        throw new DataException(file, t.headerLine(), en + 1, "column " + e.key() + "_n without " + e.key()
             + "_events: add the event counts");
       }
       if (events) {
@@ -83,7 +83,7 @@ public final class SummaryCsvReader {
       }
     }
     if (!t.has("change_mean") && endpoints.isEmpty()) {
-      throw new DataException(file, t.headerLine, 0, "nothing to analyse: expected change_mean or an E_events column "
+      throw new DataException(file, t.headerLine(), 0, "nothing to analyse: expected change_mean or an E_events column "
           + "(E = response, loss_of_diagnosis, remission); the header has: " + t.headerText());
     }
 
@@ -91,7 +91,7 @@ public final class SummaryCsvReader {
     Set<String> seen = new HashSet<>();
     Map<String, Long> controlRow = new HashMap<>();
     Map<String, String[]> labels = new HashMap<>();
-    for (DelimitedText.Record r : t.records) {
+    for (DelimitedText.Record r : t.records()) {
       String s = r.cell(study);
       String a = r.cell(arm);
       if (s.isEmpty()) {
@@ -182,7 +182,7 @@ public final class SummaryCsvReader {
           events, null, null, null, null));
     }
     if (rows.isEmpty()) {
-      throw new DataException(file, t.headerLine, 0, "no data rows after the header");
+      throw new DataException(file, t.headerLine(), 0, "no data rows after the header");
     }
     // Study-level labels, wherever they were written, on every row of the study.
     List<SummaryInput.Row> out = new ArrayList<>();
@@ -203,8 +203,8 @@ public final class SummaryCsvReader {
       allowed.add(e.key() + "_events");
       allowed.add(e.key() + "_n");
     }
-    for (int i = 0; i < t.header.size(); i++) {
-      String h = t.header.get(i);
+    for (int i = 0; i < t.header().size(); i++) {
+      String h = t.header().get(i);
       boolean suspicious = h.startsWith("change_") || h.startsWith("baseline_") || h.endsWith("_events")
           || (h.endsWith("_n") && !h.equals("n"));
       if (suspicious && !allowed.contains(h)) {
@@ -212,7 +212,7 @@ public final class SummaryCsvReader {
         for (BinaryEndpoint e : BinaryEndpoint.values()) {
           endpoints.add(e.key());
         }
-        throw new DataException(t.file, t.headerLine, i + 1, "unknown column '" + h + "'; change columns: change_mean, "
+        throw new DataException(t.file(), t.headerLine(), i + 1, "unknown column '" + h + "'; change columns: change_mean, "
             + "change_sd, change_se, change_ci_low, change_ci_high, change_from_model; baseline_mean, baseline_sd; "
             + "endpoint columns E_events and E_n for E in " + String.join(", ", endpoints));
       }
