@@ -33,8 +33,16 @@ import org.trialstat.model.Numbers;
  * <p>{@code compare} is {@code value} (default) or {@code abs}: the absolute value of the computed number
  * is checked, for published magnitudes such as d = 0.91 against a signed -0.909 (trialstat's effects
  * are treatment minus control). A computed NaN (not estimable) fails.
+ *
+ * @param compare  how the computed value is compared
+ * @param low      the lower limit of the accepted range, null for none (an upper bound)
+ * @param high     the upper limit, null for none (a lower bound)
+ * @param lowOpen  whether the lower limit itself is outside the range
+ * @param highOpen whether the upper limit itself is outside the range
+ * @param accepted the accepted range in words, for example {@code [0.905, 0.915)} or {@code < 0.001}
  */
-public final class ClaimCheck {
+public record ClaimCheck(Compare compare, BigDecimal low, BigDecimal high, boolean lowOpen, boolean highOpen,
+    String accepted) {
 
   /** How the computed value is compared. */
   public enum Compare {
@@ -46,23 +54,6 @@ public final class ClaimCheck {
 
   private static final Pattern EXPECTED = Pattern.compile(
       "(?:[pP]\\s*)?(<=|>=|<|>|=|\u2264|\u2265)?\\s*([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(%?)");
-
-  private final Compare compare;
-  private final BigDecimal low;
-  private final BigDecimal high;
-  private final boolean lowOpen;
-  private final boolean highOpen;
-  private final String accepted;
-
-  private ClaimCheck(Compare compare, BigDecimal low, BigDecimal high, boolean lowOpen, boolean highOpen,
-      String accepted) {
-    this.compare = compare;
-    this.low = low;
-    this.high = high;
-    this.lowOpen = lowOpen;
-    this.highOpen = highOpen;
-    this.accepted = accepted;
-  }
 
   /**
    * The rule of a claim.
@@ -144,16 +135,6 @@ public final class ClaimCheck {
       return new ClaimCheck(compare, lo, hi, true, false, "(" + plain(lo) + ", " + plain(hi) + "]");
     }
     return new ClaimCheck(compare, lo, hi, false, false, "[" + plain(lo) + ", " + plain(hi) + "]");
-  }
-
-  /** The accepted range in words, for example {@code [0.905, 0.915)} or {@code < 0.001}. */
-  public String accepted() {
-    return accepted;
-  }
-
-  /** How the computed value is compared. */
-  public Compare compare() {
-    return compare;
   }
 
   /** Checks a computed value (NaN: not estimable, fails). */

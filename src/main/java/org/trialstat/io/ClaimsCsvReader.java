@@ -35,30 +35,26 @@ public final class ClaimsCsvReader {
     int command = t.requireColumn("command", "analyze or summary, optionally with options");
     int statistic = t.requireColumn("statistic", "a JSON path such as comparisons[study=MAPP1].cohens_d.estimate");
     int expected = t.requireColumn("expected", "the value as published, such as 0.91, 71.2% or < 0.001");
-    int compare = t.column("compare");
-    int tolerance = t.column("tolerance");
-    int source = t.column("source");
+    t.checkOnce("compare", "tolerance", "source");
     List<Claim> claims = new ArrayList<>();
-    for (DelimitedText.Record r : t.records) {
+    for (DelimitedText.Record r : t.records()) {
       require(t, r, file, "file");
       require(t, r, command, "command");
       require(t, r, statistic, "statistic");
       require(t, r, expected, "expected");
-      claims.add(new Claim(t.file, r.line(), r.cell(file), r.cell(command), r.cell(statistic), r.cell(expected),
-          compare < 0 ? null : DelimitedText.text(r.cell(compare)),
-          tolerance < 0 ? null : DelimitedText.text(r.cell(tolerance)),
-          source < 0 ? null : DelimitedText.text(r.cell(source)),
-          command + 1, statistic + 1, expected + 1, compare + 1, tolerance + 1));
+      claims.add(new Claim(t.file(), r.line(), r.cell(file), r.cell(command), r.cell(statistic), r.cell(expected),
+          t.text(r, "compare"), t.text(r, "tolerance"), t.text(r, "source"),
+          command + 1, statistic + 1, expected + 1, t.column("compare") + 1, t.column("tolerance") + 1));
     }
     if (claims.isEmpty()) {
-      throw new DataException(t.file, t.headerLine, 0, "no claims after the header");
+      throw new DataException(t.file(), t.headerLine(), 0, "no claims after the header");
     }
     return claims;
   }
 
   private static void require(DelimitedText t, DelimitedText.Record r, int column, String name) {
     if (r.cell(column).isEmpty()) {
-      throw r.error(t.file, column, "empty " + name + " cell: every claim needs one");
+      throw r.error(t.file(), column, "empty " + name + " cell: every claim needs one");
     }
   }
 }

@@ -22,22 +22,19 @@ import org.trialstat.model.Printable;
  * missing cells are empty) and longer when the extra cells are empty. What a cell means (the
  * "not reported" tokens, the minus sign U+2212) is this file kind's own. Every problem is a
  * {@link DataException} naming file, line and column.
+ *
+ * @param file       the file's name in messages
+ * @param delimiter  the delimiter detected from the header line
+ * @param header     header names, lower case, in column order
+ * @param records    data records with their 1-based line numbers
+ * @param headerLine 1-based line of the header
  */
-final class DelimitedText {
+record DelimitedText(String file, char delimiter, List<String> header, List<Record> records, long headerLine) {
   /** Larger files are refused: summary and claims files are a few kilobytes. */
   static final int MAX_BYTES = 16 * 1024 * 1024;
 
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern INTEGER = Pattern.compile("\\+?\\d{1,9}");
-
-  final String file;
-  final char delimiter;
-  /** Header names, lower case, in column order. */
-  final List<String> header;
-  /** Data records with their 1-based line numbers. */
-  final List<Record> records;
-  /** 1-based line of the header. */
-  final long headerLine;
 
   /**
    * One data record.
@@ -58,14 +55,6 @@ final class DelimitedText {
     String cell(int column) {
       return column < 0 || column >= cells.size() ? "" : cells.get(column);
     }
-  }
-
-  private DelimitedText(String file, char delimiter, List<String> header, List<Record> records, long headerLine) {
-    this.file = file;
-    this.headerLine = headerLine;
-    this.delimiter = delimiter;
-    this.header = header;
-    this.records = records;
   }
 
   static DelimitedText read(Path path, String file) {
@@ -156,8 +145,39 @@ final class DelimitedText {
     return c.equals("na") || c.equals("n/a") || c.equals("nr") || c.equals("not reported");
   }
 
+  /** Whether the header has a column of this name; a duplicate name is an error ({@link #column}). */
+  boolean has(String name) {
+    return column(name) >= 0;
+  }
+
+  /**
+   * Checks, in the order given, that none of these columns appears twice in the header: the error that
+   * reading it would give, raised before any record is read.
+   */
+  void checkOnce(String... names) {
+    for (String name : names) {
+      column(name);
+    }
+  }
+
+  /** The trimmed cell of a named column, "" when the column is absent or the record short. */
+  String cell(Record r, String name) {
+    return r.cell(column(name));
+  }
+
+  /** The text cell of a named column; null when it is empty or the column absent. */
+  String text(Record r, String name) {
+    return text(cell(r, name));
+  }
+
+  /** A problem in the cell of a named column, at its line and column (the record's line when absent). */
+  DataException error(Record r, String name, String message) {
+    return r.error(file, column(name), message);
+  }
+
   /** A finite number, or NaN when not reported; a decimal comma is accepted in semicolon files. */
-  double number(Record r, int column, String name) {
+  double number(Record r, String name) {
+    int column = column(name);
     String cell = r.cell(column);
     if (column < 0 || notReported(cell)) {
       return Double.NaN;
@@ -178,17 +198,17 @@ final class DelimitedText {
   }
 
   /** A finite number &gt;= 0, or NaN when not reported; a negative number is an error. */
-  double nonNegative(Record r, int column, String name) {
-    double v = number(r, column, name);
+  double nonNegative(Record r, String name) {
+    double v = number(r, name);
     if (v < 0) {
-      throw r.error(file, column, "column " + name + ": expected a number >= 0, got "
-          + quote(r.cell(column)));
+      throw error(r, name, "column " + name + ": expected a number >= 0, got " + quote(cell(r, name)));
     }
     return v;
   }
 
   /** A non-negative integer, or -1 when not reported. */
-  int count(Record r, int column, String name) {
+  int count(Record r, String name) {
+    int column = column(name);
     String cell = r.cell(column);
     if (column < 0 || notReported(cell)) {
       return -1;

@@ -47,56 +47,51 @@ public final class EffectCsvReader {
 
   private static EffectInput parse(DelimitedText t, String subgroupColumn) {
     int study = t.requireColumn("study", "the study name on every row");
-    int yi = t.column("yi");
-    int vi = t.column("vi");
-    int est = t.column("estimate");
-    int se = t.column("se");
-    int lo = t.column("ci_low");
-    int hi = t.column("ci_high");
-    int year = t.column("year");
+    t.checkOnce("yi", "vi", "estimate", "se", "ci_low", "ci_high", "year");
     int group = subgroupColumn == null ? -1 : t.requireColumn(lowerCase(subgroupColumn), "the --subgroup column");
-    if ((yi >= 0) != (vi >= 0)) {
-      throw new DataException(t.file, t.headerLine, 0, "the header has " + (yi >= 0 ? "yi but not vi" : "vi but not yi")
+    boolean yi = t.has("yi");
+    if (yi != t.has("vi")) {
+      throw new DataException(t.file(), t.headerLine(), 0, "the header has " + (yi ? "yi but not vi" : "vi but not yi")
           + ": give both, or estimate with se or ci_low/ci_high");
     }
-    if (yi < 0 && (est < 0 || (se < 0 && (lo < 0 || hi < 0)))) {
-      throw new DataException(t.file, t.headerLine, 0, "an effect file needs yi and vi, or estimate with se, or "
+    if (!yi && (!t.has("estimate") || (!t.has("se") && (!t.has("ci_low") || !t.has("ci_high"))))) {
+      throw new DataException(t.file(), t.headerLine(), 0, "an effect file needs yi and vi, or estimate with se, or "
           + "estimate with ci_low and ci_high; the header has: " + t.headerText());
     }
     List<EffectInput.Row> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (DelimitedText.Record r : t.records) {
+    for (DelimitedText.Record r : t.records()) {
       String s = r.cell(study);
       if (s.isEmpty()) {
-        throw r.error(t.file, study, "empty study name: every row needs one");
+        throw r.error(t.file(), study, "empty study name: every row needs one");
       }
       if (!seen.add(s)) {
-        throw r.error(t.file, study, "study " + DelimitedText.quote(s)
+        throw r.error(t.file(), study, "study " + DelimitedText.quote(s)
             + " appears twice: an effect file has one row per study");
       }
-      double y = t.number(r, yi, "yi");
-      double v = t.nonNegative(r, vi, "vi");
-      double e = t.number(r, est, "estimate");
-      double s2 = t.nonNegative(r, se, "se");
-      double l = t.number(r, lo, "ci_low");
-      double h = t.number(r, hi, "ci_high");
+      double y = t.number(r, "yi");
+      double v = t.nonNegative(r, "vi");
+      double e = t.number(r, "estimate");
+      double s2 = t.nonNegative(r, "se");
+      double l = t.number(r, "ci_low");
+      double h = t.number(r, "ci_high");
       if (l > h) {
-        throw r.error(t.file, hi, "ci_high (" + r.cell(hi) + ") is below ci_low ("
-            + r.cell(lo) + ")");
+        throw t.error(r, "ci_high", "ci_high (" + t.cell(r, "ci_high") + ") is below ci_low ("
+            + t.cell(r, "ci_low") + ")");
       }
       boolean any = !Double.isNaN(y) && !Double.isNaN(v) || !Double.isNaN(e) && (!Double.isNaN(s2)
           || !Double.isNaN(l) && !Double.isNaN(h));
       if (!any) {
-        throw new DataException(t.file, r.line(), (yi >= 0 ? yi : est) + 1, "study " + DelimitedText.quote(s)
-            + ": no effect: expected yi and vi, or estimate with se or with ci_low and ci_high");
+        throw new DataException(t.file(), r.line(), t.column(yi ? "yi" : "estimate") + 1, "study "
+            + DelimitedText.quote(s) + ": no effect: expected yi and vi, or estimate with se or with ci_low and ci_high");
       }
       rows.add(new EffectInput.Row(r.line(), s, y, v, e, s2, l, h, group < 0 ? null : DelimitedText.text(r.cell(group)),
-          DelimitedText.text(r.cell(year))));
+          t.text(r, "year")));
     }
     if (rows.isEmpty()) {
-      throw new DataException(t.file, t.headerLine, 0, "no data rows after the header");
+      throw new DataException(t.file(), t.headerLine(), 0, "no data rows after the header");
     }
-    return new EffectInput(t.file, rows);
+    return new EffectInput(t.file(), rows);
   }
 
   /**
@@ -108,14 +103,14 @@ public final class EffectCsvReader {
     int study = t.requireColumn("study", "the study name on every row");
     int c = t.requireColumn(lowerCase(column), "the --subgroup column");
     Map<String, String> out = new LinkedHashMap<>();
-    for (DelimitedText.Record r : t.records) {
+    for (DelimitedText.Record r : t.records()) {
       String v = DelimitedText.text(r.cell(c));
       if (v == null) {
         continue;
       }
       String previous = out.putIfAbsent(r.cell(study), v);
       if (previous != null && !previous.equals(v)) {
-        throw r.error(t.file, c, "study " + DelimitedText.quote(r.cell(study)) + " has two "
+        throw r.error(t.file(), c, "study " + DelimitedText.quote(r.cell(study)) + " has two "
             + "values of " + column + ": " + DelimitedText.quote(previous) + " and " + DelimitedText.quote(v));
       }
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,9 +32,12 @@ import org.trialstat.model.SummaryInput;
  */
 public final class SummaryCsvReader {
 
-  private static final Set<String> KNOWN = Set.of("study", "arm", "n", "randomized", "control", "change_mean",
-      "change_sd", "change_se", "change_ci_low", "change_ci_high", "change_from_model", "baseline_mean",
-      "baseline_sd", "authors", "year", "design", "note");
+  /** The optional columns other than the endpoint columns, in the order they are checked. */
+  private static final String[] OPTIONAL = {"randomized", "control", "change_mean", "change_sd", "change_se",
+      "change_ci_low", "change_ci_high", "change_from_model", "baseline_mean", "baseline_sd", "authors", "year",
+      "design", "note"};
+  /** The study-level labels, in the order of {@link SummaryInput.Row}'s label components. */
+  private static final String[] LABELS = {"authors", "year", "design", "note"};
 
   private SummaryCsvReader() {
   }
@@ -57,43 +59,31 @@ public final class SummaryCsvReader {
   }
 
   private static SummaryInput parse(DelimitedText t) {
-    String file = t.file;
+    String file = t.file();
     checkHeader(t);
     int study = t.requireColumn("study", "the study name on every row");
     int arm = t.requireColumn("arm", "the arm name");
     int n = t.requireColumn("n", "participants behind the arm's numbers");
-    int randomized = t.column("randomized");
-    int control = t.column("control");
-    int mean = t.column("change_mean");
-    int sd = t.column("change_sd");
-    int se = t.column("change_se");
-    int lo = t.column("change_ci_low");
-    int hi = t.column("change_ci_high");
-    int model = t.column("change_from_model");
-    int bMean = t.column("baseline_mean");
-    int bSd = t.column("baseline_sd");
-    int authors = t.column("authors");
-    int year = t.column("year");
-    int design = t.column("design");
-    int note = t.column("note");
-    if ((lo < 0) != (hi < 0)) {
-      throw new DataException(file, t.headerLine, 0, "the header has " + (lo < 0 ? "change_ci_high" : "change_ci_low")
-          + " but not " + (lo < 0 ? "change_ci_low" : "change_ci_high") + ": a CI needs both limits");
+    t.checkOnce(OPTIONAL);
+    if (t.has("change_ci_low") != t.has("change_ci_high")) {
+      boolean low = t.has("change_ci_low");
+      throw new DataException(file, t.headerLine(), 0, "the header has " + (low ? "change_ci_low" : "change_ci_high")
+          + " but not " + (low ? "change_ci_high" : "change_ci_low") + ": a CI needs both limits");
     }
-    Map<BinaryEndpoint, int[]> endpointColumns = new LinkedHashMap<>();
+    List<BinaryEndpoint> endpoints = new ArrayList<>();
     for (BinaryEndpoint e : BinaryEndpoint.values()) {
-      int ev = t.column(e.key() + "_events");
+      boolean events = t.has(e.key() + "_events");
       int en = t.column(e.key() + "_n");
-      if (ev < 0 && en >= 0) {
-        throw new DataException(file, t.headerLine, en + 1, "column " + e.key() + "_n without " + e.key()
+      if (!events && en >= 0) {
+        throw new DataException(file, t.headerLine(), en + 1, "column " + e.key() + "_n without " + e.key()
             + "_events: add the event counts");
       }
-      if (ev >= 0) {
-        endpointColumns.put(e, new int[] {ev, en});
+      if (events) {
+        endpoints.add(e);
       }
     }
-    if (mean < 0 && endpointColumns.isEmpty()) {
-      throw new DataException(file, t.headerLine, 0, "nothing to analyse: expected change_mean or an E_events column "
+    if (!t.has("change_mean") && endpoints.isEmpty()) {
+      throw new DataException(file, t.headerLine(), 0, "nothing to analyse: expected change_mean or an E_events column "
           + "(E = response, loss_of_diagnosis, remission); the header has: " + t.headerText());
     }
 
@@ -101,7 +91,7 @@ public final class SummaryCsvReader {
     Set<String> seen = new HashSet<>();
     Map<String, Long> controlRow = new HashMap<>();
     Map<String, String[]> labels = new HashMap<>();
-    for (DelimitedText.Record r : t.records) {
+    for (DelimitedText.Record r : t.records()) {
       String s = r.cell(study);
       String a = r.cell(arm);
       if (s.isEmpty()) {
@@ -114,87 +104,85 @@ public final class SummaryCsvReader {
         throw r.error(file, arm, "study " + DelimitedText.quote(s) + " has arm "
             + DelimitedText.quote(a) + " twice");
       }
-      int nv = t.count(r, n, "n");
+      int nv = t.count(r, "n");
       if (nv < 1) {
         throw r.error(file, n, "column n: expected the number of participants (1 or more), got "
             + DelimitedText.quote(r.cell(n)));
       }
-      int rand = t.count(r, randomized, "randomized");
+      int rand = t.count(r, "randomized");
       if (rand == 0) {
-        throw r.error(file, randomized, "column randomized: expected 1 or more, got 0");
+        throw t.error(r, "randomized", "column randomized: expected 1 or more, got 0");
       }
-      double m = t.number(r, mean, "change_mean");
-      double sdv = t.nonNegative(r, sd, "change_sd");
-      double sev = t.nonNegative(r, se, "change_se");
-      double lov = t.number(r, lo, "change_ci_low");
-      double hiv = t.number(r, hi, "change_ci_high");
+      double m = t.number(r, "change_mean");
+      double sdv = t.nonNegative(r, "change_sd");
+      double sev = t.nonNegative(r, "change_se");
+      double lov = t.number(r, "change_ci_low");
+      double hiv = t.number(r, "change_ci_high");
       if (Double.isNaN(lov) != Double.isNaN(hiv)) {
-        int missing = Double.isNaN(lov) ? lo : hi;
-        throw r.error(file, missing, "a CI needs both limits: "
-            + (Double.isNaN(lov) ? "change_ci_low" : "change_ci_high") + " is empty");
+        String missing = Double.isNaN(lov) ? "change_ci_low" : "change_ci_high";
+        throw t.error(r, missing, "a CI needs both limits: " + missing + " is empty");
       }
       if (lov > hiv) {
-        throw r.error(file, hi, "change_ci_high (" + r.cell(hi) + ") is below change_ci_low ("
-            + r.cell(lo) + ")");
+        throw t.error(r, "change_ci_high", "change_ci_high (" + t.cell(r, "change_ci_high")
+            + ") is below change_ci_low (" + t.cell(r, "change_ci_low") + ")");
       }
       if (!Double.isNaN(m) && !Double.isNaN(lov) && (m < lov || m > hiv)) {
-        throw r.error(file, mean, "change_mean " + r.cell(mean) + " lies outside its CI ("
-            + r.cell(lo) + ", " + r.cell(hi) + "); are the columns swapped?");
+        throw t.error(r, "change_mean", "change_mean " + t.cell(r, "change_mean") + " lies outside its CI ("
+            + t.cell(r, "change_ci_low") + ", " + t.cell(r, "change_ci_high") + "); are the columns swapped?");
       }
-      boolean fromModel = model >= 0 && bool(t, r, model, "change_from_model", false);
-      double bm = t.number(r, bMean, "baseline_mean");
-      double bs = t.nonNegative(r, bSd, "baseline_sd");
+      boolean fromModel = t.has("change_from_model") && bool(t, r, "change_from_model", false);
+      double bm = t.number(r, "baseline_mean");
+      double bs = t.nonNegative(r, "baseline_sd");
       Boolean isControl = null;
-      if (control >= 0) {
-        isControl = bool(t, r, control, "control", false);
+      if (t.has("control")) {
+        isControl = bool(t, r, "control", false);
         if (isControl) {
           Long other = controlRow.putIfAbsent(s, r.line());
           if (other != null) {
-            throw r.error(file, control, "study " + DelimitedText.quote(s)
+            throw t.error(r, "control", "study " + DelimitedText.quote(s)
                 + " has a second control row (the first is on line " + other + "): mark one arm per study");
           }
         }
       }
       List<SummaryInput.Events> events = new ArrayList<>();
-      for (Map.Entry<BinaryEndpoint, int[]> e : endpointColumns.entrySet()) {
-        String key = e.getKey().key();
-        int ev = t.count(r, e.getValue()[0], key + "_events");
+      for (BinaryEndpoint e : endpoints) {
+        String key = e.key();
+        int ev = t.count(r, key + "_events");
         if (ev < 0) {
           continue;
         }
-        int en = t.count(r, e.getValue()[1], key + "_n");
+        int en = t.count(r, key + "_n");
         if (en == 0) {
-          throw new DataException(file, r.line(), e.getValue()[1] + 1, "column " + key + "_n: expected 1 or more, got 0");
+          throw new DataException(file, r.line(), t.column(key + "_n") + 1, "column " + key + "_n: expected 1 or more, got 0");
         }
         int denominator = en < 0 ? nv : en;
         if (ev > denominator) {
-          throw new DataException(file, r.line(), e.getValue()[0] + 1, String.format(Locale.ROOT,
+          throw new DataException(file, r.line(), t.column(key + "_events") + 1, String.format(Locale.ROOT,
               "column %s_events: %d events exceed the denominator %d (%s)", key, ev, denominator,
               en < 0 ? "column n; give " + key + "_n when the denominator differs" : key + "_n"));
         }
-        events.add(new SummaryInput.Events(e.getKey(), ev, denominator));
+        events.add(new SummaryInput.Events(e, ev, denominator));
       }
-      String[] lab = {label(t, r, authors), label(t, r, year), label(t, r, design), label(t, r, note)};
-      String[] names = {"authors", "year", "design", "note"};
-      int[] cols = {authors, year, design, note};
-      String[] known = labels.computeIfAbsent(s, k -> new String[4]);
-      for (int i = 0; i < 4; i++) {
-        if (lab[i] == null) {
+      String[] known = labels.computeIfAbsent(s, k -> new String[LABELS.length]);
+      for (int i = 0; i < LABELS.length; i++) {
+        String label = t.text(r, LABELS[i]);
+        if (label == null) {
           continue;
         }
         if (known[i] == null) {
-          known[i] = lab[i];
-        } else if (!known[i].equals(lab[i])) {
-          throw new DataException(file, r.line(), cols[i] + 1, "study " + DelimitedText.quote(s) + ": column "
-              + names[i] + " is " + DelimitedText.quote(lab[i]) + " here but " + DelimitedText.quote(known[i])
-              + " on an earlier row (a study-level label: write it once or the same on every row)");
+          known[i] = label;
+        } else if (!known[i].equals(label)) {
+          throw new DataException(file, r.line(), t.column(LABELS[i]) + 1, "study " + DelimitedText.quote(s)
+              + ": column " + LABELS[i] + " is " + DelimitedText.quote(label) + " here but "
+              + DelimitedText.quote(known[i]) + " on an earlier row (a study-level label: write it once or the same"
+              + " on every row)");
         }
       }
       rows.add(new SummaryInput.Row(r.line(), s, a, nv, rand, m, sdv, sev, lov, hiv, fromModel, bm, bs, isControl,
           events, null, null, null, null));
     }
     if (rows.isEmpty()) {
-      throw new DataException(file, t.headerLine, 0, "no data rows after the header");
+      throw new DataException(file, t.headerLine(), 0, "no data rows after the header");
     }
     // Study-level labels, wherever they were written, on every row of the study.
     List<SummaryInput.Row> out = new ArrayList<>();
@@ -209,13 +197,14 @@ public final class SummaryCsvReader {
 
   /** Unknown columns are ignored, except ones that look like a misspelt change or endpoint column. */
   private static void checkHeader(DelimitedText t) {
-    Set<String> allowed = new HashSet<>(KNOWN);
+    Set<String> allowed = new HashSet<>(List.of(OPTIONAL));
+    allowed.addAll(List.of("study", "arm", "n"));
     for (BinaryEndpoint e : BinaryEndpoint.values()) {
       allowed.add(e.key() + "_events");
       allowed.add(e.key() + "_n");
     }
-    for (int i = 0; i < t.header.size(); i++) {
-      String h = t.header.get(i);
+    for (int i = 0; i < t.header().size(); i++) {
+      String h = t.header().get(i);
       boolean suspicious = h.startsWith("change_") || h.startsWith("baseline_") || h.endsWith("_events")
           || (h.endsWith("_n") && !h.equals("n"));
       if (suspicious && !allowed.contains(h)) {
@@ -223,15 +212,15 @@ public final class SummaryCsvReader {
         for (BinaryEndpoint e : BinaryEndpoint.values()) {
           endpoints.add(e.key());
         }
-        throw new DataException(t.file, t.headerLine, i + 1, "unknown column '" + h + "'; change columns: change_mean, "
+        throw new DataException(t.file(), t.headerLine(), i + 1, "unknown column '" + h + "'; change columns: change_mean, "
             + "change_sd, change_se, change_ci_low, change_ci_high, change_from_model; baseline_mean, baseline_sd; "
             + "endpoint columns E_events and E_n for E in " + String.join(", ", endpoints));
       }
     }
   }
 
-  private static boolean bool(DelimitedText t, DelimitedText.Record r, int column, String name, boolean empty) {
-    String c = r.cell(column).toLowerCase(Locale.ROOT);
+  private static boolean bool(DelimitedText t, DelimitedText.Record r, String name, boolean empty) {
+    String c = t.cell(r, name).toLowerCase(Locale.ROOT);
     switch (c) {
       case "":
         return empty;
@@ -240,12 +229,8 @@ public final class SummaryCsvReader {
       case "no": case "n": case "false": case "0":
         return false;
       default:
-        throw r.error(t.file, column, "column " + name
-            + ": expected yes/no, true/false or 1/0, got " + DelimitedText.quote(r.cell(column)));
+        throw t.error(r, name, "column " + name
+            + ": expected yes/no, true/false or 1/0, got " + DelimitedText.quote(t.cell(r, name)));
     }
-  }
-
-  private static String label(DelimitedText t, DelimitedText.Record r, int column) {
-    return column < 0 ? null : DelimitedText.text(r.cell(column));
   }
 }

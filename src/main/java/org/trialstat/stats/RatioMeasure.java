@@ -87,11 +87,7 @@ public enum RatioMeasure implements TwoProportionEffect {
    * correction, reason null otherwise; see {@link TwoProportionEffect#compute}.
    */
   @Override
-  public Estimate compute(int eventsT, int nT, int eventsC, int nC, double confLevel) {
-    Estimate empty = TwoProportionEffect.checked(eventsT, nT, eventsC, nC, confLevel, methodName);
-    if (empty != null) {
-      return empty;
-    }
+  public Estimate ofNonEmptyArms(int eventsT, int nT, int eventsC, int nC, double confLevel) {
     if (eventsT == 0 && eventsC == 0) {
       return Estimate.notEstimable(confLevel, methodName, "no events in either arm");
     }

@@ -48,11 +48,7 @@ public enum RiskDifferenceInterval implements TwoProportionEffect {
 
   /** The risk difference {@code events_T / n_T - events_C / n_C}; see {@link TwoProportionEffect#compute}. */
   @Override
-  public Estimate compute(int eventsT, int nT, int eventsC, int nC, double confLevel) {
-    Estimate empty = TwoProportionEffect.checked(eventsT, nT, eventsC, nC, confLevel, methodName);
-    if (empty != null) {
-      return empty;
-    }
+  public Estimate ofNonEmptyArms(int eventsT, int nT, int eventsC, int nC, double confLevel) {
     final Proportion t = ProportionInterval.WILSON.of(eventsT, nT, confLevel);
     final Proportion c = ProportionInterval.WILSON.of(eventsC, nC, confLevel);
     final double rd = t.rate() - c.rate();

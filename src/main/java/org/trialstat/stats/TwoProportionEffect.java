@@ -16,7 +16,8 @@ public interface TwoProportionEffect {
   String methodName();
 
   /**
-   * The effect of treatment versus control with its confidence interval.
+   * The effect of treatment versus control with its confidence interval: the argument checks, the
+   * answer for an empty arm, then the method's own {@link #ofNonEmptyArms}.
    *
    * @param eventsT   events in the treatment arm
    * @param nT        participants in the treatment arm
@@ -26,25 +27,25 @@ public interface TwoProportionEffect {
    * @return the estimate; NaN numbers and a reason when not estimable (always when an arm is empty)
    * @throws IllegalArgumentException for a negative count, events above n or a level outside (0, 1)
    */
-  Estimate compute(int eventsT, int nT, int eventsC, int nC, double confLevel);
-
-  /**
-   * The argument checks every method starts with, and the answer for an empty arm.
-   *
-   * @return the not-estimable result when an arm has {@code n = 0}, else null (compute the effect)
-   * @throws IllegalArgumentException as {@link #compute}
-   */
-  static Estimate checked(int eventsT, int nT, int eventsC, int nC, double confLevel, String methodName) {
+  default Estimate compute(int eventsT, int nT, int eventsC, int nC, double confLevel) {
     Arguments.checkCounts(eventsT, nT, "treatment arm");
     Arguments.checkCounts(eventsC, nC, "control arm");
     Arguments.checkConfLevel(confLevel);
     if (nT == 0 && nC == 0) {
-      return Estimate.notEstimable(confLevel, methodName, "no participants in either arm");
+      return Estimate.notEstimable(confLevel, methodName(), "no participants in either arm");
     }
     if (nT == 0 || nC == 0) {
-      return Estimate.notEstimable(confLevel, methodName,
+      return Estimate.notEstimable(confLevel, methodName(),
           nT == 0 ? "no participants in the treatment arm" : "no participants in the control arm");
     }
-    return null;
+    return ofNonEmptyArms(eventsT, nT, eventsC, nC, confLevel);
   }
+
+  /**
+   * The method's own computation, which {@link #compute} calls once the counts and the level are valid
+   * and both arms have participants. Callers use {@link #compute}: this one does not check its arguments.
+   *
+   * @return the estimate, as {@link #compute}
+   */
+  Estimate ofNonEmptyArms(int eventsT, int nT, int eventsC, int nC, double confLevel);
 }

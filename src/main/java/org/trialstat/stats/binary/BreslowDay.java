@@ -35,22 +35,25 @@ import org.trialstat.model.ChiSquareTest;
 public enum BreslowDay {
 
   /** The Breslow-Day statistic. */
-  UNCORRECTED("Breslow-Day test of homogeneity of odds ratios", false),
+  UNCORRECTED("Breslow-Day test of homogeneity of odds ratios") {
+    @Override
+    double corrected(double bd, double sumDeviation, double sumVariance) {
+      return bd;
+    }
+  },
 
   /** The Breslow-Day statistic with Tarone's (1985) correction. */
-  TARONE("Breslow-Day test of homogeneity of odds ratios, Tarone's correction", true);
+  TARONE("Breslow-Day test of homogeneity of odds ratios, Tarone's correction") {
+    @Override
+    double corrected(double bd, double sumDeviation, double sumVariance) {
+      return bd - sumDeviation * sumDeviation / sumVariance;
+    }
+  };
 
   private final String methodName;
-  private final boolean tarone;
 
-  BreslowDay(String methodName, boolean tarone) {
+  BreslowDay(String methodName) {
     this.methodName = methodName;
-    this.tarone = tarone;
-  }
-
-  /** The method's name as it appears in results. */
-  public String methodName() {
-    return methodName;
   }
 
   /**
@@ -91,10 +94,16 @@ public enum BreslowDay {
       return ChiSquareTest.notEstimable(methodName,
           "fewer than two strata with both events and non-events");
     }
-    double statistic = Math.max(0, tarone ? bd - sumDeviation * sumDeviation / sumVariance : bd);
+    double statistic = Math.max(0, corrected(bd, sumDeviation, sumVariance));
     double df = informative - 1;
     return new ChiSquareTest(methodName, statistic, df, Wald.chiSquaredUpper(statistic, df), strata.note());
   }
+
+  /**
+   * The statistic from {@code BD = sum_k (a_k - A_k)^2 / v_k}, {@code sum_k (a_k - A_k)} and
+   * {@code sum_k v_k}, before the truncation at 0.
+   */
+  abstract double corrected(double bd, double sumDeviation, double sumVariance);
 
   /**
    * The four expected cells {A, B, C, D} (treatment events and non-events, control events and

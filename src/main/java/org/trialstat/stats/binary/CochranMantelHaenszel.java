@@ -46,24 +46,27 @@ import org.trialstat.model.ChiSquareTest;
 public enum CochranMantelHaenszel {
 
   /** With Yates' continuity correction of 1/2, R's default. */
-  CONTINUITY_CORRECTED("Cochran-Mantel-Haenszel chi-squared test with continuity correction", true),
+  CONTINUITY_CORRECTED("Cochran-Mantel-Haenszel chi-squared test with continuity correction") {
+    @Override
+    BigFraction excess(BigFraction absDelta) {
+      return absDelta.compareTo(HALF) >= 0 ? absDelta.subtract(HALF) : absDelta;
+    }
+  },
 
   /** Without continuity correction (SAS PROC FREQ's CMH statistic). */
-  UNCORRECTED("Cochran-Mantel-Haenszel chi-squared test without continuity correction", false);
+  UNCORRECTED("Cochran-Mantel-Haenszel chi-squared test without continuity correction") {
+    @Override
+    BigFraction excess(BigFraction absDelta) {
+      return absDelta;
+    }
+  };
 
   private static final BigFraction HALF = BigFraction.of(1, 2);
 
   private final String methodName;
-  private final boolean correct;
 
-  CochranMantelHaenszel(String methodName, boolean correct) {
+  CochranMantelHaenszel(String methodName) {
     this.methodName = methodName;
-    this.correct = correct;
-  }
-
-  /** The method's name as it appears in results. */
-  public String methodName() {
-    return methodName;
   }
 
   /**
@@ -89,10 +92,11 @@ public enum CochranMantelHaenszel {
     if (!(variance > 0)) {
       return ChiSquareTest.notEstimable(methodName, "no events, or only events, in every stratum");
     }
-    BigFraction abs = delta.abs();
-    boolean yates = correct && abs.compareTo(HALF) >= 0;
-    double excess = (yates ? abs.subtract(HALF) : abs).doubleValue();
+    double excess = excess(delta.abs()).doubleValue();
     double statistic = excess * excess / variance;
     return new ChiSquareTest(methodName, statistic, 1, Wald.chiSquaredUpper(statistic, 1), strata.note());
   }
+
+  /** {@code |Delta| - c}, exact: the deviation the statistic squares. */
+  abstract BigFraction excess(BigFraction absDelta);
 }

@@ -11,29 +11,20 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  * The Newton-Raphson iterations of {@link LogisticRegression} on a full-rank design, and the
  * logistic-model quantities (score, information X'WX, deviance, expit) they and the standardization
  * use. See {@link LogisticRegression} for the algorithm and its references.
+ *
+ * @param beta       the coefficients at the last step
+ * @param covariance the inverse information at beta, null when it could not be inverted
+ * @param deviance   the deviance at beta
+ * @param iterations the Newton steps taken
+ * @param converged  whether the last step was within the tolerance (false when a matrix was singular)
+ * @param extreme    whether a fitted probability lies within 1e-10 of 0 or 1 (a sign of separation)
  */
-final class LogisticNewton {
+record LogisticNewton(double[] beta, double[][] covariance, double deviance, int iterations, boolean converged,
+    boolean extreme) {
 
   static final int MAX_ITERATIONS = 100;
   private static final double STEP_TOLERANCE = 1e-10;
   private static final double EXTREME = 1e-10;
-
-  final double[] beta;
-  final double[][] covariance;
-  final double deviance;
-  final int iterations;
-  final boolean converged;
-  final boolean extreme;
-
-  private LogisticNewton(double[] beta, double[][] covariance, double deviance, int iterations, boolean converged,
-      boolean extreme) {
-    this.beta = beta;
-    this.covariance = covariance;
-    this.deviance = deviance;
-    this.iterations = iterations;
-    this.converged = converged;
-    this.extreme = extreme;
-  }
 
   static LogisticNewton run(double[][] x, int[] y) {
     int q = x[0].length;

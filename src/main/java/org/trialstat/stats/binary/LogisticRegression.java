@@ -119,15 +119,15 @@ public final class LogisticRegression {
     }
     double[][] kept = keep(rows, aliased);
     LogisticNewton newton = LogisticNewton.run(kept, y);
-    if (!newton.converged || newton.extreme) {
+    if (!newton.converged() || newton.extreme()) {
       Separation.Result sep = Separation.check(kept, y, keptNames.toArray(new String[0]));
       String why = separationReason(sep, newton);
       if (why != null) {
         return notEstimable(names, aliased, rows, y, why, note);
       }
     }
-    return new LogisticRegression(names.clone(), aliased, kept, y.clone(), newton.beta, newton.covariance,
-        newton.deviance, newton.iterations, null, note);
+    return new LogisticRegression(names.clone(), aliased, kept, y.clone(), newton.beta(), newton.covariance(),
+        newton.deviance(), newton.iterations(), null, note);
   }
 
   private static String separationReason(Separation.Result sep, LogisticNewton newton) {
@@ -139,11 +139,11 @@ public final class LogisticRegression {
         return "quasi-complete separation (by " + direction + "): the maximum-likelihood estimate does not"
             + " exist";
       case TOO_LARGE:
-        return newton.converged ? null : "no convergence in " + LogisticNewton.MAX_ITERATIONS
+        return newton.converged() ? null : "no convergence in " + LogisticNewton.MAX_ITERATIONS
             + " Newton steps; fitted probabilities near 0 or 1 suggest separation (too many distinct rows"
             + " to check it)";
       default:
-        return newton.converged ? null : "no convergence in " + LogisticNewton.MAX_ITERATIONS + " Newton steps";
+        return newton.converged() ? null : "no convergence in " + LogisticNewton.MAX_ITERATIONS + " Newton steps";
     }
   }
 

@@ -1,6 +1,7 @@
 package org.trialstat.stats.binary;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.trialstat.model.WaldEffect;
 import org.trialstat.stats.Arguments;
 
@@ -41,32 +42,21 @@ public enum MantelHaenszelEstimator {
   RISK_DIFFERENCE("Mantel-Haenszel risk difference, Sato / Greenland-Robins variance") {
     @Override
     WaldEffect estimate(List<StratumTable> used, double confLevel, String note) {
-      double numerator = 0;
-      double weight = 0;
-      double events = 0;
-      double total = 0;
-      for (StratumTable t : used) {
-        numerator += (t.a() * t.nC() - t.c() * t.nT()) / t.total();
-        weight += t.nT() * (double) t.nC() / t.total();
-        events += t.events();
-        total += t.total();
-      }
+      double events = sum(used, StratumTable::events);
       if (events == 0) {
         return notEstimable(confLevel, "no events in either arm of any stratum");
       }
-      if (events == total) {
+      if (events == sum(used, StratumTable::total)) {
         return notEstimable(confLevel, "all participants had the event");
       }
-      double rd = numerator / weight;
-      double p = 0;
-      double q = 0;
-      for (StratumTable t : used) {
-        double n = t.total();
-        double f1 = t.nT() / n;
-        double f2 = t.nC() / n;
-        p += t.c() * f1 * f1 - t.a() * f2 * f2 + f1 * f2 * (t.nC() - t.nT()) / 2;
-        q += (t.a() * (t.nC() - t.c()) + t.c() * (t.nT() - t.a())) / n;
-      }
+      double weight = sum(used, t -> t.nT() * (double) t.nC() / t.total());
+      double rd = sum(used, t -> (t.a() * t.nC() - t.c() * t.nT()) / t.total()) / weight;
+      double p = sum(used, t -> {
+        double f1 = t.nT() / t.total();
+        double f2 = t.nC() / t.total();
+        return t.c() * f1 * f1 - t.a() * f2 * f2 + f1 * f2 * (t.nC() - t.nT()) / 2;
+      });
+      double q = sum(used, t -> (t.a() * (t.nC() - t.c()) + t.c() * (t.nT() - t.a())) / t.total());
       double se = Math.sqrt((rd * p + q / 2) / (weight * weight));
       return Wald.difference(methodName(), rd, se, confLevel, note);
     }
@@ -81,15 +71,12 @@ public enum MantelHaenszelEstimator {
   RISK_RATIO("Mantel-Haenszel risk ratio, Greenland-Robins variance") {
     @Override
     WaldEffect estimate(List<StratumTable> used, double confLevel, String note) {
-      double r = 0;
-      double s = 0;
-      double v = 0;
-      for (StratumTable t : used) {
+      double r = sum(used, t -> t.a() * t.nC() / t.total());
+      double s = sum(used, t -> t.c() * t.nT() / t.total());
+      double v = sum(used, t -> {
         double n = t.total();
-        r += t.a() * t.nC() / n;
-        s += t.c() * t.nT() / n;
-        v += t.nT() * (double) t.nC() * t.events() / (n * n) - t.a() * t.c() / n;
-      }
+        return t.nT() * (double) t.nC() * t.events() / (n * n) - t.a() * t.c() / n;
+      });
       if (r == 0 || s == 0) {
         return notEstimable(confLevel, r == 0 ? "no events in the treatment arm of any stratum"
             : "no events in the control arm of any stratum");
@@ -174,19 +161,20 @@ public enum MantelHaenszelEstimator {
 
   /** {@code R = sum a d / N}, the numerator of the MH odds ratio. */
   static double commonOddsRatioNumerator(List<StratumTable> used) {
-    double r = 0;
-    for (StratumTable t : used) {
-      r += t.a() * t.d() / t.total();
-    }
-    return r;
+    return sum(used, t -> t.a() * t.d() / t.total());
   }
 
   /** {@code S = sum b c / N}, the denominator of the MH odds ratio. */
   static double commonOddsRatioDenominator(List<StratumTable> used) {
-    double s = 0;
+    return sum(used, t -> t.b() * t.c() / t.total());
+  }
+
+  /** {@code sum_k term(stratum k)}, added in the order of the strata. */
+  private static double sum(List<StratumTable> used, ToDoubleFunction<StratumTable> term) {
+    double sum = 0;
     for (StratumTable t : used) {
-      s += t.b() * t.c() / t.total();
+      sum += term.applyAsDouble(t);
     }
-    return s;
+    return sum;
   }
 }

@@ -1,73 +1,62 @@
 package org.trialstat.stats.binary;
 
+import java.util.Arrays;
+
 /**
  * The counterfactual predictions of a fitted logistic regression that {@link MarginalStandardization}
  * averages, and the three covariance matrices of the standardized risks (mu1, mu0) built from them
- * (formulas in {@link MarginalStandardization}). Immutable once built.
+ * (formulas in {@link MarginalStandardization}). Immutable once built (by {@link #of}; the arrays are
+ * not shared).
+ *
+ * @param x      the design rows the model kept
+ * @param y      the outcomes, 0 or 1
+ * @param arm    the design column of the treatment indicator
+ * @param p1     each row's fitted probability with the indicator set to 1
+ * @param p0     each row's fitted probability with the indicator set to 0
+ * @param fitted each row's fitted probability as observed
+ * @param g1     the gradient of mu1 in the coefficients
+ * @param g0     the gradient of mu0 in the coefficients
+ * @param mu1    the standardized risk under treatment, the mean of p1
+ * @param mu0    the standardized risk under control, the mean of p0
  */
-final class Predictions {
-
-  private final double[][] x;
-  private final int[] y;
-  private final int arm;
-  private final double[] p1;
-  private final double[] p0;
-  private final double[] fitted;
-  private final double[] g1;
-  private final double[] g0;
-  private final double mu1;
-  private final double mu0;
-
-  private Predictions(double[][] x, int[] y, int arm, double[] p1, double[] p0, double[] fitted, double[] g1,
-      double[] g0, double mu1, double mu0) {
-    this.x = x;
-    this.y = y;
-    this.arm = arm;
-    this.p1 = p1;
-    this.p0 = p0;
-    this.fitted = fitted;
-    this.g1 = g1;
-    this.g0 = g0;
-    this.mu1 = mu1;
-    this.mu0 = mu0;
-  }
+record Predictions(double[][] x, int[] y, int arm, double[] p1, double[] p0, double[] fitted, double[] g1,
+    double[] g0, double mu1, double mu0) {
 
   static Predictions of(LogisticRegression fit, int arm) {
     double[][] x = fit.keptRows();
     double[] beta = fit.keptCoefficients();
-    int n = x.length;
-    int q = beta.length;
-    double[] p1 = new double[n];
-    double[] p0 = new double[n];
-    double[] fitted = new double[n];
-    double[] g1 = new double[q];
-    double[] g0 = new double[q];
-    double[] row = new double[q];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(x[i], 0, row, 0, q);
-      fitted[i] = LogisticNewton.expit(LogisticNewton.dot(row, beta));
-      row[arm] = 1;
-      p1[i] = LogisticNewton.expit(LogisticNewton.dot(row, beta));
-      accumulate(g1, row, p1[i] * (1 - p1[i]) / n);
-      row[arm] = 0;
-      p0[i] = LogisticNewton.expit(LogisticNewton.dot(row, beta));
-      accumulate(g0, row, p0[i] * (1 - p0[i]) / n);
+    double[] fitted = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      fitted[i] = LogisticNewton.expit(LogisticNewton.dot(x[i], beta));
     }
+    double[] g1 = new double[beta.length];
+    double[] g0 = new double[beta.length];
+    double[] p1 = counterfactual(x, beta, arm, 1, g1);
+    double[] p0 = counterfactual(x, beta, arm, 0, g0);
     return new Predictions(x, fit.outcomes(), arm, p1, p0, fitted, g1, g0, mean(p1), mean(p0));
+  }
+
+  /**
+   * Each row's fitted probability {@code p_i} with the treatment indicator set to {@code value}; adds
+   * the gradient of their mean in the coefficients, {@code sum p_i (1 - p_i) x_i / n}, to {@code g}.
+   */
+  private static double[] counterfactual(double[][] x, double[] beta, int arm, double value, double[] g) {
+    int n = x.length;
+    double[] p = new double[n];
+    double[] row = new double[beta.length];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(x[i], 0, row, 0, row.length);
+      row[arm] = value;
+      p[i] = LogisticNewton.expit(LogisticNewton.dot(row, beta));
+      accumulate(g, row, p[i] * (1 - p[i]) / n);
+    }
+    return p;
   }
 
   private static void accumulate(double[] g, double[] row, double w) {
     for (int j = 0; j < g.length; j++) {
       g[j] += w * row[j];
     }
-  }
-
-  double mu1() {
-    return mu1;
-  }
-
-  double mu0() {
-    return mu0;
   }
 
   /** {@code [g1 g0]' V [g1 g0]}: the delta-method covariance of (mu1, mu0) for a coefficient covariance V. */
@@ -121,26 +110,32 @@ final class Predictions {
     int n = x.length;
     boolean[] t = new boolean[n];
     boolean[] c = new boolean[n];
-    boolean[] all = new boolean[n];
-    double[] yd = new double[n];
-    double[] r1 = new double[n];
-    double[] r0 = new double[n];
     int nT = 0;
     for (int i = 0; i < n; i++) {
       t[i] = x[i][arm] == 1;
       c[i] = !t[i];
-      all[i] = true;
       nT += t[i] ? 1 : 0;
-      yd[i] = y[i];
-      r1[i] = y[i] - p1[i];
-      r0[i] = y[i] - p0[i];
     }
+    boolean[] all = new boolean[n];
+    Arrays.fill(all, true);
+    double[] yd = Arrays.stream(y).asDoubleStream().toArray();
+    double[] r1 = residuals(p1);
+    double[] r0 = residuals(p0);
     double pi1 = (double) nT / n;
     double pi0 = (double) (n - nT) / n;
     double s11 = cov(r1, r1, t) / pi1 + 2 * cov(yd, p1, t) - cov(p1, p1, all);
     double s00 = cov(r0, r0, c) / pi0 + 2 * cov(yd, p0, c) - cov(p0, p0, all);
     double s10 = cov(yd, p0, t) + cov(yd, p1, c) - cov(p1, p0, all);
     return new double[][] {{s11 / n, s10 / n}, {s10 / n, s00 / n}};
+  }
+
+  /** {@code y - p}, row by row. */
+  private double[] residuals(double[] p) {
+    double[] r = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      r[i] = y[i] - p[i];
+    }
+    return r;
   }
 
   /** Sample covariance (denominator m - 1) of a and b over the rows in {@code in}, two-pass. */

@@ -13,18 +13,12 @@ import java.util.List;
  * stratum must be > 1" for a stratum of one; {@code metafor::rma.mh} keeps them too and then gives an
  * infinite Breslow-Day / Tarone statistic, because its expected cell counts of that stratum contain a
  * zero. Removing them avoids both.
+ *
+ * @param used  the strata with both arms, in the given order
+ * @param given how many strata were given
+ * @param note  the note on left-out strata, or null when none was left out
  */
-final class Strata {
-
-  private final List<StratumTable> used;
-  private final int given;
-  private final String note;
-
-  private Strata(List<StratumTable> used, int given, String note) {
-    this.used = used;
-    this.given = given;
-    this.note = note;
-  }
+record Strata(List<StratumTable> used, int given, String note) {
 
   static Strata of(List<StratumTable> tables) {
     List<StratumTable> used = new ArrayList<>();
@@ -40,18 +34,5 @@ final class Strata {
         : (dropped.size() == 1 ? "1 stratum" : dropped.size() + " strata") + " with one arm only left out ("
             + String.join(", ", dropped) + ")";
     return new Strata(List.copyOf(used), tables.size(), note);
-  }
-
-  List<StratumTable> used() {
-    return used;
-  }
-
-  int given() {
-    return given;
-  }
-
-  /** The note on left-out strata, or null. */
-  String note() {
-    return note;
   }
 }
