@@ -83,27 +83,8 @@ public final class ClaimReport {
     return (int) results.stream().filter(r -> r.status() == s).count();
   }
 
-  /** Escapes text for XML content and attributes; drops characters XML 1.0 cannot hold. */
+  /** Escapes text for XML content and attributes, line breaks and tabs as character references. */
   static String xml(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (int k = 0; k < s.length(); k++) {
-      char c = s.charAt(k);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&apos;");
-        case '\n' -> sb.append("&#10;");
-        case '\t' -> sb.append("&#9;");
-        case '\r' -> sb.append("&#13;");
-        default -> {
-          if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.toString();
+    return Xml.WHITESPACE_AS_REFERENCES.escape(s);
   }
 }

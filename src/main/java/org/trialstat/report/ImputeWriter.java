@@ -1,10 +1,13 @@
 package org.trialstat.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.trialstat.model.ImputeResult;
 import org.trialstat.model.ImputedEstimate;
+import org.trialstat.model.Statistic;
 
 /** Output of {@code trialstat impute}: JSON keys, tidy rows and tables (docs/output.md, "impute"). */
 public final class ImputeWriter {
@@ -19,58 +22,38 @@ public final class ImputeWriter {
 
   /** The JSON object of one result; key names are public API. */
   public static Map<String, Object> tree(ImputeResult r) {
-    Map<String, Object> o = Json.object();
-    o.put("file", r.file());
-    Map<String, Object> st = Json.object();
-    st.put("control", r.control());
-    st.put("baseline", r.baseline());
-    st.put("outcome", "change");
-    st.put("visits", new ArrayList<Object>(r.visits()));
-    Map<String, Object> refs = Json.object();
-    refs.putAll(r.references());
-    st.put("references", refs);
-    Map<String, Object> strategies = Json.object();
-    strategies.putAll(r.strategies());
-    st.put("strategies", strategies);
-    st.put("conf_level", r.confLevel());
-    st.put("effects", "treatment - control");
+    Map<String, Object> st = Json.object("control", r.control(), "baseline", r.baseline(), "outcome", "change",
+        "visits", new ArrayList<Object>(r.visits()), "references", new LinkedHashMap<String, Object>(r.references()),
+        "strategies", new LinkedHashMap<String, Object>(r.strategies()), "conf_level", r.confLevel(),
+        "effects", ResultTree.EFFECTS);
     if (r.draws() != null) {
-      st.put("draws", r.draws().draws());
-      st.put("seed", r.draws().seed());
+      Json.put(st, "draws", r.draws().draws(), "seed", r.draws().seed());
       if (r.draws().interval() != null) {
-        st.put("bootstrap_ci", r.draws().interval().name().toLowerCase(java.util.Locale.ROOT));
+        st.put("bootstrap_ci", r.draws().interval().name().toLowerCase(Locale.ROOT));
       }
     }
-    o.put("settings", st);
-    o.put("rows", ResultTree.rows(r.rows()));
-    o.put("method", r.method());
-    o.put("estimates", Json.array(r.estimates(), e -> {
-      Map<String, Object> m = Json.object();
-      m.put("kind", e.kind());
-      boolean contrast = !e.versus().isEmpty();
-      m.put(contrast ? "treatment" : "arm", e.arm());
-      if (contrast) {
-        m.put("control", e.versus());
-      }
-      m.put("visit", e.visit());
-      m.put("delta", e.delta());
-      m.put("estimate", e.estimate());
-      m.put("se", e.se());
-      m.put("p", e.p());
-      ResultTree.interval(m, e.lower(), e.upper(), e.level());
-      if (rubin(r)) {
-        m.put("df", e.df());
-      }
-      return m;
-    }));
-    o.put("tipping_points", Json.array(r.tipping(), t -> {
-      Map<String, Object> m = Json.object();
-      m.put("treatment", t.treatment());
-      m.put("visit", t.visit());
-      m.put("delta", t.delta());
-      return m;
-    }));
-    return o;
+    return Json.object("file", r.file(), "settings", st, "rows", ResultTree.rows(r.rows()), "method", r.method(),
+        "estimates", Json.array(r.estimates(), e -> estimate(e, rubin(r))),
+        "tipping_points", Json.array(r.tipping(),
+            t -> Json.object("treatment", t.treatment(), "visit", t.visit(), "delta", t.delta())));
+  }
+
+  /**
+   * {@code {kind, arm | treatment, control, visit, delta, estimate, se, p, ci_low, ci_high, conf_level[, df]}}:
+   * an arm's estimate names its {@code arm}, a contrast its {@code treatment} and {@code control}.
+   */
+  private static Map<String, Object> estimate(ImputedEstimate e, boolean df) {
+    boolean contrast = !e.versus().isEmpty();
+    Map<String, Object> m = Json.object("kind", e.kind(), contrast ? "treatment" : "arm", e.arm());
+    if (contrast) {
+      m.put("control", e.versus());
+    }
+    Json.put(m, "visit", e.visit(), "delta", e.delta(), "estimate", e.estimate(), "se", e.se(), "p", e.p());
+    ResultTree.interval(m, e.lower(), e.upper(), e.level());
+    if (df) {
+      m.put("df", e.df());
+    }
+    return m;
   }
 
   /** True when the estimates carry Barnard-Rubin df (approx-bayes: a draw count and no bootstrap interval). */
@@ -101,11 +84,9 @@ public final class ImputeWriter {
       case "ls_mean" -> "LS mean " + e.arm();
       default -> {
         int cut = e.kind().indexOf('_');
-        String what = switch (e.kind().substring(cut + 1)) {
-          case "risk_difference" -> " RD ";
-          case "odds_ratio" -> " OR ";
-          default -> " rate ";
-        };
+        String statistic = e.kind().substring(cut + 1);
+        String what = statistic.equals(Statistic.RISK_DIFFERENCE.key()) ? " RD "
+            : statistic.equals(Statistic.ODDS_RATIO.key()) ? " OR " : " rate ";
         yield e.kind().substring(0, cut) + what + e.arm() + (e.versus().isEmpty() ? "" : " / " + e.versus());
       }
     };

@@ -57,10 +57,17 @@ public final class Json {
 
   /** An object of key-value pairs in order: {@code object("arm", a, "n", 3)}. */
   public static Map<String, Object> object(Object... keysAndValues) {
+    return put(new LinkedHashMap<>(), keysAndValues);
+  }
+
+  /**
+   * Appends key-value pairs to an object, in order (a key already there keeps its place and takes the new
+   * value), and returns the object: the fields of one record as one table of keys and values.
+   */
+  static Map<String, Object> put(Map<String, Object> o, Object... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("keys and values come in pairs");
     }
-    Map<String, Object> o = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       o.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }

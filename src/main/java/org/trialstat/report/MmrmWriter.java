@@ -11,6 +11,7 @@ import org.trialstat.model.MmrmAnalysisResult;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.model.MmrmSettings;
 import org.trialstat.model.Printable;
+import org.trialstat.model.Statistic;
 import org.trialstat.model.VisitContrast;
 
 /**
@@ -34,109 +35,55 @@ public final class MmrmWriter {
 
   /** The JSON object of one result; key names are public API (docs/output.md). */
   public static Map<String, Object> tree(MmrmAnalysisResult r) {
-    Map<String, Object> o = Json.object();
-    o.put("file", r.file());
     MmrmSettings s = r.settings();
-    Map<String, Object> st = Json.object();
-    st.put("scale", s.scale().key());
-    st.put("score_min", s.scoreMin());
-    st.put("score_max", s.scoreMax());
-    st.put("control", s.control());
-    st.put("baseline", s.baseline());
-    st.put("outcome", s.outcome());
-    st.put("visits", new ArrayList<Object>(s.visits()));
-    st.put("covariates", new ArrayList<Object>(s.covariates()));
-    st.put("ddf", s.ddf());
-    st.put("convergence", s.convergence());
-    st.put("covariance", new ArrayList<Object>(s.covariance()));
-    st.put("covariance_by_arm", s.covarianceByArm());
-    st.put("lsmeans_weights", s.lsmeansWeights().key());
-    st.put("conf_level", s.confLevel());
-    st.put("effects", "treatment - control");
-    o.put("settings", st);
-    o.put("rows", ResultTree.rows(r.rows()));
-    Map<String, Object> fit = fit(r.fit());
-    if (r.model() != null) {
-      fit.put("model", model(r.model()));
-    }
-    o.put("fit", fit);
-    o.put("lsmeans", Json.array(r.fit().lsmeans(), m -> {
-      Map<String, Object> e = Json.object();
-      e.put("arm", m.arm());
-      e.put("visit", m.visit());
-      e.put("n", m.n());
-      e.put("estimate", m.estimate());
-      e.put("se", m.se());
-      e.put("df", m.df());
-      ResultTree.interval(e, m.ciLow(), m.ciHigh(), m.confLevel());
-      return e;
-    }));
-    o.put("comparisons", Json.array(r.fit().comparisons(), v -> {
-      Difference d = v.difference();
-      Map<String, Object> e = Json.object();
-      e.put("treatment", v.treatment());
-      e.put("control", v.control());
-      e.put("visit", v.visit());
-      e.put("estimate", d.estimate());
-      e.put("se", d.se());
-      e.put("df", d.df());
-      e.put("t", d.t());
-      e.put("p", d.p());
-      ResultTree.interval(e, d.ciLow(), d.ciHigh(), d.confLevel());
-      ResultTree.method(e, d.method(), d.reason());
-      return e;
-    }));
-    return o;
+    Map<String, Object> st = ResultTree.settingsHead(s.scale(), s.scoreMin(), s.scoreMax(), s.control(), s.baseline());
+    Json.put(st, "outcome", s.outcome(), "visits", new ArrayList<Object>(s.visits()),
+        "covariates", new ArrayList<Object>(s.covariates()), "ddf", s.ddf(), "convergence", s.convergence(),
+        "covariance", new ArrayList<Object>(s.covariance()), "covariance_by_arm", s.covarianceByArm(),
+        "lsmeans_weights", s.lsmeansWeights().key(), "conf_level", s.confLevel(), "effects", ResultTree.EFFECTS);
+    return Json.object("file", r.file(), "settings", st, "rows", ResultTree.rows(r.rows()),
+        "fit", fit(r.fit(), r.model()),
+        "lsmeans", Json.array(r.fit().lsmeans(), m -> VisitTree.lsmean(Json.object("arm", m.arm(), "visit", m.visit()), m)),
+        "comparisons", Json.array(r.fit().comparisons(), MmrmWriter::contrast));
+  }
+
+  /** {@code {treatment, control, visit, estimate, se, df, t, p, ci_low, ci_high, conf_level, method[, reason]}}. */
+  private static Map<String, Object> contrast(VisitContrast v) {
+    Difference d = v.difference();
+    Map<String, Object> o = Json.object("treatment", v.treatment(), "control", v.control(), "visit", v.visit(),
+        "estimate", d.estimate(), "se", d.se(), "df", d.df(), "t", d.t(), "p", d.p());
+    return ResultTree.intervalAndMethod(o, d.ciLow(), d.ciHigh(), d.confLevel(), d.method(), d.reason());
   }
 
   /** The JSON object of a fitted model: {@code {formula, terms: [{name, kind, levels}]}}. */
   static Map<String, Object> model(FittedModel m) {
-    Map<String, Object> o = Json.object();
-    o.put("formula", m.formula());
-    o.put("terms", Json.array(m.terms(), t -> {
-      Map<String, Object> e = Json.object();
-      e.put("name", t.name());
-      e.put("kind", t.kind());
-      e.put("levels", new ArrayList<Object>(t.levels()));
-      return e;
-    }));
-    return o;
+    return Json.object("formula", m.formula(), "terms", Json.array(m.terms(),
+        t -> Json.object("name", t.name(), "kind", t.kind(), "levels", new ArrayList<Object>(t.levels()))));
   }
 
-  /** The JSON object of a fit's convergence and size ({@code fit} in mmrm, {@code mmrm_fit} in analyze). */
-  static Map<String, Object> fit(MmrmResult f) {
-    Map<String, Object> fit = Json.object();
-    fit.put("method", f.method());
-    fit.put(f.ml() ? "minus2_loglik" : "minus2_reml_loglik", f.minus2RemlLogLik());
-    fit.put("converged", f.converged());
-    fit.put("iterations", f.iterations());
-    fit.put("convergence_criterion", f.convergenceCriterion());
-    fit.put("subjects", f.subjects());
-    fit.put("observations", f.observations());
+  /**
+   * The JSON object of a fit's convergence and size ({@code fit} in mmrm, {@code mmrm_fit} in analyze), with
+   * the fitted model's terms under {@code model} when {@code model} is not null.
+   */
+  static Map<String, Object> fit(MmrmResult f, FittedModel model) {
+    Map<String, Object> fit = Json.object("method", f.method(),
+        f.ml() ? "minus2_loglik" : "minus2_reml_loglik", f.minus2RemlLogLik(), "converged", f.converged(),
+        "iterations", f.iterations(), "convergence_criterion", f.convergenceCriterion(), "subjects", f.subjects(),
+        "observations", f.observations());
     ResultTree.reason(fit, f.reason());
     CovarianceFit c = f.covariance();
     if (c != null) {
-      fit.put("covariance", c.structure());
-      fit.put("covariance_by_arm", c.byArm());
-      fit.put("estimation", c.estimation());
       List<Object> params = new ArrayList<>();
       for (int i = 0; i < c.names().size(); i++) {
-        Map<String, Object> e = Json.object();
-        e.put("name", c.names().get(i));
-        e.put("estimate", c.estimates().get(i));
-        params.add(e);
+        params.add(Json.object("name", c.names().get(i), "estimate", c.estimates().get(i)));
       }
-      fit.put("covariance_parameters", params);
-      fit.put("aic", c.aic());
-      fit.put("aicc", c.aicc());
-      fit.put("bic", c.bic());
-      fit.put("tried", Json.array(c.tried(), a -> {
-        Map<String, Object> e = Json.object();
-        e.put("structure", a.structure());
-        e.put("status", a.status());
-        ResultTree.reason(e, a.reason());
-        return e;
-      }));
+      Json.put(fit, "covariance", c.structure(), "covariance_by_arm", c.byArm(), "estimation", c.estimation(),
+          "covariance_parameters", params, "aic", c.aic(), "aicc", c.aicc(), "bic", c.bic(),
+          "tried", Json.array(c.tried(),
+              a -> ResultTree.reason(Json.object("structure", a.structure(), "status", a.status()), a.reason())));
+    }
+    if (model != null) {
+      fit.put("model", model(model));
     }
     return fit;
   }
@@ -152,7 +99,7 @@ public final class MmrmWriter {
     }
     for (VisitContrast v : r.fit().comparisons()) {
       Difference d = v.difference();
-      rows.add(new TidyRow(r.file(), "", null, v.treatment(), v.control(), outcome + "@" + v.visit(), "mmrm",
+      rows.add(new TidyRow(r.file(), "", null, v.treatment(), v.control(), outcome + "@" + v.visit(), Statistic.MMRM.key(),
           d.estimate(), d.ciLow(), d.ciHigh(), d.p(), TidyRow.NO_N, d.method(), d.se(), d.t(), d.df(),
           TidyRow.Detail.of(d).confLevel(), d.reason()).at(v.visit(), Double.NaN));
     }

@@ -11,19 +11,10 @@ public final class ProvenanceTree {
 
   /** {@code {trialstat_version, git_commit, command_line, inputs: [{path, size, sha256}], time_utc}}. */
   static Map<String, Object> of(Provenance p) {
-    Map<String, Object> o = Json.object();
-    o.put("trialstat_version", p.version());
-    o.put("git_commit", p.commit());
-    o.put("command_line", p.commandLine());
-    o.put("inputs", Json.array(p.inputs(), in -> {
-      Map<String, Object> i = Json.object();
-      i.put("path", in.path());
-      i.put("size", in.size() < 0 ? null : in.size());
-      i.put("sha256", in.sha256());
-      return i;
-    }));
-    o.put("time_utc", p.timeUtc());
-    return o;
+    return Json.object("trialstat_version", p.version(), "git_commit", p.commit(), "command_line", p.commandLine(),
+        "inputs", Json.array(p.inputs(),
+            in -> Json.object("path", in.path(), "size", in.size() < 0 ? null : in.size(), "sha256", in.sha256())),
+        "time_utc", p.timeUtc());
   }
 
   /** One line: version, commit, inputs with the first 12 hex digits of their SHA-256, time. */

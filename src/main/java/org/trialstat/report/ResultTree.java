@@ -21,12 +21,19 @@ import org.trialstat.model.MeanSummary;
 import org.trialstat.model.Multiplicity;
 import org.trialstat.model.Proportion;
 import org.trialstat.model.RowAccounting;
+import org.trialstat.model.Scale;
 
 /**
  * The JSON tree of an analysis: the key names documented in {@code docs/output.md} are public API.
  * Every block carries its {@code method} and, when a number is missing, a {@code reason}.
  */
 public final class ResultTree {
+
+  /** {@code settings.effects} of the commands that report ratios: which arm is subtracted, which divides. */
+  static final String EFFECTS_AND_RATIOS = "treatment - control; ratios treatment / control";
+
+  /** {@code settings.effects} of the commands without ratios. */
+  static final String EFFECTS = "treatment - control";
 
   private ResultTree() {
   }
@@ -41,14 +48,8 @@ public final class ResultTree {
     }
     o.put("settings", settings);
     o.put("rows", rows(r.rows()));
-    o.put("participants_excluded", Json.array(r.participantExclusions(), p -> {
-      Map<String, Object> m = Json.object();
-      m.put("arm", p.arm());
-      m.put("outcome", p.outcome());
-      m.put("reason", p.reason());
-      m.put("count", p.count());
-      return m;
-    }));
+    o.put("participants_excluded", Json.array(r.participantExclusions(),
+        p -> Json.object("arm", p.arm(), "outcome", p.outcome(), "reason", p.reason(), "count", p.count())));
     o.put("arms", Json.array(r.arms(), ResultTree::arm));
     o.put("comparisons", Json.array(r.comparisons(), ResultTree::comparison));
     if (!r.visits().isEmpty()) {
@@ -58,16 +59,10 @@ public final class ResultTree {
       o.put("subgroups", SubgroupTree.of(r.subgroups()));
     }
     if (r.models().ancova() != null) {
-      Map<String, Object> ancova = Json.object();
-      ancova.put("model", MmrmWriter.model(r.models().ancova()));
-      o.put("ancova_fit", ancova);
+      o.put("ancova_fit", Json.object("model", MmrmWriter.model(r.models().ancova())));
     }
     if (r.mmrm() != null) {
-      Map<String, Object> fit = MmrmWriter.fit(r.mmrm());
-      if (r.models().mmrm() != null) {
-        fit.put("model", MmrmWriter.model(r.models().mmrm()));
-      }
-      o.put("mmrm_fit", fit);
+      o.put("mmrm_fit", MmrmWriter.fit(r.mmrm(), r.models().mmrm()));
     }
     if (r.doseResponse() != null) {
       o.put("dose_response", difference(r.doseResponse()));
@@ -80,24 +75,22 @@ public final class ResultTree {
   }
 
   static Map<String, Object> settings(AnalysisSettings s) {
-    Map<String, Object> o = Json.object();
-    o.put("scale", s.scale().key());
-    o.put("score_min", s.scoreMin());
-    o.put("score_max", s.scoreMax());
-    o.put("control", s.control());
-    o.put("baseline", s.baseline());
-    o.put("endpoint", s.endpoint());
-    Map<String, Object> resp = Json.object();
-    resp.put("rule", s.response().kind().key());
-    resp.put("threshold", s.response().threshold());
-    o.put("response", resp);
-    o.put("remission_max", s.remissionMax());
-    o.put("missing", s.missing().key());
-    o.put("conf_level", s.confLevel());
-    o.put("lsmeans_weights", s.lsmeansWeights().key());
-    o.put("quantile_type", s.quantileType().key());
-    o.put("effects", "treatment - control; ratios treatment / control");
-    return o;
+    Map<String, Object> o = settingsHead(s.scale(), s.scoreMin(), s.scoreMax(), s.control(), s.baseline());
+    return Json.put(o, "endpoint", s.endpoint(),
+        "response", Json.object("rule", s.response().kind().key(), "threshold", s.response().threshold()),
+        "remission_max", s.remissionMax(), "missing", s.missing().key(), "conf_level", s.confLevel(),
+        "lsmeans_weights", s.lsmeansWeights().key(), "quantile_type", s.quantileType().key(),
+        "effects", EFFECTS_AND_RATIOS);
+  }
+
+  /**
+   * The first keys of the {@code settings} of {@code analyze} and {@code mmrm}: {@code scale, score_min,
+   * score_max, control, baseline}.
+   */
+  static Map<String, Object> settingsHead(Scale scale, double scoreMin, double scoreMax, String control,
+      String baseline) {
+    return Json.object("scale", scale.key(), "score_min", scoreMin, "score_max", scoreMax, "control", control,
+        "baseline", baseline);
   }
 
   /**
@@ -126,23 +119,11 @@ public final class ResultTree {
   }
 
   static Map<String, Object> rows(RowAccounting rows) {
-    Map<String, Object> o = Json.object();
-    o.put("read", rows.read());
-    o.put("used", rows.used());
-    o.put("excluded", Json.array(rows.excluded(), e -> {
-      Map<String, Object> m = Json.object();
-      m.put("reason", e.reason());
-      m.put("count", e.count());
-      return m;
-    }));
+    Map<String, Object> o = Json.object("read", rows.read(), "used", rows.used(),
+        "excluded", Json.array(rows.excluded(), e -> Json.object("reason", e.reason(), "count", e.count())));
     if (!rows.filters().isEmpty()) { // only when row filters were given: output without them is unchanged
-      o.put("filtered", rows.filtered());
-      o.put("filters", Json.array(rows.filters(), f -> {
-        Map<String, Object> m = Json.object();
-        m.put("expression", f.expression());
-        m.put("removed", f.removed());
-        return m;
-      }));
+      Json.put(o, "filtered", rows.filtered(), "filters",
+          Json.array(rows.filters(), f -> Json.object("expression", f.expression(), "removed", f.removed())));
     }
     return o;
   }
@@ -176,11 +157,7 @@ public final class ResultTree {
     for (Map.Entry<String, Object> e : block.entrySet()) {
       o.put(e.getKey(), e.getValue());
       if (e.getKey().equals("sd")) {
-        o.put("median", q.median());
-        o.put("q1", q.q1());
-        o.put("q3", q.q3());
-        o.put("min", q.min());
-        o.put("max", q.max());
+        Json.put(o, "median", q.median(), "q1", q.q1(), "q3", q.q3(), "min", q.min(), "max", q.max());
       }
     }
     return o;
@@ -191,50 +168,36 @@ public final class ResultTree {
     if (m == null) {
       return;
     }
-    Map<String, Object> o = Json.object();
-    o.put("estimate", m.estimate());
-    o.put("se", m.se());
-    o.put("df", m.df());
-    interval(o, m.ciLow(), m.ciHigh(), m.confLevel());
+    Map<String, Object> o = interval(Json.object("estimate", m.estimate(), "se", m.se(), "df", m.df()), m.ciLow(),
+        m.ciHigh(), m.confLevel());
     o.put("weights", m.weights().key());
-    method(o, m.method(), m.reason());
-    arm.put(key, o);
+    arm.put(key, method(o, m.method(), m.reason()));
   }
 
+  /** {@code {n, mean, sd[, reason]}}: a baseline or endpoint score. */
   static Map<String, Object> descriptives(MeanSummary m) {
-    Map<String, Object> o = Json.object();
-    o.put("n", m.n());
-    o.put("mean", m.mean());
-    o.put("sd", m.sd());
-    reason(o, m.reason());
-    return o;
+    return reason(Json.object("n", m.n(), "mean", m.mean(), "sd", m.sd()), m.reason());
   }
 
+  /** {@code {n, mean, sd, se, ci_low, ci_high, conf_level, method[, reason]}}: a mean change with its CI. */
   static Map<String, Object> meanSummary(MeanSummary m) {
-    Map<String, Object> o = Json.object();
-    o.put("n", m.n());
-    o.put("mean", m.mean());
-    o.put("sd", m.sd());
-    o.put("se", m.se());
-    interval(o, m.ciLow(), m.ciHigh(), m.confLevel());
-    method(o, m.method(), m.reason());
-    return o;
+    return intervalAndMethod(Json.object("n", m.n(), "mean", m.mean(), "sd", m.sd(), "se", m.se()), m.ciLow(),
+        m.ciHigh(), m.confLevel(), m.method(), m.reason());
   }
 
+  /** {@code {events, n, rate, ci_low, ci_high, conf_level, method[, reason]}}: an arm's rate of an endpoint. */
   static Map<String, Object> proportion(Proportion p) {
-    Map<String, Object> o = Json.object();
-    o.put("events", p.events());
-    o.put("n", p.n());
-    o.put("rate", p.rate());
-    interval(o, p.ciLow(), p.ciHigh(), p.confLevel());
-    method(o, p.method(), p.reason());
-    return o;
+    return intervalAndMethod(Json.object("events", p.events(), "n", p.n(), "rate", p.rate()), p.ciLow(), p.ciHigh(),
+        p.confLevel(), p.method(), p.reason());
   }
 
   static Map<String, Object> comparison(Comparison c) {
-    Map<String, Object> o = Json.object();
-    o.put("treatment", c.treatment());
-    o.put("control", c.control());
+    return comparison(Json.object(), c);
+  }
+
+  /** Appends {@code treatment}, {@code control} and the comparison's effects to {@code o} (which may lead with keys of its own). */
+  static Map<String, Object> comparison(Map<String, Object> o, Comparison c) {
+    Json.put(o, "treatment", c.treatment(), "control", c.control());
     effects(o, c);
     return o;
   }
@@ -301,43 +264,42 @@ public final class ResultTree {
     return v.p();
   }
 
+  /** {@code {estimate, se, ci_low, ci_high, conf_level, t, df, p, method[, reason]}}: a difference with its t test. */
   static Map<String, Object> difference(Difference d) {
-    Map<String, Object> o = Json.object();
-    o.put("estimate", d.estimate());
-    o.put("se", d.se());
-    interval(o, d.ciLow(), d.ciHigh(), d.confLevel());
-    o.put("t", d.t());
-    o.put("df", d.df());
-    o.put("p", d.p());
-    method(o, d.method(), d.reason());
-    return o;
+    Map<String, Object> o = interval(Json.object("estimate", d.estimate(), "se", d.se()), d.ciLow(), d.ciHigh(),
+        d.confLevel());
+    Json.put(o, "t", d.t(), "df", d.df(), "p", d.p());
+    return method(o, d.method(), d.reason());
   }
 
+  /** {@code {estimate, ci_low, ci_high, conf_level, method[, reason]}}: an effect size or a binary effect. */
   static Map<String, Object> estimate(Estimate e) {
-    Map<String, Object> o = Json.object();
-    o.put("estimate", e.estimate());
-    interval(o, e.ciLow(), e.ciHigh(), e.confLevel());
-    method(o, e.method(), e.reason());
-    return o;
+    return intervalAndMethod(Json.object("estimate", e.estimate()), e.ciLow(), e.ciHigh(), e.confLevel(), e.method(),
+        e.reason());
   }
 
-  /** {@code ci_low}, {@code ci_high}, {@code conf_level}: every interval's keys, in this order. */
-  static void interval(Map<String, Object> o, double low, double high, double level) {
-    o.put("ci_low", low);
-    o.put("ci_high", high);
-    o.put("conf_level", level);
+  /** {@code ci_low}, {@code ci_high}, {@code conf_level}: every interval's keys, in this order; returns {@code o}. */
+  static Map<String, Object> interval(Map<String, Object> o, double low, double high, double level) {
+    return Json.put(o, "ci_low", low, "ci_high", high, "conf_level", level);
   }
 
-  /** {@code method}, then {@code reason} when a number is missing or carries a note. */
-  static void method(Map<String, Object> o, String method, String reason) {
+  /** The interval, then the method (and reason): how most blocks end; returns {@code o}. */
+  static Map<String, Object> intervalAndMethod(Map<String, Object> o, double low, double high, double level,
+      String method, String reason) {
+    return method(interval(o, low, high, level), method, reason);
+  }
+
+  /** {@code method}, then {@code reason} when a number is missing or carries a note; returns {@code o}. */
+  static Map<String, Object> method(Map<String, Object> o, String method, String reason) {
     o.put("method", method);
-    reason(o, reason);
+    return reason(o, reason);
   }
 
-  /** {@code reason}, when there is one. */
-  static void reason(Map<String, Object> o, String reason) {
+  /** {@code reason}, when there is one; returns {@code o}. */
+  static Map<String, Object> reason(Map<String, Object> o, String reason) {
     if (reason != null) {
       o.put("reason", reason);
     }
+    return o;
   }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.Effect;
 import org.trialstat.model.SensitivityEstimate;
+import org.trialstat.model.Statistic;
 
 /**
  * The sensitivity block of {@code analyze --sensitivity} in every format (docs/output.md, "sensitivity[]"):
@@ -30,34 +31,20 @@ final class SensitivityReport {
     List<Object> out = new ArrayList<>();
     for (SensitivityEstimate e : r.sensitivity()) {
       boolean tipping = e.analysis().equals("tipping_point");
-      Map<String, Object> o = Json.object();
-      put(o, new String[] {"analysis", "estimand", "strategy", "treatment", "control", "visit"}, e.analysis(),
-          e.estimand(), e.strategy(), e.treatment(), e.control(), e.visit());
+      Map<String, Object> o = Json.object("analysis", e.analysis(), "estimand", e.estimand(), "strategy", e.strategy(),
+          "treatment", e.treatment(), "control", e.control(), "visit", e.visit());
       if (tipping) {
         o.put("delta", e.delta());
       }
-      put(o, new String[] {"estimate", "se", "ci_low", "ci_high", "conf_level", "p"}, e.estimate(), e.se(),
-          e.ciLow(), e.ciHigh(), e.confLevel(), e.p());
+      ResultTree.interval(Json.put(o, "estimate", e.estimate(), "se", e.se()), e.ciLow(), e.ciHigh(), e.confLevel());
+      o.put("p", e.p());
       if (tipping) {
-        List<Object> grid = new ArrayList<>();
-        for (SensitivityEstimate.Step s : e.grid()) {
-          Map<String, Object> g = Json.object();
-          put(g, new String[] {"delta", "estimate", "se", "p"}, s.delta(), s.estimate(), s.se(), s.p());
-          grid.add(g);
-        }
-        o.put("grid", grid);
+        o.put("grid", Json.array(e.grid(),
+            s -> Json.object("delta", s.delta(), "estimate", s.estimate(), "se", s.se(), "p", s.p())));
       }
-      ResultTree.method(o, e.method(), e.reason());
-      out.add(o);
+      out.add(ResultTree.method(o, e.method(), e.reason()));
     }
     return out;
-  }
-
-  /** Puts keys[i] = values[i], in order. */
-  private static void put(Map<String, Object> o, String[] keys, Object... values) {
-    for (int i = 0; i < keys.length; i++) {
-      o.put(keys[i], values[i]);
-    }
   }
 
   /**
@@ -86,6 +73,18 @@ final class SensitivityReport {
         d.reason());
   }
 
+  /** The table's name of an analysis: the primary one is the MMRM, under its statistic's key. */
+  private static String label(String analysis) {
+    if (analysis.equals(Statistic.MMRM.key())) {
+      return "MMRM (primary)";
+    }
+    return switch (analysis) {
+      case "mar" -> "MAR, conditional mean";
+      case "jump_to_reference" -> "J2R, conditional mean";
+      default -> "Tipping point (MAR + delta)";
+    };
+  }
+
   /** The table, or null without --sensitivity. */
   static TextTable table(AnalysisResult r, String lvl, Set<String> reasons) {
     if (r.sensitivity().isEmpty()) {
@@ -94,12 +93,7 @@ final class SensitivityReport {
     TextTable t = new TextTable("Comparison", "Analysis", ">Delta", ">Estimate", ">" + lvl + " CI", ">SE", ">p");
     for (SensitivityEstimate e : r.sensitivity()) {
       String name = e.treatment() + " vs " + e.control();
-      String label = switch (e.analysis()) {
-        case "mmrm" -> "MMRM (primary)";
-        case "mar" -> "MAR, conditional mean";
-        case "jump_to_reference" -> "J2R, conditional mean";
-        default -> "Tipping point (MAR + delta)";
-      };
+      String label = label(e.analysis());
       String est = Fmt.fixed(e.estimate(), 2);
       if (e.reason() != null) {
         reasons.add(label + " (" + name + "): " + e.reason());

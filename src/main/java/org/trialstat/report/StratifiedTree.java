@@ -3,6 +3,7 @@ package org.trialstat.report;
 import java.util.Map;
 import org.trialstat.model.AdjustedBinaryResult;
 import org.trialstat.model.ChiSquareTest;
+import org.trialstat.model.Statistic;
 import org.trialstat.model.StratifiedBinaryResult;
 import org.trialstat.model.WaldEffect;
 
@@ -18,57 +19,41 @@ final class StratifiedTree {
   }
 
   static Map<String, Object> stratified(StratifiedBinaryResult s) {
-    Map<String, Object> o = Json.object();
-    o.put("strata", s.strata());
-    o.put("strata_used", s.strataUsed());
-    o.put("test", test(s.cmh()));
-    o.put("test_uncorrected", test(s.cmhUncorrected()));
+    Map<String, Object> o = Json.object("strata", s.strata(), "strata_used", s.strataUsed(), "test", test(s.cmh()),
+        "test_uncorrected", test(s.cmhUncorrected()));
     effects(o, s.riskDifference(), s.riskRatio(), s.oddsRatio());
-    o.put("breslow_day", test(s.breslowDay()));
-    o.put("breslow_day_tarone", test(s.tarone()));
-    note(o, s.note());
-    return o;
+    Json.put(o, "breslow_day", test(s.breslowDay()), "breslow_day_tarone", test(s.tarone()));
+    return note(o, s.note());
   }
 
   static Map<String, Object> adjusted(AdjustedBinaryResult a, int n) {
-    Map<String, Object> o = Json.object();
-    o.put("n", n);
-    o.put("risk_treatment", a.riskTreatment());
-    o.put("risk_control", a.riskControl());
+    Map<String, Object> o = Json.object("n", n, "risk_treatment", a.riskTreatment(), "risk_control", a.riskControl());
     effects(o, a.riskDifference(), a.riskRatio(), a.oddsRatio());
-    note(o, a.note());
-    return o;
+    return note(o, a.note());
   }
 
+  /** The three effects under the keys of their statistics: {@code risk_difference, risk_ratio, odds_ratio}. */
   private static void effects(Map<String, Object> o, WaldEffect rd, WaldEffect rr, WaldEffect or) {
-    o.put("risk_difference", effect(rd));
-    o.put("risk_ratio", effect(rr));
-    o.put("odds_ratio", effect(or));
+    Json.put(o, Statistic.RISK_DIFFERENCE.key(), effect(rd), Statistic.RISK_RATIO.key(), effect(rr),
+        Statistic.ODDS_RATIO.key(), effect(or));
   }
 
-  private static void note(Map<String, Object> o, String note) {
+  private static Map<String, Object> note(Map<String, Object> o, String note) {
     if (note != null) {
       o.put("note", note);
     }
+    return o;
   }
 
   private static Map<String, Object> test(ChiSquareTest t) {
-    Map<String, Object> o = Json.object();
-    o.put("statistic", t.statistic());
-    o.put("df", t.df());
-    o.put("p", t.p());
-    ResultTree.method(o, t.method(), t.estimable() ? null : t.reason());
-    return o;
+    return ResultTree.method(Json.object("statistic", t.statistic(), "df", t.df(), "p", t.p()), t.method(),
+        t.estimable() ? null : t.reason());
   }
 
   private static Map<String, Object> effect(WaldEffect e) {
-    Map<String, Object> o = Json.object();
-    o.put("estimate", e.estimate());
-    o.put(e.logScale() ? "se_log" : "se", e.se());
-    ResultTree.interval(o, e.ciLow(), e.ciHigh(), e.confLevel());
-    o.put("z", e.z());
-    o.put("p", e.p());
-    ResultTree.method(o, e.method(), e.estimable() ? null : e.reason());
-    return o;
+    Map<String, Object> o = ResultTree.interval(Json.object("estimate", e.estimate(), e.logScale() ? "se_log" : "se",
+        e.se()), e.ciLow(), e.ciHigh(), e.confLevel());
+    Json.put(o, "z", e.z(), "p", e.p());
+    return ResultTree.method(o, e.method(), e.estimable() ? null : e.reason());
   }
 }

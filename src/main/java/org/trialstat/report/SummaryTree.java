@@ -21,28 +21,16 @@ public final class SummaryTree {
 
   /** The JSON object of a summary result. */
   public static Map<String, Object> of(SummaryResult r) {
-    Map<String, Object> o = Json.object();
-    o.put("files", new ArrayList<Object>(r.files()));
-    Map<String, Object> settings = Json.object();
-    settings.put("conf_level", r.confLevel());
-    settings.put("input_ci_level", r.inputCiLevel());
-    settings.put("effects", "treatment - control; ratios treatment / control");
-    o.put("settings", settings);
+    Map<String, Object> o = Json.object("files", new ArrayList<Object>(r.files()), "settings", Json.object(
+        "conf_level", r.confLevel(), "input_ci_level", r.inputCiLevel(), "effects", ResultTree.EFFECTS_AND_RATIOS));
     List<Object> studies = new ArrayList<>();
     List<Object> arms = new ArrayList<>();
     List<Object> comparisons = new ArrayList<>();
     List<Object> warnings = new ArrayList<>();
     for (SummaryResult.Study s : r.studies()) {
-      Map<String, Object> so = Json.object();
-      so.put("study", s.study());
-      so.put("file", s.file());
-      so.put("authors", s.authors());
-      so.put("year", s.year());
-      so.put("design", s.design());
-      so.put("control", s.control());
-      so.put("notes", new ArrayList<Object>(s.notes()));
-      so.put("warnings", new ArrayList<Object>(s.warnings()));
-      studies.add(so);
+      studies.add(Json.object("study", s.study(), "file", s.file(), "authors", s.authors(), "year", s.year(),
+          "design", s.design(), "control", s.control(), "notes", new ArrayList<Object>(s.notes()),
+          "warnings", new ArrayList<Object>(s.warnings())));
       for (SummaryResult.Arm a : s.arms()) {
         arms.add(arm(s, a));
       }
@@ -53,29 +41,18 @@ public final class SummaryTree {
         warnings.add(s.study() + ": " + w);
       }
     }
-    o.put("studies", studies);
-    o.put("arms", arms);
-    o.put("comparisons", comparisons);
-    o.put("warnings", warnings);
-    return o;
+    return Json.put(o, "studies", studies, "arms", arms, "comparisons", comparisons, "warnings", warnings);
   }
 
   private static Map<String, Object> arm(SummaryResult.Study s, SummaryResult.Arm a) {
-    Map<String, Object> o = Json.object();
-    o.put("study", s.study());
-    o.put("arm", a.arm());
-    o.put("control", a.control());
-    o.put("n", a.n());
-    o.put("randomized", a.randomized() == SummaryInput.NOT_REPORTED ? null : a.randomized());
+    Map<String, Object> o = Json.object("study", s.study(), "arm", a.arm(), "control", a.control(), "n", a.n(),
+        "randomized", a.randomized() == SummaryInput.NOT_REPORTED ? null : a.randomized());
     if (a.baseline() != null) {
       o.put("baseline", ResultTree.descriptives(a.baseline()));
     }
     if (a.change() != null) {
-      Map<String, Object> c = ResultTree.meanSummary(a.change());
-      c.put("sd_source", a.sdSource().key());
-      c.put("conversion", a.conversion());
-      c.put("approximate", a.approximate());
-      o.put("change", c);
+      o.put("change", Json.put(ResultTree.meanSummary(a.change()), "sd_source", a.sdSource().key(),
+          "conversion", a.conversion(), "approximate", a.approximate()));
     }
     for (BinaryEndpoint e : a.endpoints()) {
       o.put(e.key(), ResultTree.proportion(a.rate(e)));
@@ -84,11 +61,6 @@ public final class SummaryTree {
   }
 
   private static Map<String, Object> comparison(SummaryResult.Study s, Comparison c) {
-    Map<String, Object> o = Json.object();
-    o.put("study", s.study());
-    o.put("treatment", c.treatment());
-    o.put("control", c.control());
-    ResultTree.effects(o, c);
-    return o;
+    return ResultTree.comparison(Json.object("study", s.study()), c);
   }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.LsMean;
+import org.trialstat.model.Statistic;
+import org.trialstat.model.VisitResult;
 
 /**
  * The {@code visits[]} block of {@code analyze}'s JSON (docs/output.md): per post-baseline visit its
@@ -17,39 +19,26 @@ final class VisitTree {
 
   static List<Object> of(AnalysisResult r) {
     String method = r.mmrm() == null ? null : r.mmrm().method();
-    return Json.array(r.visits(), v -> {
-      Map<String, Object> o = Json.object();
-      o.put("visit", v.visit());
-      o.put("week", v.week());
-      o.put("arms", Json.array(v.arms(), a -> {
-        Map<String, Object> ao = Json.object();
-        ao.put("arm", a.arm());
-        ao.put("observed_change", ResultTree.meanSummary(a.observedChange()));
-        if (a.mmrmLsmean() != null) {
-          ao.put("mmrm_lsmean", lsmean(a.mmrmLsmean(), method));
-        }
-        return ao;
-      }));
-      o.put("comparisons", Json.array(v.comparisons(), c -> {
-        Map<String, Object> co = Json.object();
-        co.put("treatment", c.treatment());
-        co.put("control", c.control());
-        co.put("mmrm", ResultTree.difference(c.difference()));
-        return co;
-      }));
-      return o;
-    });
+    return Json.array(r.visits(), v -> Json.object("visit", v.visit(), "week", v.week(),
+        "arms", Json.array(v.arms(), a -> arm(a, method)),
+        "comparisons", Json.array(v.comparisons(), c -> Json.object("treatment", c.treatment(), "control", c.control(),
+            Statistic.MMRM.key(), ResultTree.difference(c.difference())))));
   }
 
-  /** An LS mean: {n, estimate, se, df, ci_low, ci_high, conf_level, method}. */
-  static Map<String, Object> lsmean(LsMean m, String method) {
-    Map<String, Object> o = Json.object();
-    o.put("n", m.n());
-    o.put("estimate", m.estimate());
-    o.put("se", m.se());
-    o.put("df", m.df());
-    ResultTree.interval(o, m.ciLow(), m.ciHigh(), m.confLevel());
-    ResultTree.method(o, method, null);
+  private static Map<String, Object> arm(VisitResult.Arm a, String method) {
+    Map<String, Object> o = Json.object("arm", a.arm(), "observed_change", ResultTree.meanSummary(a.observedChange()));
+    if (a.mmrmLsmean() != null) {
+      o.put("mmrm_lsmean", ResultTree.method(lsmean(Json.object(), a.mmrmLsmean()), method, null));
+    }
     return o;
+  }
+
+  /**
+   * Appends an LS mean's {@code n, estimate, se, df, ci_low, ci_high, conf_level} to {@code o} and returns
+   * it: {@code visits[].arms[].mmrm_lsmean} here, {@code lsmeans[]} of {@code mmrm} after its arm and visit.
+   */
+  static Map<String, Object> lsmean(Map<String, Object> o, LsMean m) {
+    Json.put(o, "n", m.n(), "estimate", m.estimate(), "se", m.se(), "df", m.df());
+    return ResultTree.interval(o, m.ciLow(), m.ciHigh(), m.confLevel());
   }
 }

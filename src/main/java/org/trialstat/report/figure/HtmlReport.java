@@ -50,13 +50,17 @@ public final class HtmlReport {
 
   /** A section heading. */
   public HtmlReport section(String heading) {
-    body.append("<h2>").append(SvgWriter.escape(heading)).append("</h2>\n");
-    return this;
+    return element("<h2>", heading, "</h2>\n");
   }
 
   /** A paragraph of text. */
   public HtmlReport paragraph(String text) {
-    body.append("<p>").append(SvgWriter.escape(text)).append("</p>\n");
+    return element("<p>", text, "</p>\n");
+  }
+
+  /** An element of escaped text between its start and end tags. */
+  private HtmlReport element(String start, String text, String end) {
+    body.append(start).append(SvgWriter.escape(text)).append(end);
     return this;
   }
 
@@ -86,7 +90,7 @@ public final class HtmlReport {
       }
       t.append("</tr>\n");
     }
-    body.append("<h3 class=\"table-title\">").append(SvgWriter.escape(caption)).append("</h3>\n");
+    element("<h3 class=\"table-title\">", caption, "</h3>\n");
     return tableHtml(t.append("</tbody>\n</table>").toString());
   }
 
@@ -128,7 +132,7 @@ public final class HtmlReport {
     if (!items.isEmpty()) {
       body.append("<ul class=\"").append(cls).append("\">\n");
       for (String w : items) {
-        body.append("<li>").append(SvgWriter.escape(w)).append("</li>\n");
+        element("<li>", w, "</li>\n");
       }
       body.append("</ul>\n");
     }
@@ -137,8 +141,7 @@ public final class HtmlReport {
 
   /** The provenance line: what produced the page, from which inputs. */
   public HtmlReport provenance(String text) {
-    body.append("<p class=\"provenance\">").append(SvgWriter.escape(text)).append("</p>\n");
-    return this;
+    return element("<p class=\"provenance\">", text, "</p>\n");
   }
 
   /** Figures added so far. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.trialstat.report.Xml;
 
 /**
  * A minimal writer of SVG 1.1 markup (W3C, "Scalable Vector Graphics (SVG) 1.1 (Second Edition)", 2011),
@@ -182,27 +183,9 @@ final class SvgWriter {
     return s.toString();
   }
 
-  /** Escapes the five XML special characters and drops characters XML 1.0 does not allow. */
+  /** Escapes the five XML special characters and drops characters XML 1.0 does not allow ({@link Xml#HTML_COMPATIBLE}). */
   static String escape(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> {
-          if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-            if (c != 0xFFFE && c != 0xFFFF) {
-              out.append(c);
-            }
-          }
-        }
-      }
-    }
-    return out.toString();
+    return Xml.HTML_COMPATIBLE.escape(s);
   }
 
   /** Estimated width of a text at a font size (no font metrics: the output must not depend on installed fonts). */
