@@ -91,7 +91,7 @@ public final class SensitivityAnalysis {
       }
       String t = c.treatment();
       Difference d = mmrm.get(t);
-      out.add(new SensitivityEstimate("mmrm", MAR, "MAR", d.method(), t, control, endpoint, 0, d.estimate(), d.se(),
+      out.add(new SensitivityEstimate(Statistic.MMRM.key(), MAR, "MAR", d.method(), t, control, endpoint, 0, d.estimate(), d.se(),
           d.ciLow(), d.ciHigh(), d.confLevel(), d.p(), List.of(), d.reason()));
       out.add(mar.entry("mar", MAR, "MAR", t, control, endpoint, 0, level));
       out.add(jr.entry("jump_to_reference", JR, "JR", t, control, endpoint, 0, level));
