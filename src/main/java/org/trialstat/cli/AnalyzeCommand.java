@@ -23,11 +23,9 @@ import org.trialstat.model.ResponseRule;
 import org.trialstat.report.AnalysisWriter;
 import org.trialstat.report.figure.PlotKind;
 import org.trialstat.report.figure.ResultReport;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code trialstat analyze}: participant-level analysis of one or more trial files. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
@@ -42,23 +40,8 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
   @Option(names = "--endpoint", paramLabel = "VISIT", description = "Endpoint visit (default: the latest).")
   String endpoint;
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  ResponseOptions response = new ResponseOptions();
-
-  /** The two mutually exclusive responder rules. */
-  static final class ResponseOptions {
-    @Option(names = "--response-drop", paramLabel = "POINTS",
-        description = "Responder: a drop of at least POINTS from baseline (default 10, as MAPP1/MAPP2).")
-    Double drop;
-
-    @Option(names = "--response-pct", paramLabel = "PERCENT",
-        description = "Responder: a drop of at least PERCENT %% of the baseline score (>=, see docs/methods.md).")
-    Double pct;
-  }
-
-  @Option(names = "--remission-max", paramLabel = "SCORE",
-      description = "Remission: endpoint score <= SCORE and no diagnosis (default: the scale's cut-off).")
-  Double remissionMax;
+  @Mixin
+  ResponderOptions responder;
 
   @Option(names = "--missing", paramLabel = "POLICY",
       description = "Denominators of binary endpoints: completers (default) or nonresponder (every randomized "
@@ -116,10 +99,7 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
   SensitivityOptions sensitivity;
 
   @Mixin
-  StrictnessOption strictness;
-
-  @Mixin
-  OutputOptions output;
+  PerFileOptions run;
 
   @Option(names = "--plot", paramLabel = "KIND=FILE",
       description = "Also write a figure as SVG to FILE (repeatable); KIND: " + PlotKind.KINDS + ".")
@@ -134,24 +114,23 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
     List<Figures.Target> targets = Figures.targets(plots);
     boolean figures = !targets.isEmpty() || report != null;
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(readColumns()).withCovariateOptions(columnOptions());
-    List<Path> all = batch.resolve(output.quiet);
+    ReadOptions read = readOptions();
+    List<Path> all = batch.resolve(run.output.quiet);
     // With --plot or --report, each file's data and result are kept for the figures (memory grows with them).
     Map<Path, ResultReport.Input> kept = new ConcurrentHashMap<>();
-    int code = PerFileRun.run(spec, all, batch, output, f -> {
-      TrialFiles.Read in = input.read(f, read, baseline, strictness.strict);
+    int code = eachFile(all, run, read, baseline, (f, in) -> {
       AnalysisResult result = analyze(in, request);
       if (figures) {
         kept.put(f, new ResultReport.Input(result, in.data()));
       }
       return result;
-    }, AnalysisWriter.perFile(output.format));
+    }, AnalysisWriter::perFile);
     if (figures) {
       List<ResultReport.Input> inputs = all.stream().map(kept::get).filter(Objects::nonNull).toList();
       if (!inputs.isEmpty()) {
         Figures.write(Figures.draw(targets, inputs), all);
         if (report != null) {
-          Figures.writeReport(report, inputs, RunInfo.of(spec, output.reproducible, all), all);
+          Figures.writeReport(report, inputs, RunInfo.of(spec, run.output.reproducible, all), all);
         }
       }
     }
@@ -161,9 +140,9 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
   /** Every file read and analysed, with its data (for {@code plot} and {@code report}). */
   List<ResultReport.Input> analysed() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(readColumns()).withCovariateOptions(columnOptions());
+    ReadOptions read = readOptions();
     return Batch.inOrder(inputFiles(), f -> {
-      TrialFiles.Read in = input.read(f, read, baseline, strictness.strict);
+      TrialFiles.Read in = input.read(f, read, baseline, run.strict);
       return new ResultReport.Input(analyze(in, request), in.data());
     });
   }
@@ -176,10 +155,9 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
   @Override
   public Object tree() {
     AnalysisRequest request = request();
-    ReadOptions read = input.readOptions(readColumns()).withCovariateOptions(columnOptions());
+    ReadOptions read = readOptions();
     List<Path> all = batch.resolve(true);
-    List<AnalysisResult> results = Batch.inOrder(all,
-        f -> analyze(input.read(f, read, baseline, strictness.strict), request));
+    List<AnalysisResult> results = Batch.inOrder(all, f -> analyze(input.read(f, read, baseline, run.strict), request));
     return AnalysisWriter.tree(results, all.size() > 1);
   }
 
@@ -192,7 +170,7 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
     AnalysisResult result = TrialAnalysis.analyze(read.data(), r);
     if (sensitivity.sensitivity) {
       result = SensitivityAnalysis.add(read.data(), result, sensitivity.grid(spec), sensitivity.deltaArms,
-          strictness.strictness());
+          run.strictness());
     }
     if (!input.adam && read.notes().isEmpty()) {
       return result;
@@ -205,6 +183,11 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
     }
     notes.addAll(read.notes());
     return result.withNotes(notes);
+  }
+
+  /** The reader's settings: the input options, with the extra columns and the options that named them. */
+  private ReadOptions readOptions() {
+    return input.readOptions(readColumns()).withCovariateOptions(columnOptions());
   }
 
   /** The extra columns to read: --strata, --covariate, --factor and --covariate-by-visit, each once. */
@@ -238,32 +221,17 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
 
   private AnalysisRequest request() {
     sensitivity.grid(spec); // --delta without --sensitivity: a usage error before any file is read
-    ResponseRule rule;
-    if (response.pct != null) {
-      rule = new ResponseRule(ResponseRule.Kind.PERCENT, positive("--response-pct", response.pct));
-    } else {
-      rule = new ResponseRule(ResponseRule.Kind.DROP,
-          response.drop == null ? 10 : positive("--response-drop", response.drop));
-    }
+    ResponseRule given = responder.rule();
+    ResponseRule rule = given != null ? given : new ResponseRule(ResponseRule.Kind.DROP, 10); // as MAPP1/MAPP2
     double[] range = input.range();
-    double remission = remissionMax == null ? Double.NaN : remissionMax;
-    if (remissionMax != null && !Double.isFinite(remissionMax)) {
-      throw new ParameterException(spec.commandLine(), "--remission-max: expected a finite score");
-    }
+    double remission = responder.remissionMax();
     return new AnalysisRequest(input.scale, range[0], range[1], comparison.control, baseline, endpoint, rule,
         remission, missing, comparison.confLevel(),
-        strictness.strictness(),
+        run.strictness(),
         AnalysisRequest.RepeatedMeasures.AUTO).withStrata(strata)
         .withCovariates(model.covariates().withBinaryVariance(adjustedVariance))
         .withArmSummaries(model.weights, quantileType)
         .withPlan(new ComparisonPlan(compare, adjust, doseCol, subgroup))
         .withMmrm(mmrmModel.choice());
-  }
-
-  private double positive(String option, double v) {
-    if (!(v > 0) || !Double.isFinite(v)) {
-      throw new ParameterException(spec.commandLine(), option + ": expected a positive number; got " + v);
-    }
-    return v;
   }
 }

@@ -66,23 +66,8 @@ public final class ImputeCommand extends ParticipantFileCommand implements Calla
       description = "Interval of condmean-bootstrap: percentile (default, as rbmi's pool) or normal.")
   BootstrapInterval interval;
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  Response response = new Response();
-
-  /** The responder rules of the binary endpoints (no default: no response endpoint without one). */
-  static final class Response {
-    @Option(names = "--response-drop", paramLabel = "POINTS",
-        description = "With approx-bayes: response (imputed drop of >= POINTS from baseline) at each visit.")
-    Double drop;
-
-    @Option(names = "--response-pct", paramLabel = "PERCENT",
-        description = "With approx-bayes: response (imputed drop of >= PERCENT %% of the baseline score).")
-    Double pct;
-  }
-
-  @Option(names = "--remission-max", paramLabel = "SCORE",
-      description = "With approx-bayes: remission (imputed score <= SCORE) at each visit, pooled by Rubin's rules.")
-  Double remissionMax;
+  @Mixin
+  ResponderOptions responder;
 
   /** Maps condmean-jackknife, condmean-bootstrap, approx-bayes, bayes (any case; '-' or '_'). */
   static final class MethodConverter implements ITypeConverter<ImputeMethod> {
@@ -118,10 +103,7 @@ public final class ImputeCommand extends ParticipantFileCommand implements Calla
   List<String> deltaArms = new ArrayList<>();
 
   @Mixin
-  StrictnessOption strictness;
-
-  @Mixin
-  OutputOptions output;
+  PerFileOptions run;
 
   @Override
   public Integer call() {
@@ -131,9 +113,8 @@ public final class ImputeCommand extends ParticipantFileCommand implements Calla
     Map<String, String[]> iceMap = ice == null ? Map.of() : readIce(ice);
     double[] deltas = deltas(delta);
     var read = input.readOptions(List.of());
-    List<Path> all = batch.resolve(output.quiet);
-    return PerFileRun.run(spec, all, batch, output, f -> analyze(input.read(f, read, baseline, strictness.strict),
-        iceMap, deltas), ImputeWriter.perFile(output.format));
+    return eachFile(batch.resolve(run.output.quiet), run, read, baseline, (f, in) -> analyze(in, iceMap, deltas),
+        ImputeWriter::perFile);
   }
 
   private ImputeResult analyze(TrialFiles.Read in, Map<String, String[]> iceMap, double[] deltas) {
@@ -141,25 +122,11 @@ public final class ImputeCommand extends ParticipantFileCommand implements Calla
     if (base == null) {
       throw new ParameterException(spec.commandLine(), "impute needs --baseline VISIT (or --baseline-col)");
     }
+    double remission = responder.remissionMax(); // checked before the responder rule, as before
+    ResponseRule rule = responder.rule();
     return ImputeAnalysis.analyze(in.data(), new ImputeRequest(comparison.control, base, method, strategy, references,
-        iceMap, informationAnchored, deltas, deltaArms, draws, seed, interval, responseRule(),
-        remissionMax == null ? Double.NaN : remissionMax, comparison.confLevel(), strictness.strictness()));
-  }
-
-  /** The responder rule of {@code --response-drop} or {@code --response-pct}, null without either. */
-  private ResponseRule responseRule() {
-    if (remissionMax != null && !Double.isFinite(remissionMax)) {
-      throw new ParameterException(spec.commandLine(), "--remission-max: expected a finite score");
-    }
-    Double v = response.pct != null ? response.pct : response.drop;
-    if (v == null) {
-      return null;
-    }
-    if (!(v > 0) || !Double.isFinite(v)) {
-      throw new ParameterException(spec.commandLine(), (response.pct != null ? "--response-pct" : "--response-drop")
-          + ": expected a positive number; got " + v);
-    }
-    return new ResponseRule(response.pct != null ? ResponseRule.Kind.PERCENT : ResponseRule.Kind.DROP, v);
+        iceMap, informationAnchored, deltas, deltaArms, draws, seed, interval, rule, remission, comparison.confLevel(),
+        run.strictness()));
   }
 
   /** Parses D1,D2,... or FROM:TO:STEP; {0} without the option. */

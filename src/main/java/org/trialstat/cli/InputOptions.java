@@ -2,8 +2,11 @@ package org.trialstat.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import org.trialstat.io.ColumnNames;
 import org.trialstat.io.InputShape;
 import org.trialstat.io.ReadOptions;
@@ -11,6 +14,7 @@ import org.trialstat.io.RowFilter;
 import org.trialstat.io.TrialFiles;
 import org.trialstat.io.WhereFilter;
 import org.trialstat.model.Scale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,29 +26,9 @@ public final class InputOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = "--id-col", paramLabel = "NAME", description = "Participant column (default: ${DEFAULT-VALUE}).",
-      defaultValue = "participant_id")
-  String idCol;
-
-  @Option(names = "--arm-col", paramLabel = "NAME", description = "Arm column (default: ${DEFAULT-VALUE}).",
-      defaultValue = "arm")
-  String armCol;
-
-  @Option(names = "--visit-col", paramLabel = "NAME", description = "Visit column (default: ${DEFAULT-VALUE}).",
-      defaultValue = "visit")
-  String visitCol;
-
-  @Option(names = "--score-col", paramLabel = "NAME", description = "Score column (default: ${DEFAULT-VALUE}).",
-      defaultValue = "caps_total")
-  String scoreCol;
-
-  @Option(names = "--dx-col", paramLabel = "NAME",
-      description = "Diagnosis column, optional (default: ${DEFAULT-VALUE}).", defaultValue = "ptsd_dx")
-  String dxCol;
-
-  @Option(names = "--week-col", paramLabel = "NAME",
-      description = "Numeric visit-order column, optional (default: ${DEFAULT-VALUE}).", defaultValue = "week")
-  String weekCol;
+  /** --id-col, --arm-col, --visit-col, --score-col, --dx-col and --week-col, declared by {@link ColumnOption}. */
+  @Mixin
+  CommandSpec columns = ColumnOption.options();
 
   @Option(names = "--input-shape", paramLabel = "SHAPE",
       description = "auto (default), long (one row per participant and visit) or wide (one row per participant, "
@@ -89,9 +73,6 @@ public final class InputOptions {
       description = "Change from baseline (ADaM CHG), checked against score - baseline (needs --baseline-col).")
   String changeCol;
 
-  /** ADaM arm columns in order of preference. */
-  static final List<String> ADAM_ARMS = List.of("TRTP", "TRT01P", "TRTA", "TRT01A");
-
   /** The score range in force: from --score-range, else from the scale. */
   double[] range() {
     if (scoreRange == null) {
@@ -116,30 +97,34 @@ public final class InputOptions {
   /** Reader options for these settings. */
   ReadOptions readOptions(List<String> covariates) {
     double[] r = range();
-    java.util.Map<String, String> given = givenColumns(covariates);
-    ColumnNames names = adam
-        ? new ColumnNames(given("--id-col", idCol, "USUBJID"), given("--arm-col", armCol, ADAM_ARMS.get(0)),
-            given("--visit-col", visitCol, "AVISIT"), given("--score-col", scoreCol, "AVAL"),
-            given("--dx-col", dxCol, null), given("--week-col", weekCol, "AVISITN"))
-        : new ColumnNames(idCol, armCol, visitCol, scoreCol, dxCol, weekCol);
+    Map<String, String> given = givenColumns(covariates);
+    // with --adam, a column option not given takes the preset's column
+    Function<ColumnOption, String> name =
+        c -> adam && !given.containsKey(c.option) ? c.in(ColumnOption.ADAM) : column(c);
+    ColumnNames names = new ColumnNames(name.apply(ColumnOption.ID), name.apply(ColumnOption.ARM),
+        name.apply(ColumnOption.VISIT), name.apply(ColumnOption.SCORE), name.apply(ColumnOption.DX),
+        name.apply(ColumnOption.WEEK));
     return new ReadOptions(names, shape, r[0], r[1], new ArrayList<>(covariates), given);
+  }
+
+  /** The value of a column option: given, else its default. */
+  private String column(ColumnOption c) {
+    return columns.findOption(c.option).getValue();
   }
 
   /**
    * The column options given on the command line (option to name), for the reader's check that the file
    * has them (issue 16); a blank required column or covariate name is a usage error.
    */
-  private java.util.Map<String, String> givenColumns(List<String> covariates) {
-    java.util.Map<String, String> given = new java.util.HashMap<>();
-    String[][] options = {{"--id-col", idCol}, {"--arm-col", armCol}, {"--visit-col", visitCol},
-        {"--score-col", scoreCol}, {"--dx-col", dxCol}, {"--week-col", weekCol}};
-    for (String[] o : options) {
-      if (spec.commandLine().getParseResult().hasMatchedOption(o[0])) {
-        boolean optional = o[0].equals("--dx-col") || o[0].equals("--week-col");
-        if (!optional && o[1].isBlank()) { // a blank --dx-col/--week-col means "no such column" (docs/usage.md)
-          throw new ParameterException(spec.commandLine(), o[0] + ": expected a column name; got a blank one");
+  private Map<String, String> givenColumns(List<String> covariates) {
+    Map<String, String> given = new HashMap<>();
+    for (ColumnOption c : ColumnOption.values()) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(c.option)) {
+        String name = column(c);
+        if (!c.optional && name.isBlank()) { // a blank --dx-col/--week-col means "no such column" (docs/usage.md)
+          throw new ParameterException(spec.commandLine(), c.option + ": expected a column name; got a blank one");
         }
-        given.put(o[0], o[1]);
+        given.put(c.option, name);
       }
     }
     for (String c : covariates) {
@@ -148,11 +133,6 @@ public final class InputOptions {
       }
     }
     return given;
-  }
-
-  /** The option's value when it was given, else the ADaM preset's. */
-  private String given(String option, String value, String preset) {
-    return spec.commandLine().getParseResult().hasMatchedOption(option) ? value : preset;
   }
 
   /**
@@ -178,8 +158,8 @@ public final class InputOptions {
       filters.add(WhereFilter.parse(w));
     }
     boolean presetArm = adam && !spec.commandLine().getParseResult().hasMatchedOption("--arm-col");
-    return new TrialFiles.Selection(filters, member, presetArm ? ADAM_ARMS : List.of(), adam ? "ABLFL" : null,
-        baselineCol, changeCol, baselineVisit, strict);
+    return new TrialFiles.Selection(filters, member, presetArm ? ColumnOption.ADAM_ARMS : List.of(),
+        adam ? "ABLFL" : null, baselineCol, changeCol, baselineVisit, strict);
   }
 
   /** Reads one participant-level file with these settings and the command's --baseline and --strict. */

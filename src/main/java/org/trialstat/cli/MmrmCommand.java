@@ -1,8 +1,5 @@
 package org.trialstat.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialstat.analysis.MmrmAnalysis;
@@ -65,23 +62,18 @@ public final class MmrmCommand extends ParticipantFileCommand implements Callabl
   MmrmModelOptions mmrmModel;
 
   @Mixin
-  StrictnessOption strictness;
-
-  @Mixin
-  OutputOptions output;
+  PerFileOptions run;
 
   @Override
   public Integer call() {
     double[] range = input.range();
     MmrmChoice choice = mmrmModel.choice();
     MmrmRequest request = new MmrmRequest(input.scale, range[0], range[1], comparison.control, baseline,
-        model.covariates, ddf, comparison.confLevel(), strictness.strictness(), convergence, choice.covariance(),
+        model.covariates, ddf, comparison.confLevel(), run.strictness(), convergence, choice.covariance(),
         model.factors, model.byVisit, model.weights, choice.visits());
     var read = input.readOptions(request.modelCovariates().columns());
-    List<Path> all = batch.resolve(output.quiet);
-    return PerFileRun.run(spec, all, batch, output,
-        f -> analyze(input.read(f, read, baseline, strictness.strict), request),
-        MmrmWriter.perFile(output.format));
+    return eachFile(batch.resolve(run.output.quiet), run, read, baseline, (f, in) -> analyze(in, request),
+        MmrmWriter::perFile);
   }
 
   /** One file: with --adam, the visit flagged ABLFL = Y is the baseline unless --baseline is given. */

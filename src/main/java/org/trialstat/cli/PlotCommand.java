@@ -33,9 +33,9 @@ public final class PlotCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AnalyzeCommand analyze = parseAnalyze(spec, analyzeArgs);
-    Figures.svgFile("--output", analyze.output.output);
+    Figures.svgFile("--output", analyze.run.output.output);
     Plot plot = PlotKind.of(kind, analyze.analysed());
-    analyze.output.emit(plot::writeSvg, spec.commandLine().getOut(), analyze.inputFiles());
+    analyze.run.output.emit(plot::writeSvg, spec.commandLine().getOut(), analyze.inputFiles());
     return ExitCode.OK;
   }
 

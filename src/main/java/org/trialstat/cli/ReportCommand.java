@@ -29,7 +29,7 @@ public final class ReportCommand implements Callable<Integer> {
     AnalyzeCommand analyze = PlotCommand.parseAnalyze(spec, analyzeArgs);
     List<Path> files = analyze.inputFiles();
     List<ResultReport.Input> inputs = analyze.analysed();
-    analyze.output.emit(ResultReport.of(inputs, RunInfo.of(spec, analyze.output.reproducible, files))::write,
+    analyze.run.output.emit(ResultReport.of(inputs, RunInfo.of(spec, analyze.run.output.reproducible, files))::write,
         spec.commandLine().getOut(), files);
     return ExitCode.OK;
   }
