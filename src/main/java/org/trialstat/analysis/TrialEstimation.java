@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisResult.ParticipantExclusion;
 import org.trialstat.model.AnalysisSettings;
@@ -50,9 +49,6 @@ final class TrialEstimation {
   /** Participant exclusion reason: the diagnosis needed by an endpoint is unknown (empty cell). */
   static final String UNKNOWN_DIAGNOSIS = TrialAnalysis.UNKNOWN_DIAGNOSIS;
 
-  /** Observations from which the primary MMRM is fitted beside the other estimates, on a thread of its own. */
-  static final int PARALLEL_MIN = 200_000;
-
   private TrialEstimation() {
   }
 
@@ -64,11 +60,6 @@ final class TrialEstimation {
    *                       the file lacks
    */
   static AnalysisResult estimate(PreparedTrial prepared) {
-    return estimate(prepared, PARALLEL_MIN);
-  }
-
-  /** As {@link #estimate(PreparedTrial)}, fitting the MMRM on its own thread from {@code parallelMin} observations. */
-  static AnalysisResult estimate(PreparedTrial prepared, int parallelMin) {
     TrialData data = prepared.data();
     AnalysisSettings settings = prepared.settings();
     List<BinaryEndpoint> endpoints = prepared.endpoints();
@@ -85,12 +76,6 @@ final class TrialEstimation {
     if (emptyStrata != null) {
       notes.add(emptyStrata);
     }
-    // From PARALLEL_MIN observations on, the MMRM is fitted on a thread of its own while the per-arm
-    // summaries and the ANCOVA are computed here (docs/benchmarks.md): the same result, sooner.
-    Supplier<MmrmAnalysis.AnalyzeFit> primaryMmrm = Background.start(() -> mmrm && control != null
-        ? MmrmAnalysis.fitForAnalyze(data, control, baseline, settings.confLevel(), prepared.covariates(),
-            prepared.mmrmPlan(), settings.lsmeansWeights()) : null,
-        data.observations().size() >= parallelMin && mmrm && control != null, "trialstat-mmrm");
     for (String arm : data.arms()) {
       arms.put(arm, new ArmData(arm, data.hasDiagnosis(), stratumOf, !prepared.covariates().isEmpty()));
     }
@@ -148,7 +133,9 @@ final class TrialEstimation {
       ancovaFit.missing().forEach((arm, count) -> participantExclusions.add(
           new ParticipantExclusion(arm, "ancova", Ancova.MISSING_COVARIATE, count)));
       MmrmPlan mmrmPlan = prepared.mmrmPlan();
-      MmrmAnalysis.AnalyzeFit analyzeFit = primaryMmrm.get();
+      MmrmAnalysis.AnalyzeFit analyzeFit = mmrm
+          ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level, prepared.covariates(), mmrmPlan,
+              settings.lsmeansWeights()) : null;
       mmrmFit = analyzeFit == null ? null : analyzeFit.fit();
       models = new AnalysisResult.Models(ancovaFit.model(), analyzeFit == null ? null : analyzeFit.model());
       if (mmrmFit != null) {

@@ -30,8 +30,6 @@ final class CsvTableSource implements TableSource {
 
   /** How much of the first line is inspected to choose the delimiter. */
   private static final int PEEK_LIMIT = 64 * 1024;
-  /** Files from this size on are read ahead on a thread of their own ({@link ReadAhead}). */
-  static final long READ_AHEAD_MIN = 8L * 1024 * 1024;
 
   private final String file;
   private final GuardedReader text;
@@ -43,7 +41,6 @@ final class CsvTableSource implements TableSource {
   private final List<Column> columns;
   private final long headerLine;
   private CSVRecord current;
-  private ReadAhead<Row> readAhead;
   private long line;
   private InputStream owned;
 
@@ -109,19 +106,12 @@ final class CsvTableSource implements TableSource {
     }
   }
 
-  /**
-   * Opens a CSV file (trial data: every row as wide as the header); {@link #close()} closes it. From
-   * {@link #READ_AHEAD_MIN} bytes on, the records are lexed on a thread of their own, a few thousand
-   * ahead of the caller ({@link ReadAhead}): the same records and errors, read sooner on two cores.
-   */
+  /** Opens a CSV file (trial data: every row as wide as the header); {@link #close()} closes it. */
   static CsvTableSource open(java.nio.file.Path path, String file) {
     InputStream in = InputFiles.open(path, file);
     try {
       CsvTableSource src = ofBytes(in, file, true);
       src.owned = in;
-      if (size(path) >= READ_AHEAD_MIN) {
-        src.readAhead();
-      }
       return src;
     } catch (RuntimeException e) {
       InputFiles.closeQuietly(in);
@@ -155,41 +145,20 @@ final class CsvTableSource implements TableSource {
 
   @Override
   public boolean next() {
-    Row r = readAhead != null ? readAhead.next() : fetch();
-    if (r == null) {
-      current = null;
+    current = nextNonBlank();
+    if (current == null) {
       return false;
     }
-    current = r.record();
-    line = r.line();
-    return true;
-  }
-
-  /** A non-blank record and the line it starts on. */
-  private record Row(CSVRecord record, long line) {
-  }
-
-  /** The next non-blank record, checked for its width, or null at the end (on the reading thread). */
-  private Row fetch() {
-    CSVRecord r = nextNonBlank();
-    if (r == null) {
-      return null;
-    }
-    long l = lineOf(r);
-    int n = r.size();
+    line = lineOf(current);
+    int n = current.size();
     int width = columns.size();
     if (sameWidth && n != width) {
-      throw new DataException(file, l, Math.min(n, width) + 1, "row has " + n + (n == 1 ? " field" : " fields")
+      throw new DataException(file, line, Math.min(n, width) + 1, "row has " + n + (n == 1 ? " field" : " fields")
           + " but the header (line " + headerLine + ") has " + width + "; expected " + width
           + " fields separated by " + TrialCsvReader.delimiterName(delimiter)
           + (n > width ? " (quote a cell that contains the delimiter)" : ""));
     }
-    return new Row(r, l);
-  }
-
-  /** Reads ahead on a thread of its own (files of {@link #READ_AHEAD_MIN} bytes or more). */
-  private void readAhead() {
-    readAhead = new ReadAhead<>(this::fetch, "trialstat-csv");
+    return true;
   }
 
   @Override
@@ -250,9 +219,6 @@ final class CsvTableSource implements TableSource {
 
   @Override
   public void close() {
-    if (readAhead != null) {
-      readAhead.close();
-    }
     if (owned != null) { // else the caller owns the underlying stream or reader
       try {
         owned.close();
@@ -310,14 +276,6 @@ final class CsvTableSource implements TableSource {
       return null;
     } catch (UncheckedIOException | IllegalStateException e) {
       throw translate(e);
-    }
-  }
-
-  private static long size(java.nio.file.Path path) {
-    try {
-      return java.nio.file.Files.size(path);
-    } catch (IOException | SecurityException e) {
-      return 0; // read on the caller's thread; opening it worked, so reading reports any problem
     }
   }
 

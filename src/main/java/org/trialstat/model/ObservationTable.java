@@ -183,8 +183,6 @@ public final class ObservationTable extends AbstractList<Observation> implements
     private final StringDictionary values = new StringDictionary();
     private final Map<Long, Integer> pairs = new java.util.LinkedHashMap<>();
     private final int covariateCount;
-    private long lastKey;
-    private int lastPair = -1;
     private int size;
     private int[] participant = new int[1024];
     private int[] arm = new int[1024];
@@ -245,16 +243,12 @@ public final class ObservationTable extends AbstractList<Observation> implements
         line[size] = (int) row;
       }
       long key = ((long) scoreCol << 32) | (dxCol & 0xffffffffL);
-      if (key != lastKey || lastPair < 0) { // rows mostly share the columns of the row before
-        Integer pair = pairs.get(key);
-        if (pair == null) {
-          pair = pairs.size();
-          pairs.put(key, pair);
-        }
-        lastKey = key;
-        lastPair = pair;
+      Integer pair = pairs.get(key);
+      if (pair == null) {
+        pair = pairs.size();
+        pairs.put(key, pair);
       }
-      columnPair[size] = lastPair;
+      columnPair[size] = pair;
       size++;
     }
 
