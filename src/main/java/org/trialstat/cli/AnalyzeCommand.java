@@ -169,7 +169,7 @@ public final class AnalyzeCommand extends ParticipantFileCommand implements Call
     }
     AnalysisResult result = TrialAnalysis.analyze(read.data(), r);
     if (sensitivity.sensitivity) {
-      result = SensitivityAnalysis.add(read.data(), result, sensitivity.grid(spec), sensitivity.deltaArms,
+      result = SensitivityAnalysis.add(read.data(), result, sensitivity.grid(spec), sensitivity.deltas.deltaArms,
           run.strictness());
     }
     if (!input.adam && read.notes().isEmpty()) {

@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,13 +93,8 @@ public final class ImputeCommand extends ParticipantFileCommand implements Calla
   @Option(names = "--information-anchored", description = "Lu's (2021) information-anchored variance.")
   boolean informationAnchored;
 
-  @Option(names = "--delta", paramLabel = "LIST",
-      description = "Tipping point: D1,D2,... or FROM:TO:STEP added to imputed values of --delta-arm.")
-  String delta;
-
-  @Option(names = "--delta-arm", paramLabel = "ARM", description = "Arm shifted by --delta (repeatable; default: "
-      + "every arm but the control).")
-  List<String> deltaArms = new ArrayList<>();
+  @Mixin
+  DeltaOptions delta;
 
   @Mixin
   PerFileOptions run;
@@ -111,7 +105,7 @@ public final class ImputeCommand extends ParticipantFileCommand implements Calla
       throw new ParameterException(spec.commandLine(), ImputeAnalysis.BAYES_REFUSED);
     }
     Map<String, String[]> iceMap = ice == null ? Map.of() : readIce(ice);
-    double[] deltas = deltas(delta);
+    double[] deltas = delta.grid(spec, new double[] {0});
     var read = input.readOptions(List.of());
     return eachFile(batch.resolve(run.output.quiet), run, read, baseline, (f, in) -> analyze(in, iceMap, deltas),
         ImputeWriter::perFile);
@@ -125,13 +119,8 @@ public final class ImputeCommand extends ParticipantFileCommand implements Calla
     double remission = responder.remissionMax(); // checked before the responder rule, as before
     ResponseRule rule = responder.rule();
     return ImputeAnalysis.analyze(in.data(), new ImputeRequest(comparison.control, base, method, strategy, references,
-        iceMap, informationAnchored, deltas, deltaArms, draws, seed, interval, rule, remission, comparison.confLevel(),
+        iceMap, informationAnchored, deltas, delta.deltaArms, draws, seed, interval, rule, remission, comparison.confLevel(),
         run.strictness()));
-  }
-
-  /** Parses D1,D2,... or FROM:TO:STEP; {0} without the option. */
-  double[] deltas(String text) {
-    return text == null ? new double[] {0} : SensitivityOptions.parse(spec, text);
   }
 
   private static Map<String, String[]> readIce(Path file) {
