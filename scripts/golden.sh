@@ -5,7 +5,10 @@
 #   scripts/golden.sh check [DIR]   run them again and compare byte for byte (exit 1 on a difference)
 #
 # DIR defaults to src/test/golden. The saved set was made on the commit before the restructuring of
-# issue "One pipeline with clear seams" and proves that the restructuring changed no output. A later,
+# issue "One pipeline with clear seams" and proves that the restructuring changed no output; the cases
+# of the features added since (strata, covariates, multiplicity, subgroups, sensitivity, filters, MMRM
+# structures, imputation, meta-analysis, figures, the report) were added on 2026-12-01, from outputs
+# identical to those of main at 98f0196. A later,
 # deliberate contract change (documented in docs/output.md) re-saves the set in the same commit.
 # Every run passes --reproducible, so provenance carries no clock time (docs/output.md).
 set -euo pipefail
@@ -42,6 +45,32 @@ cases() {
   echo "verify samples/published/expected.csv"
   echo "analyze --control Nobody samples/mapp1_like.csv"
   echo "analyze --score-col nothing samples/mapp1_like.csv"
+  # Added 2026-12-01 (saved from main at 98f0196's outputs): the features that came after the set above.
+  local s=samples p=samples/published/studies
+  for fmt in json table csv markdown; do
+    echo "analyze --format $fmt --strata site --control Placebo $s/three_arm_sites.csv"
+    echo "analyze --format $fmt --control Placebo --factor site --covariate age $s/three_arm_sites.csv"
+    echo "analyze --format $fmt --control Placebo --factor site --dose-col dose --compare all --adjust holm $s/three_arm_sites.csv"
+    echo "analyze --format $fmt --control Placebo --adjust dunnett --compare control $s/three_arm_sites.csv"
+    echo "analyze --format $fmt --control Placebo --subgroup sex $s/three_arm_sites.csv"
+    echo "analyze --format $fmt --sensitivity $s/mapp1_like.csv"
+    echo "analyze --format $fmt --where week<=12 $s/mapp1_like.csv"
+    echo "mmrm --format $fmt --baseline baseline --covariance ar1,un --covariance-by-arm --control Placebo --factor site --covariate age $s/three_arm_sites.csv"
+    echo "mmrm --format $fmt --baseline baseline --estimation ml --covariance cs $s/mapp1_like.csv"
+    echo "impute --format $fmt --baseline baseline --delta 0:4:2 $s/mapp1_like.csv"
+    echo "impute --format $fmt --baseline baseline --method approx-bayes --draws 10 --response-pct 30 --remission-max 19 $s/mapp1_like.csv"
+    echo "impute --format $fmt --baseline baseline --method condmean-bootstrap --draws 10 --bootstrap-ci normal $s/mapp1_like.csv"
+    echo "meta --format $fmt $p/mapp1.csv $p/mapp2.csv $p/mithoefer2011.csv $p/otalora2018.csv"
+    echo "meta --format $fmt --outcome loss_of_diagnosis --leave-one-out --cumulative $p/mapp1.csv $p/mapp2.csv $p/mithoefer2011.csv $p/otalora2018.csv"
+    echo "summary --format $fmt --control Placebo $p/mapp1.csv"
+  done
+  for k in trajectory trajectory:observed forest forest:risk_ratio forest:cohens_d waterfall flow; do
+    echo "plot $k $s/mapp1_like.csv"
+  done
+  echo "plot forest --control Placebo --subgroup sex $s/three_arm_sites.csv"
+  echo "report $s/mapp1_like.csv"
+  echo "report --control Placebo --subgroup sex --strata site $s/three_arm_sites.csv"
+  echo "report --sensitivity $s/mapp1_like.csv $s/mapp1_like_wide.csv"
 }
 
 mkdir -p "$dir"
