@@ -17,8 +17,8 @@ import org.trialstat.model.ResponseRule;
 /** Per-arm accumulation, participants added in id order. */
 final class ArmData {
   final String name;
-  private final Scores baselineScores = new Scores();
-  private final Scores endpointScores = new Scores();
+  private final Doubles baselineScores = new Doubles();
+  private final Doubles endpointScores = new Doubles();
   final List<Participant> completers = new ArrayList<>();
   final Map<BinaryEndpoint, int[]> counts = new LinkedHashMap<>(); // {events, n}
   final Map<BinaryEndpoint, Integer> unknownDiagnosis = new LinkedHashMap<>();
@@ -208,11 +208,11 @@ final class ArmData {
   }
 
   double[] baselineScores() {
-    return sorted(baselineScores);
+    return baselineScores.sorted();
   }
 
   double[] endpointScores() {
-    return sorted(endpointScores);
+    return endpointScores.sorted();
   }
 
   double[] changes() {
@@ -225,22 +225,4 @@ final class ArmData {
     return d;
   }
 
-  private static double[] sorted(Scores values) {
-    double[] d = Arrays.copyOf(values.values, values.size);
-    Arrays.sort(d);
-    return d;
-  }
-
-  /** A growing array of scores (no boxed doubles). */
-  private static final class Scores {
-    private double[] values = new double[16];
-    private int size;
-
-    void add(double v) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = v;
-    }
-  }
 }

@@ -2,17 +2,13 @@ package org.trialstat.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.trialstat.model.LsMean;
 import org.trialstat.model.MmrmResult;
-import org.trialstat.model.Observation;
+import org.trialstat.model.ObservationTable;
 import org.trialstat.model.TrialData;
 import org.trialstat.model.VisitContrast;
 import org.trialstat.model.VisitResult;
-import org.trialstat.stats.SampleStatistics;
 
 /**
  * The {@code visits[]} block of {@code analyze}: for every visit after the baseline, each arm's observed
@@ -25,40 +21,64 @@ final class VisitTrajectory {
   private VisitTrajectory() {
   }
 
+  /**
+   * The visits after the baseline with each arm's observed change and the MMRM's estimates. Reads the
+   * table's columns by participant, arm and visit code (no boxed value or observation object per row):
+   * a million participants' trajectories take one pass over the rows.
+   */
   static List<VisitResult> of(TrialData data, List<Participant> participants, String baseline, MmrmResult mmrm,
       double level) {
-    Map<String, Double> baselineScore = new HashMap<>();
+    ObservationTable table = data.table();
+    // baseline score by participant code (a participant's rows all carry its code)
+    double[] baselineScore = new double[table.participantCount()];
+    boolean[] hasBaseline = new boolean[baselineScore.length];
     for (Participant p : participants) {
       if (p.hasBaselineScore()) {
-        baselineScore.put(p.id, p.baselineScore());
+        int code = table.participantCode(p.baselineRow);
+        baselineScore[code] = p.baselineScore();
+        hasBaseline[code] = true;
       }
     }
     List<String> visits = data.visits();
+    List<String> arms = data.arms();
     int from = visits.indexOf(baseline) + 1;
-    // (visit, arm) -> changes
-    Map<String, Map<String, List<Double>>> changes = new LinkedHashMap<>();
-    for (int i = from; i < visits.size(); i++) {
-      Map<String, List<Double>> byArm = new LinkedHashMap<>();
-      for (String arm : data.arms()) {
-        byArm.put(arm, new ArrayList<>());
-      }
-      changes.put(visits.get(i), byArm);
+    List<String> after = visits.subList(from, visits.size());
+    int[] visitIndex = new int[table.visitCount()]; // visit code -> index in after, -1 for the others
+    for (int c = 0; c < visitIndex.length; c++) {
+      visitIndex[c] = after.indexOf(table.visitName(c));
     }
-    for (Observation o : data.observations()) {
-      Map<String, List<Double>> byArm = changes.get(o.visit());
-      Double b = baselineScore.get(o.participant());
-      if (byArm != null && b != null && o.hasScore()) {
-        byArm.get(o.arm()).add(o.score() - b);
+    Doubles[][] changes = new Doubles[after.size()][arms.size()]; // (visit, arm) -> changes
+    for (Doubles[] byArm : changes) {
+      for (int a = 0; a < byArm.length; a++) {
+        byArm[a] = new Doubles();
       }
+    }
+    int[] armIndex = new int[0]; // arm code -> index in arms, filled on first sight
+    for (int i = 0, n = table.size(); i < n; i++) {
+      int v = visitIndex[table.visitCode(i)];
+      int who = table.participantCode(i);
+      if (v < 0 || !hasBaseline[who] || !table.hasScore(i)) {
+        continue;
+      }
+      int code = table.armCode(i);
+      if (code >= armIndex.length) {
+        int old = armIndex.length;
+        armIndex = Arrays.copyOf(armIndex, code + 1);
+        Arrays.fill(armIndex, old, armIndex.length, -2);
+      }
+      if (armIndex[code] == -2) {
+        armIndex[code] = arms.indexOf(table.arm(i));
+      }
+      changes[v][armIndex[code]].add(table.score(i) - baselineScore[who]);
     }
     List<VisitResult> out = new ArrayList<>();
-    for (Map.Entry<String, Map<String, List<Double>>> v : changes.entrySet()) {
-      String visit = v.getKey();
-      List<VisitResult.Arm> arms = new ArrayList<>();
-      for (Map.Entry<String, List<Double>> a : v.getValue().entrySet()) {
-        double[] x = a.getValue().stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(x); // row order does not change a digit
-        arms.add(new VisitResult.Arm(a.getKey(), TrialEstimation.changeSummary(x, level), lsmean(mmrm, a.getKey(), visit)));
+    for (int v = 0; v < after.size(); v++) {
+      String visit = after.get(v);
+      List<VisitResult.Arm> armResults = new ArrayList<>();
+      for (int a = 0; a < arms.size(); a++) {
+        double[] x = changes[v][a].sorted(); // row order does not change a digit
+        armResults.add(new VisitResult.Arm(arms.get(a), TrialEstimation.changeSummary(x, level),
+            lsmean(mmrm, arms.get(a), visit)));
       }
       List<VisitContrast> contrasts = new ArrayList<>();
       if (mmrm != null && mmrm.converged()) {
@@ -68,7 +88,7 @@ final class VisitTrajectory {
           }
         }
       }
-      out.add(new VisitResult(visit, data.week(visit), arms, contrasts));
+      out.add(new VisitResult(visit, data.week(visit), armResults, contrasts));
     }
     return out;
   }
