@@ -75,51 +75,7 @@ final class Pattern {
     this.code = code;
     this.rows = rows;
     this.y = y;
-    double[] x = rows;
-    if (statistics) {
-      // design rows are sparse (0/1 indicators): accumulate over their nonzero entries only, found once
-      // per distinct row
-      int distinct = rows.length / Math.max(p, 1);
-      int[][] nzRow = new int[distinct][];
-      int[] buf = new int[p];
-      for (int d = 0; d < distinct; d++) {
-        int c = 0;
-        for (int j = 0; j < p; j++) {
-          if (x[d * p + j] != 0) {
-            buf[c++] = j;
-          }
-        }
-        nzRow[d] = java.util.Arrays.copyOf(buf, c);
-      }
-      g = new double[m * m][];
-      for (int a = 0; a < m; a++) {
-        for (int b = a; b < m; b++) {
-          double[] gab = new double[p * p];
-          for (int i = 0; i < n; i++) {
-            int ra = code[i * m + a];
-            int rb = code[i * m + b];
-            for (int j : nzRow[ra]) {
-              double xa = x[ra * p + j];
-              for (int k : nzRow[rb]) {
-                gab[j * p + k] += xa * x[rb * p + k];
-              }
-            }
-          }
-          if (a != b) {
-            for (int j = 0; j < p; j++) {
-              for (int k = j; k < p; k++) {
-                double s = gab[j * p + k] + gab[k * p + j];
-                gab[j * p + k] = s;
-                gab[k * p + j] = s;
-              }
-            }
-          }
-          g[a * m + b] = gab;
-        }
-      }
-    } else {
-      g = null;
-    }
+    g = statistics ? SufficientStatistics.of(m, p, n, code, rows) : null;
   }
 
   /** out += sum_i X_i' A X_i for a symmetric m x m matrix A. */
