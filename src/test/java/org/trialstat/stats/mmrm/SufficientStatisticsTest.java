@@ -36,6 +36,15 @@ class SufficientStatisticsTest {
     return code;
   }
 
+  /** n subjects over {@code distinct} design rows, from a seed. */
+  private record Case(int n, double[] rows, int[] code) {
+    static Case of(long seed, int n, int distinct, boolean integral) {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      double[] r = SufficientStatisticsTest.rows(distinct, rnd, integral);
+      return new Case(n, r, codes(n, distinct, rnd));
+    }
+  }
+
   /** G_ab by its definition, in exact integer arithmetic (the entries are integers). */
   private static long[] exact(int a, int b, int n, int[] code, double[] rows) {
     long[] g = new long[P * P];
@@ -62,11 +71,10 @@ class SufficientStatisticsTest {
 
   @Test
   void countedIntegerStatisticsAreTheExactSumsAndTheBitsOfTheSubjectBySubjectSums() {
-    SplittableRandom rnd = new SplittableRandom(20261201);
-    int n = 5_000;
-    int distinct = 120;
-    double[] rows = rows(distinct, rnd, true);
-    int[] code = codes(n, distinct, rnd);
+    Case c = Case.of(20261201, 5_000, 120, true);
+    int n = c.n();
+    int[] code = c.code();
+    double[] rows = c.rows();
     double[][] counted = SufficientStatistics.of(M, P, n, code, rows);
     double[][] summed = SufficientStatistics.of(M, P, n, code, rows, false);
     for (int a = 0; a < M; a++) {
@@ -83,12 +91,8 @@ class SufficientStatisticsTest {
 
   @Test
   void rowsThatAreNotIntegersKeepTheSubjectBySubjectSums() {
-    SplittableRandom rnd = new SplittableRandom(7);
-    int n = 3_000;
-    int distinct = 80;
-    double[] rows = rows(distinct, rnd, false);
-    int[] code = codes(n, distinct, rnd);
-    assertThat(SufficientStatistics.of(M, P, n, code, rows))
-        .isDeepEqualTo(SufficientStatistics.of(M, P, n, code, rows, false));
+    Case c = Case.of(7, 3_000, 80, false);
+    assertThat(SufficientStatistics.of(M, P, c.n(), c.code(), c.rows()))
+        .isDeepEqualTo(SufficientStatistics.of(M, P, c.n(), c.code(), c.rows(), false));
   }
 }
