@@ -28,7 +28,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code trialstat analyze}: participant-level analysis of one or more trial files. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = AnalysisWriter.COMMAND, mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Per-arm change from baseline, treatment-vs-control differences, effect sizes and binary "
         + "endpoints of participant-level trial files (long or wide CSV).",
         "Effects are treatment - control; ratios are treatment / control."})

@@ -34,7 +34,7 @@ import picocli.CommandLine.ParameterException;
  * {@code trialstat impute}: reference-based conditional mean imputation (rbmi's method_condmean) and
  * approximate Bayesian multiple imputation (method_approxbayes).
  */
-@Command(name = "impute", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = ImputeWriter.COMMAND, mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Conditional mean imputation (jackknife or bootstrap) or approximate Bayesian multiple imputation "
         + "under MAR, JR, CR, CIR or LMCF after the intercurrent event (monotone dropout by default), then ANCOVA of "
         + "the change at each visit on arm + baseline (rbmi's method_condmean, method_approxbayes and ancova)."})

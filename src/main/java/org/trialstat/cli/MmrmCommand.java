@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code trialstat mmrm}: mixed model for repeated measures. */
-@Command(name = "mmrm", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = MmrmWriter.COMMAND, mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Mixed model for repeated measures: every post-baseline visit (or --visits), unstructured "
         + "covariance (or --covariance), REML; "
         + "LS means per arm and visit, treatment - control at every visit.",

@@ -12,6 +12,7 @@ import org.trialstat.io.OutputFiles;
 import org.trialstat.model.Claim;
 import org.trialstat.model.ClaimResult;
 import org.trialstat.model.DataException;
+import org.trialstat.report.AnalysisWriter;
 import org.trialstat.report.ClaimReport;
 import org.trialstat.report.JsonPath;
 import picocli.CommandLine;
@@ -160,7 +161,7 @@ public final class VerifyCommand implements Callable<Integer> {
       throw new DataException(c.claimsFile(), c.line(), c.commandColumn(), "command: " + e.getMessage());
     }
     TreeCommand command = words.isEmpty() ? null : switch (words.get(0)) {
-      case "analyze" -> new AnalyzeCommand();
+      case AnalysisWriter.COMMAND -> new AnalyzeCommand();
       case "summary" -> new SummaryCommand();
       case "meta" -> new MetaCommand();
       default -> null;

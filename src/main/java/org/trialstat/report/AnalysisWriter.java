@@ -6,6 +6,9 @@ import org.trialstat.model.AnalysisResult;
 /** Renders {@code analyze} results in any {@link OutputFormat}. */
 public final class AnalysisWriter {
 
+  /** The command whose results this writes (its name in headings, and picocli's name of the command). */
+  public static final String COMMAND = "analyze";
+
   private AnalysisWriter() {
   }
 
@@ -16,7 +19,7 @@ public final class AnalysisWriter {
 
   /** The streaming writer of {@code analyze} results, one file at a time. */
   public static PerFileOutput<AnalysisResult> perFile(OutputFormat format) {
-    return new PerFileOutput<>(format, "analyze", ResultTree::of, TidyRows::of,
+    return new PerFileOutput<>(format, COMMAND, ResultTree::of, TidyRows::of,
         (r, markdown) -> (markdown ? TableReport.MARKDOWN : TableReport.PLAIN).render(r));
   }
 

@@ -12,12 +12,15 @@ import org.trialstat.model.Statistic;
 /** Output of {@code trialstat impute}: JSON keys, tidy rows and tables (docs/output.md, "impute"). */
 public final class ImputeWriter {
 
+  /** The command whose results this writes (its name in headings, and picocli's name of the command). */
+  public static final String COMMAND = "impute";
+
   private ImputeWriter() {
   }
 
   /** The per-file writer of {@code trialstat impute}. */
   public static PerFileOutput<ImputeResult> perFile(OutputFormat format) {
-    return new PerFileOutput<>(format, "impute", ImputeWriter::tree, ImputeWriter::tidy, ImputeWriter::table);
+    return new PerFileOutput<>(format, COMMAND, ImputeWriter::tree, ImputeWriter::tidy, ImputeWriter::table);
   }
 
   /** The JSON object of one result; key names are public API. */

@@ -20,6 +20,9 @@ import org.trialstat.model.VisitContrast;
  */
 public final class MmrmWriter {
 
+  /** The command whose results this writes (its name in headings, and picocli's name of the command). */
+  public static final String COMMAND = "mmrm";
+
   private MmrmWriter() {
   }
 
@@ -30,7 +33,7 @@ public final class MmrmWriter {
 
   /** The streaming writer of {@code mmrm} results, one file at a time. */
   public static PerFileOutput<MmrmAnalysisResult> perFile(OutputFormat format) {
-    return new PerFileOutput<>(format, "mmrm", MmrmWriter::tree, MmrmWriter::tidy, MmrmWriter::table);
+    return new PerFileOutput<>(format, COMMAND, MmrmWriter::tree, MmrmWriter::tidy, MmrmWriter::table);
   }
 
   /** The JSON object of one result; key names are public API (docs/output.md). */
