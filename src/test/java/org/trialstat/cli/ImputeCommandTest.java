@@ -1,8 +1,8 @@
 package org.trialstat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.trialstat.Threads.onThreads;
 
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +26,8 @@ class ImputeCommandTest {
   @Test
   void approxBayesIsByteIdenticalOnOneOrThreeThreads() throws Exception {
     String[] opts = {"--method", "approx-bayes", "--draws", "25", "--seed", "11", "--strategy", "jr"};
-    CliRun one = new ForkJoinPool(1).submit(() -> run(opts)).get();
-    CliRun three = new ForkJoinPool(3).submit(() -> run(opts)).get();
+    CliRun one = onThreads(1, () -> run(opts));
+    CliRun three = onThreads(3, () -> run(opts));
     assertThat(one.code()).as(one.err()).isZero();
     assertThat(three.out()).isEqualTo(one.out());
     assertThat(one.out()).contains("\"draws\": 25", "\"seed\": 11", "\"df\": ", "Rubin's rules with Barnard-Rubin df");
@@ -38,8 +38,8 @@ class ImputeCommandTest {
   @Test
   void condmeanBootstrapIsByteIdenticalOnOneOrThreeThreads() throws Exception {
     String[] opts = {"--method", "condmean-bootstrap", "--draws", "20", "--seed", "4", "--bootstrap-ci", "normal"};
-    CliRun one = new ForkJoinPool(1).submit(() -> run(opts)).get();
-    CliRun three = new ForkJoinPool(3).submit(() -> run(opts)).get();
+    CliRun one = onThreads(1, () -> run(opts));
+    CliRun three = onThreads(3, () -> run(opts));
     assertThat(one.code()).as(one.err()).isZero();
     assertThat(three.out()).isEqualTo(one.out());
     assertThat(one.out()).contains("\"bootstrap_ci\": \"normal\"").doesNotContain("\"df\"");

@@ -1,6 +1,7 @@
 package org.trialstat.stats.impute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.trialstat.Threads.onThreads;
 import static org.assertj.core.api.Assertions.within;
 import static org.trialstat.stats.impute.CondMeanJackknifeTest.ARMS;
 import static org.trialstat.stats.impute.CondMeanJackknifeTest.VISITS;
@@ -10,7 +11,6 @@ import static org.trialstat.stats.impute.CondMeanJackknifeTest.find;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.trialstat.model.ImputedEstimate;
 
@@ -96,8 +96,8 @@ class ApproxBayesTest {
   @Test
   void sameSeedSameNumbersOnOneOrFourThreads() throws Exception {
     antidepressant(Strategy.JR); // skips here, on the test's thread, when ../shared/rbmi is absent
-    List<ImputedEstimate> one = new ForkJoinPool(1).submit(() -> run(Strategy.JR, 40, 7)).get();
-    List<ImputedEstimate> four = new ForkJoinPool(4).submit(() -> run(Strategy.JR, 40, 7)).get();
+    List<ImputedEstimate> one = onThreads(1, () -> run(Strategy.JR, 40, 7));
+    List<ImputedEstimate> four = onThreads(4, () -> run(Strategy.JR, 40, 7));
     assertThat(four).isEqualTo(one);
     List<ImputedEstimate> other = run(Strategy.JR, 40, 8);
     assertThat(find(other, "difference", "DRUG", "7").estimate())

@@ -1,6 +1,7 @@
 package org.trialstat.stats.impute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.trialstat.Threads.onThreads;
 import static org.assertj.core.api.Assertions.within;
 import static org.trialstat.stats.impute.CondMeanJackknifeTest.ARMS;
 import static org.trialstat.stats.impute.CondMeanJackknifeTest.TOL;
@@ -11,7 +12,6 @@ import static org.trialstat.stats.impute.CondMeanJackknifeTest.find;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.trialstat.model.BootstrapInterval;
 import org.trialstat.model.ImputedEstimate;
@@ -63,8 +63,8 @@ class CondMeanBootstrapTest {
   @Test
   void sameSeedSameNumbersOnOneOrFourThreads() throws Exception {
     antidepressant(Strategy.JR); // skips here, on the test's thread, when ../shared/rbmi is absent
-    List<ImputedEstimate> one = new ForkJoinPool(1).submit(() -> run(BootstrapInterval.PERCENTILE, 30, 5)).get();
-    List<ImputedEstimate> four = new ForkJoinPool(4).submit(() -> run(BootstrapInterval.PERCENTILE, 30, 5)).get();
+    List<ImputedEstimate> one = onThreads(1, () -> run(BootstrapInterval.PERCENTILE, 30, 5));
+    List<ImputedEstimate> four = onThreads(4, () -> run(BootstrapInterval.PERCENTILE, 30, 5));
     assertThat(four).isEqualTo(one);
   }
 }
