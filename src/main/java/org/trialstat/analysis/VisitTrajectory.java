@@ -29,14 +29,12 @@ final class VisitTrajectory {
   static List<VisitResult> of(TrialData data, List<Participant> participants, String baseline, MmrmResult mmrm,
       double level) {
     ObservationTable table = data.table();
-    // baseline score by participant code (a participant's rows all carry its code)
+    // baseline score by participant code (a participant's rows all carry its code), NaN: none
     double[] baselineScore = new double[table.participantCount()];
-    boolean[] hasBaseline = new boolean[baselineScore.length];
+    Arrays.fill(baselineScore, Double.NaN);
     for (Participant p : participants) {
       if (p.hasBaselineScore()) {
-        int code = table.participantCode(p.baselineRow);
-        baselineScore[code] = p.baselineScore();
-        hasBaseline[code] = true;
+        baselineScore[table.participantCode(p.baselineRow)] = p.baselineScore();
       }
     }
     List<String> visits = data.visits();
@@ -53,23 +51,17 @@ final class VisitTrajectory {
         byArm[a] = new Doubles();
       }
     }
-    int[] armIndex = new int[0]; // arm code -> index in arms, filled on first sight
+    int[] armIndex = new int[table.armCount()]; // arm code -> index in arms
+    for (int c = 0; c < armIndex.length; c++) {
+      armIndex[c] = arms.indexOf(table.armName(c));
+    }
     for (int i = 0, n = table.size(); i < n; i++) {
       int v = visitIndex[table.visitCode(i)];
       int who = table.participantCode(i);
-      if (v < 0 || !hasBaseline[who] || !table.hasScore(i)) {
+      if (v < 0 || Double.isNaN(baselineScore[who]) || !table.hasScore(i)) {
         continue;
       }
-      int code = table.armCode(i);
-      if (code >= armIndex.length) {
-        int old = armIndex.length;
-        armIndex = Arrays.copyOf(armIndex, code + 1);
-        Arrays.fill(armIndex, old, armIndex.length, -2);
-      }
-      if (armIndex[code] == -2) {
-        armIndex[code] = arms.indexOf(table.arm(i));
-      }
-      changes[v][armIndex[code]].add(table.score(i) - baselineScore[who]);
+      changes[v][armIndex[table.armCode(i)]].add(table.score(i) - baselineScore[who]);
     }
     List<VisitResult> out = new ArrayList<>();
     for (int v = 0; v < after.size(); v++) {

@@ -130,6 +130,16 @@ public final class ObservationTable extends AbstractList<Observation> implements
     return arms[arm[i]];
   }
 
+  /** Number of distinct arms in the rows. */
+  public int armCount() {
+    return arms.length;
+  }
+
+  /** The name of an arm code. */
+  public String armName(int code) {
+    return arms[code];
+  }
+
   /** The visit code of row {@code i} (by first appearance in the rows, not analysis order). */
   public int visitCode(int i) {
     return visit[i];
