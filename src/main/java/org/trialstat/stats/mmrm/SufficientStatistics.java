@@ -74,10 +74,10 @@ final class SufficientStatistics {
     return g;
   }
 
-  /** gab += times * x_ra x_rb' over the nonzero entries (times 1: the product itself, as before counting). */
+  /** gab += times * x_ra x_rb' over the nonzero entries (times 1 multiplies exactly: the product itself). */
   private static void add(double[] gab, double[] x, int p, int[][] nonzero, int ra, int rb, int times) {
     for (int j : nonzero[ra]) {
-      double xa = times == 1 ? x[ra * p + j] : times * x[ra * p + j];
+      double xa = times * x[ra * p + j];
       for (int k : nonzero[rb]) {
         gab[j * p + k] += xa * x[rb * p + k];
       }
