@@ -27,15 +27,7 @@ final class CanonicalOrder {
    */
   static int[] of(ObservationTable t, int[] visitOf) {
     int np = t.participantCount();
-    Integer[] byName = new Integer[np];
-    for (int k = 0; k < np; k++) {
-      byName[k] = k;
-    }
-    Arrays.sort(byName, Comparator.comparing(t::participantName));
-    int[] rank = new int[np];
-    for (int r = 0; r < np; r++) {
-      rank[byName[r]] = r;
-    }
+    int[] rank = t.participantRanks();
     int[] start = new int[np + 1];
     for (int i = 0; i < t.size(); i++) {
       start[rank[t.participantCode(i)] + 1]++;

@@ -8,6 +8,8 @@ import org.trialstat.model.ObservationTable;
  * {@link ObservationTable} (an {@link Observation} is built on request): 32 bytes per participant.
  */
 final class Participant {
+  /** The participant's code in the table. */
+  final int code;
   final String id;
   final String arm;
   private final ObservationTable table;
@@ -15,7 +17,8 @@ final class Participant {
   int baselineRow = -1;
   int endpointRow = -1;
 
-  Participant(String id, String arm, ObservationTable table) {
+  Participant(int code, String id, String arm, ObservationTable table) {
+    this.code = code;
     this.id = id;
     this.arm = arm;
     this.table = table;

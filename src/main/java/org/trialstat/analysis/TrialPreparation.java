@@ -1,11 +1,8 @@
 package org.trialstat.analysis;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.trialstat.model.AnalysisSettings;
 import org.trialstat.model.BinaryEndpoint;
 import org.trialstat.model.DataException;
@@ -59,7 +56,7 @@ final class TrialPreparation {
         request.plan().adjust());
 
     List<String> notes = new ArrayList<>(defaultVisitNotes(data, request, baseline, endpoint));
-    Map<String, Participant> participants = collect(data, baseline, endpoint);
+    List<Participant> participants = collect(data, baseline, endpoint);
 
     // Which post-baseline visits the repeated-measures model uses: --visits, or up to the endpoint.
     List<String> chosen = request.mmrmChoice().visits();
@@ -78,28 +75,52 @@ final class TrialPreparation {
     MmrmPlan plan = mmrm ? new MmrmPlan(modelled, request.mmrmChoice().covariance(), mmrmOnly[0]) : null;
 
     List<BinaryEndpoint> endpoints = definedEndpoints(data, settings, notes);
-    List<Participant> sorted = new ArrayList<>(participants.values());
-    sorted.sort(Comparator.comparing(p -> p.id));
+    List<Participant> sorted = byIdentifier(participants, data.table());
     return new PreparedTrial(data, settings, sorted, endpoints, rows, notes, mmrm, request.strictness(),
         request.strata(), request.covariates(), request.plan(), plan);
   }
 
-  private static Map<String, Participant> collect(TrialData data, String baseline, String endpoint) {
+  /**
+   * The participants sorted by identifier ({@link String#compareTo}; identifiers are distinct), placed by
+   * the table's participant ranks instead of a comparison sort.
+   */
+  private static List<Participant> byIdentifier(List<Participant> participants, ObservationTable t) {
+    int[] rank = t.participantRanks();
+    Participant[] placed = new Participant[rank.length];
+    for (Participant p : participants) {
+      placed[rank[p.code]] = p;
+    }
+    List<Participant> sorted = new ArrayList<>(participants.size());
+    for (Participant p : placed) {
+      if (p != null) {
+        sorted.add(p);
+      }
+    }
+    return sorted;
+  }
+
+  /** The participants in order of their first row (a participant's code is unique to its id). */
+  private static List<Participant> collect(TrialData data, String baseline, String endpoint) {
     ObservationTable t = data.table();
     Participant[] byCode = new Participant[t.participantCount()];
-    Map<String, Participant> participants = new LinkedHashMap<>();
+    List<Participant> participants = new ArrayList<>();
+    byte[] role = new byte[t.visitCount()]; // per visit code: 1 baseline, 2 endpoint, 0 other
+    for (int c = 0; c < role.length; c++) {
+      String v = t.visitName(c);
+      role[c] = (byte) (v.equals(baseline) ? 1 : v.equals(endpoint) ? 2 : 0);
+    }
     for (int i = 0; i < t.size(); i++) {
       int code = t.participantCode(i);
       Participant p = byCode[code];
       if (p == null) {
-        p = new Participant(t.participant(i), t.arm(i), t);
+        p = new Participant(code, t.participant(i), t.arm(i), t);
         byCode[code] = p;
-        participants.put(p.id, p);
+        participants.add(p);
       }
-      String visit = t.visit(i);
-      if (visit.equals(baseline)) {
+      byte r = role[t.visitCode(i)];
+      if (r == 1) {
         p.baselineRow = i;
-      } else if (visit.equals(endpoint)) {
+      } else if (r == 2) {
         p.endpointRow = i;
       }
     }
@@ -113,7 +134,7 @@ final class TrialPreparation {
    *
    * @param modelled the MMRM's visits, null when it is not fitted
    */
-  private static RowAccounting accountRows(TrialData data, Map<String, Participant> participants,
+  private static RowAccounting accountRows(TrialData data, List<Participant> participants,
       String baseline, String endpoint, int baselineIndex, List<String> modelled, int[] mmrmOnly,
       AnalysisRequest.Strictness strictness) {
     RowCounter rows = new RowCounter(data.source(), strictness);
@@ -128,7 +149,7 @@ final class TrialPreparation {
       laterVisit[c] = modelled != null && visits.indexOf(v) > baselineIndex;
     }
     boolean[] baselineScored = new boolean[t.participantCount()];
-    for (Participant p : participants.values()) {
+    for (Participant p : participants) {
       if (p.hasBaselineScore()) {
         baselineScored[t.participantCode(p.baselineRow)] = true;
       }

@@ -34,6 +34,8 @@ public final class ObservationTable extends AbstractList<Observation> implements
   private final int[] pairs;
   private final int covariateCount;
   private final int[] covariates;
+  /** {@link #participantRanks()}, once computed. */
+  private volatile int[] ranks;
 
   private ObservationTable(Builder b) {
     size = b.size;
@@ -108,6 +110,29 @@ public final class ObservationTable extends AbstractList<Observation> implements
   /** The participant code of row {@code i}: 0 .. {@link #participantCount()} - 1, by first appearance. */
   public int participantCode(int i) {
     return participant[i];
+  }
+
+  /**
+   * The rank of each participant code when the identifiers are sorted by {@link String#compareTo} (they
+   * are distinct, so the order is unique): {@code ranks[code]}, 0 for the first identifier. Computed
+   * once per table, on first use (one sort of the distinct identifiers serves every model); the
+   * array is shared, do not modify it.
+   */
+  public int[] participantRanks() {
+    int[] r = ranks;
+    if (r == null) {
+      Integer[] byName = new Integer[participants.length];
+      for (int k = 0; k < byName.length; k++) {
+        byName[k] = k;
+      }
+      Arrays.sort(byName, java.util.Comparator.comparing(k -> participants[k]));
+      r = new int[byName.length];
+      for (int k = 0; k < byName.length; k++) {
+        r[byName[k]] = k;
+      }
+      ranks = r; // racing threads compute the same array: publishing either is safe (volatile)
+    }
+    return r;
   }
 
   /** The identifier of a participant code. */
