@@ -26,7 +26,9 @@ args <- commandArgs(TRUE)
 suppressMessages({library(mmrm); library(emmeans)})
 d <- read.csv(args[1]); d$ARMCD <- factor(d$ARMCD, c("CTL", "TRT")); d$AVISIT <- factor(d$AVISIT)
 d$USUBJID <- factor(d$USUBJID)
-f <- mmrm(BCVA_CHG ~ BCVA_BL + ARMCD * AVISIT + us(AVISIT | USUBJID), data = d, method = args[2])
+# Kenward-Roger as SAS DDFM=KR and trialstat: the linear parametrisation of the unstructured covariance
+f <- mmrm(BCVA_CHG ~ BCVA_BL + ARMCD * AVISIT + us(AVISIT | USUBJID), data = d, method = args[2],
+  vcov = if (args[2] == "Kenward-Roger") "Kenward-Roger-Linear" else "Asymptotic")
 em <- emmeans(f, ~ ARMCD | AVISIT); print(em); print(contrast(em, "trt.vs.ctrl"))
 cat(-2 * logLik(f), "\n")
 R
@@ -46,7 +48,7 @@ R
     printf '| R mmrm + emmeans, Satterthwaite | %s |\n' "$(measure "$runs" Rscript "$tmp/mmrm.R" "$bcva" Satterthwaite)"
     printf '| R mmrm + emmeans, Kenward-Roger | %s |\n' "$(measure "$runs" Rscript "$tmp/mmrm.R" "$bcva" Kenward-Roger)"
   else
-    echo "| R mmrm + emmeans | skipped: R package mmrm is not installed (not in Debian; install.packages(\"mmrm\") from CRAN) | | |"
+    echo "| R mmrm + emmeans | skipped: R package mmrm is not installed (not in Debian; install.packages(\"mmrm\") from CRAN, or name the library that has it in R_LIBS) | | |"
   fi
   if Rscript -e 'suppressMessages({library(nlme); library(emmeans)})' > /dev/null 2>&1; then
     printf '| R nlme::gls + emmeans (Satterthwaite), one run | %s |\n' "$(measure 1 Rscript "$tmp/gls.R" "$bcva")"

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.trialstat.analysis.Batch;
 import org.trialstat.io.InputDigest;
 import org.trialstat.model.DataException;
@@ -35,7 +36,10 @@ final class PerFileRun {
       Function<Path, R> task, PerFileOutput<R> writer) {
     PrintWriter err = spec.commandLine().getErr();
     Provenance base = RunInfo.of(spec, output.reproducible, List.of());
-    Function<Path, Done<R>> job = f -> new Done<>(task.apply(f), InputDigest.of(f, f.toString()));
+    Function<Path, Done<R>> job = f -> {
+      Supplier<Provenance.Input> digest = InputDigest.start(f, f.toString());
+      return new Done<>(task.apply(f), digest.get());
+    };
     if (files.size() == 1 || batch.failFast) {
       List<Done<R>> done = Batch.inOrder(files, job);
       output.emit(out -> {
