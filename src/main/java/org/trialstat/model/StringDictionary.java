@@ -4,24 +4,26 @@ import java.util.Arrays;
 
 /**
  * Distinct strings, each with a dense code in order of first appearance, without an entry object or a
- * boxed integer per string (8 bytes of table per string against about 50 for a {@code HashMap}): an
+ * boxed integer per string (16-32 bytes of table per string against about 50 for a {@code HashMap}): an
  * open-addressing hash table with linear probing (Knuth, The Art of Computer Programming vol. 3,
- * section 6.4, Algorithm L), kept at most half full. The last string looked up is remembered, so a run
- * of equal strings (a participant's rows in long format) costs one {@code equals} each instead of a
- * probe of a table that, for a million participants, is far larger than the processor's caches. One
- * thread.
+ * section 6.4, Algorithm L), kept at most half full. Each slot holds the string's hash code beside its
+ * code, so a probe compares hash codes in the one table and reads a string only when they match, and
+ * growing the table reads no string at all: for a million participants the table and the strings are
+ * far larger than the processor's caches, and each string read is a cache miss. The last string looked
+ * up is remembered, so a run of equal strings (a participant's rows in long format) costs one
+ * {@code equals} each. One thread.
  */
 public final class StringDictionary {
 
   private String[] values = new String[16];
-  private int[] table = new int[32];
+  /** Slots: 0 empty, else the hash code in the high 32 bits and code + 1 in the low 32 bits. */
+  private long[] table = new long[32];
   private int size;
   private String last;
   private int lastCode = -1;
 
   /** An empty dictionary. */
   public StringDictionary() {
-    Arrays.fill(table, -1);
   }
 
   /** The code of {@code s}, added when new; {@code s} not null. */
@@ -36,24 +38,30 @@ public final class StringDictionary {
   }
 
   private int lookUp(String s) {
+    int h = s.hashCode();
     int mask = table.length - 1;
-    for (int t = spread(s.hashCode()) & mask; ; t = (t + 1) & mask) {
-      int c = table[t];
-      if (c < 0) {
+    for (int t = spread(h) & mask; ; t = (t + 1) & mask) {
+      long e = table[t];
+      if (e == 0) {
         if (size == values.length) {
           values = Arrays.copyOf(values, size * 2);
         }
         values[size] = s;
-        table[t] = size;
+        table[t] = slot(h, size);
         if (++size * 2 > table.length) {
           rehash();
         }
         return size - 1;
       }
-      if (values[c].equals(s)) {
+      int c = (int) e - 1;
+      if ((int) (e >>> 32) == h && values[c].equals(s)) {
         return c;
       }
     }
+  }
+
+  private static long slot(int hash, int code) {
+    return ((long) hash << 32) | (code + 1L);
   }
 
   /** Number of distinct strings. */
@@ -76,15 +84,17 @@ public final class StringDictionary {
   }
 
   private void rehash() {
-    table = new int[table.length * 2];
-    Arrays.fill(table, -1);
+    long[] old = table;
+    table = new long[old.length * 2];
     int mask = table.length - 1;
-    for (int c = 0; c < size; c++) {
-      int t = spread(values[c].hashCode()) & mask;
-      while (table[t] >= 0) {
-        t = (t + 1) & mask;
+    for (long e : old) {
+      if (e != 0) {
+        int t = spread((int) (e >>> 32)) & mask;
+        while (table[t] != 0) {
+          t = (t + 1) & mask;
+        }
+        table[t] = e;
       }
-      table[t] = c;
     }
   }
 }
