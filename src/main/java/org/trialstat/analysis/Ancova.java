@@ -272,7 +272,7 @@ final class Ancova {
         }
       }
     }
-    r.completers.sort(Comparator.comparing(part -> part.id));
+    Participant.sortById(r.completers);
     int n = r.completers.size();
     r.index = new int[n];
     r.y = new double[n];

@@ -1,7 +1,6 @@
 package org.trialstat.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,8 @@ final class ArmData {
   private final Doubles baselineScores = new Doubles();
   private final Doubles endpointScores = new Doubles();
   final List<Participant> completers = new ArrayList<>();
+  /** {@link #changes()}, once computed. */
+  private double[] changes;
   final Map<BinaryEndpoint, int[]> counts = new LinkedHashMap<>(); // {events, n}
   final Map<BinaryEndpoint, Integer> unknownDiagnosis = new LinkedHashMap<>();
   final boolean diagnosisColumn;
@@ -63,6 +64,7 @@ final class ArmData {
     boolean completer = p.completer();
     if (completer) {
       completers.add(p);
+      changes = null;
     }
     boolean everyone = s.missing() == MissingPolicy.NONRESPONDER;
     if (!completer && !everyone) {
@@ -215,14 +217,18 @@ final class ArmData {
     return endpointScores.sorted();
   }
 
+  /** The completers' changes from baseline, sorted (a copy: computed once until the next {@link #add}). */
   double[] changes() {
-    double[] d = new double[completers.size()];
-    for (int i = 0; i < d.length; i++) {
-      Participant p = completers.get(i);
-      d[i] = p.endpointScore() - p.baselineScore();
+    if (changes == null) {
+      double[] d = new double[completers.size()];
+      for (int i = 0; i < d.length; i++) {
+        Participant p = completers.get(i);
+        d[i] = p.endpointScore() - p.baselineScore();
+      }
+      Doubles.sort(d);
+      changes = d;
     }
-    Arrays.sort(d);
-    return d;
+    return changes.clone();
   }
 
 }

@@ -1,6 +1,7 @@
 package org.trialstat.analysis;
 
 import org.trialstat.model.Observation;
+import java.util.List;
 import org.trialstat.model.ObservationTable;
 
 /**
@@ -56,5 +57,38 @@ final class Participant {
 
   boolean completer() {
     return hasBaselineScore() && hasEndpointScore();
+  }
+
+  /**
+   * Sorts participants by identifier ({@link String#compareTo}; a table's identifiers are distinct), in
+   * place: participants of one table are placed by the table's participant ranks (one sort of the
+   * identifiers per table, linear time here), others compared by identifier.
+   */
+  static void sortById(List<Participant> list) {
+    ObservationTable t = list.isEmpty() ? null : list.get(0).table;
+    for (Participant p : list) {
+      if (p.table != t) {
+        list.sort(java.util.Comparator.comparing(q -> q.id));
+        return;
+      }
+    }
+    if (t == null) {
+      return;
+    }
+    int[] rank = t.participantRanks();
+    Participant[] placed = new Participant[rank.length];
+    for (Participant p : list) {
+      if (placed[rank[p.code]] != null) { // the same participant twice: keep the list's order of equals
+        list.sort(java.util.Comparator.comparing(q -> q.id));
+        return;
+      }
+      placed[rank[p.code]] = p;
+    }
+    int k = 0;
+    for (Participant p : placed) {
+      if (p != null) {
+        list.set(k++, p);
+      }
+    }
   }
 }

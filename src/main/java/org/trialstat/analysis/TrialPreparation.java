@@ -75,28 +75,10 @@ final class TrialPreparation {
     MmrmPlan plan = mmrm ? new MmrmPlan(modelled, request.mmrmChoice().covariance(), mmrmOnly[0]) : null;
 
     List<BinaryEndpoint> endpoints = definedEndpoints(data, settings, notes);
-    List<Participant> sorted = byIdentifier(participants, data.table());
+    List<Participant> sorted = new ArrayList<>(participants);
+    Participant.sortById(sorted);
     return new PreparedTrial(data, settings, sorted, endpoints, rows, notes, mmrm, request.strictness(),
         request.strata(), request.covariates(), request.plan(), plan);
-  }
-
-  /**
-   * The participants sorted by identifier ({@link String#compareTo}; identifiers are distinct), placed by
-   * the table's participant ranks instead of a comparison sort.
-   */
-  private static List<Participant> byIdentifier(List<Participant> participants, ObservationTable t) {
-    int[] rank = t.participantRanks();
-    Participant[] placed = new Participant[rank.length];
-    for (Participant p : participants) {
-      placed[rank[p.code]] = p;
-    }
-    List<Participant> sorted = new ArrayList<>(participants.size());
-    for (Participant p : placed) {
-      if (p != null) {
-        sorted.add(p);
-      }
-    }
-    return sorted;
   }
 
   /** The participants in order of their first row (a participant's code is unique to its id). */
