@@ -60,6 +60,8 @@ final class GuardedReader extends Reader {
   private static final int AFTER_QUOTE = 4;
 
   private final String file;
+  /** Longest field accepted here: {@link #MAX_FIELD_CHARS}, or less in tests. */
+  private final int maxField;
 
   // the source: bytes through a strict decoder, or characters
   private final InputStream bytesIn;
@@ -89,6 +91,8 @@ final class GuardedReader extends Reader {
   private int lastLineIndex;
   private char prev;
   private char delimiter = ',';
+  /** Marks found by the last {@link #read(char[], int, int, int[])}. */
+  private int markCount;
 
   // field state machine
   private int state = FIELD_START;
@@ -98,8 +102,9 @@ final class GuardedReader extends Reader {
   private long anomalyLine;
   private int anomalyField = -1;
 
-  private GuardedReader(String file, InputStream bytesIn, Charset charset, Reader charsIn) {
+  private GuardedReader(String file, InputStream bytesIn, Charset charset, Reader charsIn, int maxField) {
     this.file = file;
+    this.maxField = maxField;
     this.bytesIn = bytesIn;
     this.charsIn = charsIn;
     if (bytesIn != null) {
@@ -117,6 +122,11 @@ final class GuardedReader extends Reader {
    * Reads bytes: UTF-8, with or without a byte-order mark, or UTF-16 with a byte-order mark.
    */
   static GuardedReader ofBytes(InputStream in, String file) throws DataIOException {
+    return ofBytes(in, file, MAX_FIELD_CHARS);
+  }
+
+  /** As {@link #ofBytes(InputStream, String)}, with another field-length limit (for tests). */
+  static GuardedReader ofBytes(InputStream in, String file, int maxField) throws DataIOException {
     PushbackInputStream pin = new PushbackInputStream(in, 4);
     byte[] head = new byte[4];
     int n = 0;
@@ -161,14 +171,14 @@ final class GuardedReader extends Reader {
     } catch (IOException e) {
       throw new DataIOException(cannotRead(file, e));
     }
-    GuardedReader r = new GuardedReader(file, pin, cs, null);
+    GuardedReader r = new GuardedReader(file, pin, cs, null, maxField);
     r.skipBomChar();
     return r;
   }
 
   /** Reads characters (the caller decoded them); a leading U+FEFF byte-order mark is skipped. */
   static GuardedReader ofChars(Reader in, String file) throws DataIOException {
-    GuardedReader r = new GuardedReader(file, null, null, in);
+    GuardedReader r = new GuardedReader(file, null, null, in, MAX_FIELD_CHARS);
     r.skipBomChar();
     return r;
   }
@@ -307,6 +317,18 @@ final class GuardedReader extends Reader {
 
   @Override
   public int read(char[] cbuf, int off, int len) throws IOException {
+    return read(cbuf, off, len, null);
+  }
+
+  /**
+   * Reads characters of a text that holds no quote character (the file was checked:
+   * {@link QuoteFreeCsvRecords#isQuoteFree}), as {@link #read(char[], int, int)} does, with the same
+   * checks, and notes in {@code marks} the index in {@code cbuf} of every delimiter, CR and LF handed
+   * out, in order ({@link #markCount()} of them; {@code marks} has room for {@code len}). Line starts
+   * are then only counted: {@link #lineOf} is not for text read this way.
+   */
+  int read(char[] cbuf, int off, int len, int[] marks) throws IOException {
+    markCount = 0;
     if (len == 0) {
       return 0;
     }
@@ -323,7 +345,11 @@ final class GuardedReader extends Reader {
       }
     }
     int n = Math.min(len, tail - head);
-    scan(n);
+    if (marks == null) {
+      scan(n);
+    } else {
+      scanQuoteFree(n, marks, off - head);
+    }
     System.arraycopy(buf, head, cbuf, off, n);
     head += n;
     pos += n;
@@ -336,21 +362,11 @@ final class GuardedReader extends Reader {
     char p = prev;
     for (int i = head, end = head + n; i < end; i++) {
       char c = buf[i];
-      boolean eol = false;
-      if (c == '\n') {
-        eol = true;
-        if (p == '\r') {
-          lineStarts[lineCount - 1 - dropped] = pos + (i - head) + 1;
-        } else {
-          addLineStart(pos + (i - head) + 1);
-        }
-      } else if (c == '\r') {
-        eol = true;
-        addLineStart(pos + (i - head) + 1);
+      boolean eol = c == '\n' || c == '\r';
+      if (eol) {
+        lineEnd(c, p, i);
       } else if (c == 0) {
-        throw new DataIOException(new DataException(file, lineCount, field + 1,
-            "NUL byte found: this is not a text file (or it is UTF-16 without a byte-order mark);"
-                + " expected a CSV text file in UTF-8"));
+        throw nul();
       }
       p = c;
       switch (state) {
@@ -376,21 +392,21 @@ final class GuardedReader extends Reader {
           } else if (eol) {
             state = FIELD_START;
             field = 0;
-          } else if (++fieldLen > MAX_FIELD_CHARS) {
+          } else if (++fieldLen > maxField) {
             throw tooLong();
           }
           break;
         case QUOTED:
           if (c == '"') {
             state = QUOTE_SEEN;
-          } else if (++fieldLen > MAX_FIELD_CHARS) {
+          } else if (++fieldLen > maxField) {
             throw tooLong();
           }
           break;
         default: // QUOTE_SEEN, AFTER_QUOTE
           if (c == '"' && state == QUOTE_SEEN) {
             state = QUOTED;
-            if (++fieldLen > MAX_FIELD_CHARS) {
+            if (++fieldLen > maxField) {
               throw tooLong();
             }
           } else if (c == d) {
@@ -414,10 +430,81 @@ final class GuardedReader extends Reader {
     prev = p;
   }
 
+  /**
+   * {@link #scan} for text without any quote character: the same checks and field tracking, with the
+   * two states such text can reach (before a field's first non-whitespace character, inside an
+   * unquoted field) kept in local variables; lines are counted, and the delimiters and line breaks
+   * noted in {@code marks} at their index plus {@code shift}.
+   */
+  private void scanQuoteFree(int n, int[] marks, int shift) throws DataIOException {
+    final char d = delimiter;
+    final char[] b = buf;
+    final int max = maxField;
+    int f = field;
+    int len = fieldLen;
+    int m = 0;
+    boolean inField = state == UNQUOTED;
+    char p = prev;
+    for (int i = head, end = head + n; i < end; p = b[i++]) {
+      char c = b[i];
+      if (c <= '\r' && (c == '\n' || c == '\r' || c == 0)) {
+        if (c == 0) {
+          field = f;
+          throw nul();
+        }
+        if (c == '\r' || p != '\r') {
+          lineCount++; // a LF after a CR ends the same line
+        }
+        marks[m++] = i + shift;
+        f = 0;
+        inField = false;
+      } else if (c == d) {
+        marks[m++] = i + shift;
+        f++;
+        inField = false;
+      } else if (inField) {
+        if (++len > max) {
+          field = f;
+          throw tooLong();
+        }
+      } else if (!Character.isWhitespace(c)) {
+        inField = true;
+        fieldLine = lineCount;
+        len = 1;
+      }
+    }
+    field = f;
+    fieldLen = len;
+    state = inField ? UNQUOTED : FIELD_START;
+    prev = p;
+    markCount = m;
+  }
+
+  /** The number of marks the last {@link #read(char[], int, int, int[])} noted. */
+  int markCount() {
+    return markCount;
+  }
+
+  /** Notes the line that starts after the line break {@code c} at buf[i] ({@code p} before it). */
+  private void lineEnd(char c, char p, int i) {
+    long start = pos + (i - head) + 1;
+    if (c == '\n' && p == '\r') {
+      lineStarts[lineCount - 1 - dropped] = start; // CR LF: the line started after the CR starts here
+    } else {
+      addLineStart(start);
+    }
+  }
+
+  private DataIOException nul() {
+    return new DataIOException(new DataException(file, lineCount, field + 1,
+        "NUL byte found: this is not a text file (or it is UTF-16 without a byte-order mark);"
+            + " expected a CSV text file in UTF-8"));
+  }
+
   private DataIOException tooLong() {
     return new DataIOException(new DataException(file, fieldLine, field + 1, String.format(Locale.ROOT,
         "field longer than %,d characters (an unclosed quote, or not a CSV file?); expected short cells",
-        MAX_FIELD_CHARS)));
+        maxField)));
   }
 
   private void addLineStart(long start) {
