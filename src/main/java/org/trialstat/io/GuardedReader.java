@@ -16,7 +16,7 @@ import java.util.Locale;
 import org.trialstat.model.DataException;
 
 /**
- * The character stream handed to Commons CSV. It decodes the bytes strictly and watches every character
+ * The character stream handed to Commons CSV (or to {@link QuoteFreeCsvRecords}). It decodes the bytes strictly and watches every character
  * on its way to the parser, so that the reader can:
  *
  * <ul>
@@ -31,6 +31,10 @@ import org.trialstat.model.DataException;
  * <p>The field tracking mirrors the Commons CSV lexer with {@code ignoreSurroundingSpaces}: whitespace
  * before a field is skipped, a quote at the start of a field opens a quoted field, {@code ""} inside it
  * is a quote, and after the closing quote only whitespace may come before the delimiter or line end.
+ *
+ * <p>For a text without any quote character, {@link #read(char[], int, int, int[])} runs the same checks
+ * with only the states such text reaches and notes where the delimiters and line breaks are, for
+ * {@link QuoteFreeCsvRecords}.
  *
  * <p>Every problem is thrown as a {@link DataIOException} (an {@code IOException}, so that it passes
  * through the parser) carrying the {@link DataException}.
