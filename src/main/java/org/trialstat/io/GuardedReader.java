@@ -2,22 +2,15 @@ package org.trialstat.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import org.trialstat.model.DataException;
 
 /**
- * The character stream handed to Commons CSV (or to {@link QuoteFreeCsvRecords}). It decodes the bytes strictly and watches every character
- * on its way to the parser, so that the reader can:
+ * The character stream handed to Commons CSV (or to {@link QuoteFreeCsvRecords}). It takes the
+ * characters of {@link StrictText}, which decodes the bytes strictly, and watches every character on
+ * its way to the parser, so that the reader can:
  *
  * <ul>
  *   <li>reject input that is not text (NUL characters) or not valid UTF-8 with the line where it happens;
@@ -67,15 +60,8 @@ final class GuardedReader extends Reader {
   /** Longest field accepted here: {@link #MAX_FIELD_CHARS}, or less in tests. */
   private final int maxField;
 
-  // the source: bytes through a strict decoder, or characters
-  private final InputStream bytesIn;
-  private final CharsetDecoder decoder;
-  private final ByteBuffer bytes;
-  private boolean bytesEof;
-  private final Reader charsIn;
-  private boolean sourceEof;
-  /** A decoding problem met by the decoder; thrown when the consumer reaches it. */
-  private String decodeProblem;
+  /** The characters of the input, decoded strictly. */
+  private final StrictText source;
 
   // decoded characters not yet handed out: buf[head, tail)
   private char[] buf = new char[16 * 1024];
@@ -106,20 +92,10 @@ final class GuardedReader extends Reader {
   private long anomalyLine;
   private int anomalyField = -1;
 
-  private GuardedReader(String file, InputStream bytesIn, Charset charset, Reader charsIn, int maxField) {
+  private GuardedReader(String file, StrictText source, int maxField) {
     this.file = file;
+    this.source = source;
     this.maxField = maxField;
-    this.bytesIn = bytesIn;
-    this.charsIn = charsIn;
-    if (bytesIn != null) {
-      decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
-      bytes = ByteBuffer.allocate(16 * 1024);
-      bytes.flip();
-    } else {
-      decoder = null;
-      bytes = null;
-    }
   }
 
   /**
@@ -131,58 +107,14 @@ final class GuardedReader extends Reader {
 
   /** As {@link #ofBytes(InputStream, String)}, with another field-length limit (for tests). */
   static GuardedReader ofBytes(InputStream in, String file, int maxField) throws DataIOException {
-    PushbackInputStream pin = new PushbackInputStream(in, 4);
-    byte[] head = new byte[4];
-    int n = 0;
-    Charset cs = StandardCharsets.UTF_8;
-    try {
-      while (n < 4) {
-        int k = pin.read(head, n, 4 - n);
-        if (k < 0) {
-          break;
-        }
-        n += k;
-      }
-      int b0 = n > 0 ? head[0] & 0xff : -1;
-      int b1 = n > 1 ? head[1] & 0xff : -1;
-      int b2 = n > 2 ? head[2] & 0xff : -1;
-      int b3 = n > 3 ? head[3] & 0xff : -1;
-      int skip = 0;
-      if (b0 == 'P' && b1 == 'K' && b2 == 3 && b3 == 4) {
-        throw new DataIOException(new DataException(file, 0, 0, "file is a ZIP archive (an Excel .xlsx"
-            + " workbook?); expected a CSV text file: save the sheet as \"CSV UTF-8\""));
-      } else if (b0 == 0xD0 && b1 == 0xCF && b2 == 0x11 && b3 == 0xE0) {
-        throw new DataIOException(new DataException(file, 0, 0, "file is an OLE document (an Excel .xls"
-            + " workbook?); expected a CSV text file: save the sheet as \"CSV UTF-8\""));
-      } else if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-        skip = 3;
-      } else if ((b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) || (b0 == 0 && b1 == 0 && b2 == 0xFE
-          && b3 == 0xFF)) {
-        throw new DataIOException(new DataException(file, 0, 0,
-            "file is UTF-32 (byte-order mark found); expected UTF-8 text: save it as UTF-8 (\"CSV UTF-8\")"));
-      } else if (b0 == 0xFE && b1 == 0xFF) {
-        cs = StandardCharsets.UTF_16BE;
-        skip = 2;
-      } else if (b0 == 0xFF && b1 == 0xFE) {
-        cs = StandardCharsets.UTF_16LE;
-        skip = 2;
-      }
-      if (n > skip) {
-        pin.unread(head, skip, n - skip);
-      }
-    } catch (DataIOException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new DataIOException(cannotRead(file, e));
-    }
-    GuardedReader r = new GuardedReader(file, pin, cs, null, maxField);
+    GuardedReader r = new GuardedReader(file, StrictText.ofBytes(in, file), maxField);
     r.skipBomChar();
     return r;
   }
 
   /** Reads characters (the caller decoded them); a leading U+FEFF byte-order mark is skipped. */
   static GuardedReader ofChars(Reader in, String file) throws DataIOException {
-    GuardedReader r = new GuardedReader(file, null, null, in, MAX_FIELD_CHARS);
+    GuardedReader r = new GuardedReader(file, StrictText.ofChars(in), MAX_FIELD_CHARS);
     r.skipBomChar();
     return r;
   }
@@ -244,7 +176,7 @@ final class GuardedReader extends Reader {
    *         which is then pending)
    */
   private int appendMore() throws DataIOException {
-    if (sourceEof) {
+    if (source.atEnd()) {
       return -1;
     }
     if (buf.length - tail < 64) {
@@ -257,66 +189,11 @@ final class GuardedReader extends Reader {
         buf = Arrays.copyOf(buf, buf.length * 2);
       }
     }
-    try {
-      if (charsIn != null) {
-        int n = charsIn.read(buf, tail, buf.length - tail);
-        while (n == 0) {
-          n = charsIn.read(buf, tail, buf.length - tail);
-        }
-        if (n < 0) {
-          sourceEof = true;
-          return -1;
-        }
-        tail += n;
-        return n;
-      }
-      return decodeMore();
-    } catch (DataIOException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new DataIOException(cannotRead(file, e));
+    int n = source.read(buf, tail, buf.length - tail, file);
+    if (n > 0) {
+      tail += n;
     }
-  }
-
-  private int decodeMore() throws IOException {
-    while (true) {
-      CharBuffer out = CharBuffer.wrap(buf, tail, buf.length - tail);
-      CoderResult r = decoder.decode(bytes, out, bytesEof);
-      int n = out.position() - tail;
-      tail = out.position();
-      if (r.isError()) {
-        StringBuilder hex = new StringBuilder();
-        for (int k = 0; k < r.length() && k < 4; k++) {
-          hex.append(k == 0 ? "" : " ")
-              .append(String.format(Locale.ROOT, "0x%02X", bytes.get(bytes.position() + k) & 0xff));
-        }
-        decodeProblem = decoder.charset() == StandardCharsets.UTF_8
-            ? "bytes " + hex + " are not valid UTF-8; expected UTF-8 text: save the file as \"CSV UTF-8\""
-              + " (a file saved as Latin-1 or Windows-1252 shows this)"
-            : "bytes " + hex + " are not valid " + decoder.charset().name() + "; expected text in the"
-              + " encoding its byte-order mark announces: save the file as UTF-8";
-        sourceEof = true;
-        return n > 0 ? n : -1;
-      }
-      if (r.isOverflow() || n > 0) {
-        return n;
-      }
-      if (bytesEof) {
-        decoder.flush(out);
-        n = out.position() - tail;
-        tail = out.position();
-        sourceEof = true;
-        return n > 0 ? n : -1;
-      }
-      bytes.compact();
-      int k = bytesIn.read(bytes.array(), bytes.position(), bytes.remaining());
-      if (k < 0) {
-        bytesEof = true;
-      } else {
-        bytes.position(bytes.position() + k);
-      }
-      bytes.flip();
-    }
+    return n;
   }
 
   @Override
@@ -340,9 +217,8 @@ final class GuardedReader extends Reader {
       head = 0;
       tail = 0;
       if (appendMore() < 0) {
-        if (decodeProblem != null) {
-          String problem = decodeProblem;
-          decodeProblem = null;
+        String problem = source.takeProblem();
+        if (problem != null) {
           throw new DataIOException(new DataException(file, lineCount, field + 1, problem));
         }
         return -1;
@@ -573,11 +449,7 @@ final class GuardedReader extends Reader {
 
   @Override
   public void close() throws IOException {
-    if (bytesIn != null) {
-      bytesIn.close();
-    } else {
-      charsIn.close();
-    }
+    source.close();
   }
 
   static DataException cannotRead(String file, IOException e) {
