@@ -14,9 +14,10 @@ import org.trialstat.model.DataException;
  * trial, summary and claims files. The text is decoded and watched by {@link GuardedReader} (strict
  * UTF-8 or UTF-16 with a byte-order mark, physical line numbers, the field-length limit, where a quoted
  * field opened) and split into fields by Apache Commons CSV (RFC 4180; {@code ""} inside quotes;
- * surrounding whitespace ignored; {@link CommonsCsvRecords}), or, for a file that holds no quote character
- * at all, by {@link QuoteFreeCsvRecords}, which gives the same records several times faster. The delimiter is detected from the first non-blank line (see
- * {@link TrialCsvReader#detectDelimiter}); that line is the header. An Excel {@code sep=;} first line
+ * surrounding whitespace ignored; {@link CommonsCsvRecords}), or, for a file that holds no quote
+ * character at all, by {@link QuoteFreeCsvRecords}, which gives the same records, lines and messages
+ * about three times faster (docs/benchmarks.md). The delimiter is detected from the first non-blank
+ * line (see {@link TrialCsvReader#detectDelimiter}); that line is the header. An Excel {@code sep=;} first line
  * names the delimiter instead (comma, semicolon or tab) and the header is the line after it. Cells are trimmed; rows whose cells
  * are all blank are skipped. Columns are {@link ColumnType#UNTYPED}: the reader interprets the text.
  *
