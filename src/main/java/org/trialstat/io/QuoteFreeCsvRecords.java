@@ -17,8 +17,8 @@ import java.util.Arrays;
  * surrounding spaces ignored):
  *
  * <ul>
- *   <li>LF, CR LF and a lone CR each end a record ({@code Lexer.readEndOfLine}), so record k starts on
- *       physical line k, as {@link GuardedReader} counts lines;
+ *   <li>LF, CR LF and a lone CR each end a record ({@code Lexer.readEndOfLine}), so the k-th record
+ *       starts on physical line k, as {@link GuardedReader} counts lines;
  *   <li>a field is the text between delimiters, without the whitespace ({@link Character#isWhitespace})
  *       before and after it ({@code ignoreSurroundingSpaces}); an empty line is a record of one empty
  *       field;
@@ -32,7 +32,8 @@ import java.util.Arrays;
  * Commons CSV's buffered reader makes ({@value #CHUNK} characters, asked for when the previous ones are
  * used up, and one request ahead after a CR to see whether a LF follows). So a problem the reader finds
  * is thrown while the same record is being read as on the Commons CSV path, and a file with several
- * problems reports the same one first.
+ * problems reports the same one first. {@code QuoteFreeCsvRecordsPropertyTest} compares the two paths
+ * (a request of another size fails it), so an upgrade of Commons CSV that changes them shows there.
  *
  * <p>Hand-written rather than a faster library: FastCSV (de.siegmar:fastcsv 3.4, MIT) was weighed. It
  * reads ahead in requests of its own size, so the reader's checks would fire at other records than on
@@ -75,7 +76,9 @@ final class QuoteFreeCsvRecords implements CsvRecords {
    * any encoding the reader decodes: in UTF-8 every byte of a multi-byte sequence is 0x80 or above
    * (RFC 3629, section 3), so 0x22 is only ever U+0022; in UTF-16 U+0022 is the code unit 0x0022. Not
    * a regular file (a pipe, a device) or not readable: false, and the Commons CSV path reads it (and
-   * reports what is wrong).
+   * reports what is wrong). The file is read twice, here and then by the source: one that is rewritten
+   * in between is split as if it still had no quotes (a file written while it is read gives no
+   * dependable reading on either path).
    */
   static boolean isQuoteFree(Path path) {
     if (!Files.isRegularFile(path)) {
