@@ -2,22 +2,15 @@ package org.trialstat.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import org.trialstat.model.DataException;
 
 /**
- * The character stream handed to Commons CSV. It decodes the bytes strictly and watches every character
- * on its way to the parser, so that the reader can:
+ * The character stream handed to Commons CSV (or to {@link QuoteFreeCsvRecords}). It takes the
+ * characters of {@link StrictText}, which decodes the bytes strictly, and watches every character on
+ * its way to the parser, so that the reader can:
  *
  * <ul>
  *   <li>reject input that is not text (NUL characters) or not valid UTF-8 with the line where it happens;
@@ -31,6 +24,10 @@ import org.trialstat.model.DataException;
  * <p>The field tracking mirrors the Commons CSV lexer with {@code ignoreSurroundingSpaces}: whitespace
  * before a field is skipped, a quote at the start of a field opens a quoted field, {@code ""} inside it
  * is a quote, and after the closing quote only whitespace may come before the delimiter or line end.
+ *
+ * <p>For a text without any quote character, {@link #read(char[], int, int, int[])} runs the same checks
+ * with only the states such text reaches and notes where the delimiters and line breaks are, for
+ * {@link QuoteFreeCsvRecords}.
  *
  * <p>Every problem is thrown as a {@link DataIOException} (an {@code IOException}, so that it passes
  * through the parser) carrying the {@link DataException}.
@@ -60,16 +57,11 @@ final class GuardedReader extends Reader {
   private static final int AFTER_QUOTE = 4;
 
   private final String file;
+  /** Longest field accepted here: {@link #MAX_FIELD_CHARS}, or less in tests. */
+  private final int maxField;
 
-  // the source: bytes through a strict decoder, or characters
-  private final InputStream bytesIn;
-  private final CharsetDecoder decoder;
-  private final ByteBuffer bytes;
-  private boolean bytesEof;
-  private final Reader charsIn;
-  private boolean sourceEof;
-  /** A decoding problem met by the decoder; thrown when the consumer reaches it. */
-  private String decodeProblem;
+  /** The characters of the input, decoded strictly. */
+  private final StrictText source;
 
   // decoded characters not yet handed out: buf[head, tail)
   private char[] buf = new char[16 * 1024];
@@ -89,6 +81,8 @@ final class GuardedReader extends Reader {
   private int lastLineIndex;
   private char prev;
   private char delimiter = ',';
+  /** Marks found by the last {@link #read(char[], int, int, int[])}. */
+  private int markCount;
 
   // field state machine
   private int state = FIELD_START;
@@ -98,77 +92,29 @@ final class GuardedReader extends Reader {
   private long anomalyLine;
   private int anomalyField = -1;
 
-  private GuardedReader(String file, InputStream bytesIn, Charset charset, Reader charsIn) {
+  private GuardedReader(String file, StrictText source, int maxField) {
     this.file = file;
-    this.bytesIn = bytesIn;
-    this.charsIn = charsIn;
-    if (bytesIn != null) {
-      decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
-      bytes = ByteBuffer.allocate(16 * 1024);
-      bytes.flip();
-    } else {
-      decoder = null;
-      bytes = null;
-    }
+    this.source = source;
+    this.maxField = maxField;
   }
 
   /**
    * Reads bytes: UTF-8, with or without a byte-order mark, or UTF-16 with a byte-order mark.
    */
   static GuardedReader ofBytes(InputStream in, String file) throws DataIOException {
-    PushbackInputStream pin = new PushbackInputStream(in, 4);
-    byte[] head = new byte[4];
-    int n = 0;
-    Charset cs = StandardCharsets.UTF_8;
-    try {
-      while (n < 4) {
-        int k = pin.read(head, n, 4 - n);
-        if (k < 0) {
-          break;
-        }
-        n += k;
-      }
-      int b0 = n > 0 ? head[0] & 0xff : -1;
-      int b1 = n > 1 ? head[1] & 0xff : -1;
-      int b2 = n > 2 ? head[2] & 0xff : -1;
-      int b3 = n > 3 ? head[3] & 0xff : -1;
-      int skip = 0;
-      if (b0 == 'P' && b1 == 'K' && b2 == 3 && b3 == 4) {
-        throw new DataIOException(new DataException(file, 0, 0, "file is a ZIP archive (an Excel .xlsx"
-            + " workbook?); expected a CSV text file: save the sheet as \"CSV UTF-8\""));
-      } else if (b0 == 0xD0 && b1 == 0xCF && b2 == 0x11 && b3 == 0xE0) {
-        throw new DataIOException(new DataException(file, 0, 0, "file is an OLE document (an Excel .xls"
-            + " workbook?); expected a CSV text file: save the sheet as \"CSV UTF-8\""));
-      } else if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-        skip = 3;
-      } else if ((b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) || (b0 == 0 && b1 == 0 && b2 == 0xFE
-          && b3 == 0xFF)) {
-        throw new DataIOException(new DataException(file, 0, 0,
-            "file is UTF-32 (byte-order mark found); expected UTF-8 text: save it as UTF-8 (\"CSV UTF-8\")"));
-      } else if (b0 == 0xFE && b1 == 0xFF) {
-        cs = StandardCharsets.UTF_16BE;
-        skip = 2;
-      } else if (b0 == 0xFF && b1 == 0xFE) {
-        cs = StandardCharsets.UTF_16LE;
-        skip = 2;
-      }
-      if (n > skip) {
-        pin.unread(head, skip, n - skip);
-      }
-    } catch (DataIOException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new DataIOException(cannotRead(file, e));
-    }
-    GuardedReader r = new GuardedReader(file, pin, cs, null);
+    return ofBytes(in, file, MAX_FIELD_CHARS);
+  }
+
+  /** As {@link #ofBytes(InputStream, String)}, with another field-length limit (for tests). */
+  static GuardedReader ofBytes(InputStream in, String file, int maxField) throws DataIOException {
+    GuardedReader r = new GuardedReader(file, StrictText.ofBytes(in, file), maxField);
     r.skipBomChar();
     return r;
   }
 
   /** Reads characters (the caller decoded them); a leading U+FEFF byte-order mark is skipped. */
   static GuardedReader ofChars(Reader in, String file) throws DataIOException {
-    GuardedReader r = new GuardedReader(file, null, null, in);
+    GuardedReader r = new GuardedReader(file, StrictText.ofChars(in), MAX_FIELD_CHARS);
     r.skipBomChar();
     return r;
   }
@@ -230,7 +176,7 @@ final class GuardedReader extends Reader {
    *         which is then pending)
    */
   private int appendMore() throws DataIOException {
-    if (sourceEof) {
+    if (source.atEnd()) {
       return -1;
     }
     if (buf.length - tail < 64) {
@@ -243,70 +189,27 @@ final class GuardedReader extends Reader {
         buf = Arrays.copyOf(buf, buf.length * 2);
       }
     }
-    try {
-      if (charsIn != null) {
-        int n = charsIn.read(buf, tail, buf.length - tail);
-        while (n == 0) {
-          n = charsIn.read(buf, tail, buf.length - tail);
-        }
-        if (n < 0) {
-          sourceEof = true;
-          return -1;
-        }
-        tail += n;
-        return n;
-      }
-      return decodeMore();
-    } catch (DataIOException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new DataIOException(cannotRead(file, e));
+    int n = source.read(buf, tail, buf.length - tail, file);
+    if (n > 0) {
+      tail += n;
     }
-  }
-
-  private int decodeMore() throws IOException {
-    while (true) {
-      CharBuffer out = CharBuffer.wrap(buf, tail, buf.length - tail);
-      CoderResult r = decoder.decode(bytes, out, bytesEof);
-      int n = out.position() - tail;
-      tail = out.position();
-      if (r.isError()) {
-        StringBuilder hex = new StringBuilder();
-        for (int k = 0; k < r.length() && k < 4; k++) {
-          hex.append(k == 0 ? "" : " ")
-              .append(String.format(Locale.ROOT, "0x%02X", bytes.get(bytes.position() + k) & 0xff));
-        }
-        decodeProblem = decoder.charset() == StandardCharsets.UTF_8
-            ? "bytes " + hex + " are not valid UTF-8; expected UTF-8 text: save the file as \"CSV UTF-8\""
-              + " (a file saved as Latin-1 or Windows-1252 shows this)"
-            : "bytes " + hex + " are not valid " + decoder.charset().name() + "; expected text in the"
-              + " encoding its byte-order mark announces: save the file as UTF-8";
-        sourceEof = true;
-        return n > 0 ? n : -1;
-      }
-      if (r.isOverflow() || n > 0) {
-        return n;
-      }
-      if (bytesEof) {
-        decoder.flush(out);
-        n = out.position() - tail;
-        tail = out.position();
-        sourceEof = true;
-        return n > 0 ? n : -1;
-      }
-      bytes.compact();
-      int k = bytesIn.read(bytes.array(), bytes.position(), bytes.remaining());
-      if (k < 0) {
-        bytesEof = true;
-      } else {
-        bytes.position(bytes.position() + k);
-      }
-      bytes.flip();
-    }
+    return n;
   }
 
   @Override
   public int read(char[] cbuf, int off, int len) throws IOException {
+    return read(cbuf, off, len, null);
+  }
+
+  /**
+   * Reads characters of a text that holds no quote character (the file was checked:
+   * {@link QuoteFreeCsvRecords#isQuoteFree}), as {@link #read(char[], int, int)} does, with the same
+   * checks, and notes in {@code marks} the index in {@code cbuf} of every delimiter, CR and LF handed
+   * out, in order ({@link #markCount()} of them; {@code marks} has room for {@code len}). Line starts
+   * are then only counted: {@link #lineOf} is not for text read this way.
+   */
+  int read(char[] cbuf, int off, int len, int[] marks) throws IOException {
+    markCount = 0;
     if (len == 0) {
       return 0;
     }
@@ -314,16 +217,19 @@ final class GuardedReader extends Reader {
       head = 0;
       tail = 0;
       if (appendMore() < 0) {
-        if (decodeProblem != null) {
-          String problem = decodeProblem;
-          decodeProblem = null;
+        String problem = source.takeProblem();
+        if (problem != null) {
           throw new DataIOException(new DataException(file, lineCount, field + 1, problem));
         }
         return -1;
       }
     }
     int n = Math.min(len, tail - head);
-    scan(n);
+    if (marks == null) {
+      scan(n);
+    } else {
+      scanQuoteFree(n, marks, off - head);
+    }
     System.arraycopy(buf, head, cbuf, off, n);
     head += n;
     pos += n;
@@ -336,21 +242,11 @@ final class GuardedReader extends Reader {
     char p = prev;
     for (int i = head, end = head + n; i < end; i++) {
       char c = buf[i];
-      boolean eol = false;
-      if (c == '\n') {
-        eol = true;
-        if (p == '\r') {
-          lineStarts[lineCount - 1 - dropped] = pos + (i - head) + 1;
-        } else {
-          addLineStart(pos + (i - head) + 1);
-        }
-      } else if (c == '\r') {
-        eol = true;
-        addLineStart(pos + (i - head) + 1);
+      boolean eol = c == '\n' || c == '\r';
+      if (eol) {
+        lineEnd(c, p, i);
       } else if (c == 0) {
-        throw new DataIOException(new DataException(file, lineCount, field + 1,
-            "NUL byte found: this is not a text file (or it is UTF-16 without a byte-order mark);"
-                + " expected a CSV text file in UTF-8"));
+        throw nul();
       }
       p = c;
       switch (state) {
@@ -376,21 +272,21 @@ final class GuardedReader extends Reader {
           } else if (eol) {
             state = FIELD_START;
             field = 0;
-          } else if (++fieldLen > MAX_FIELD_CHARS) {
+          } else if (++fieldLen > maxField) {
             throw tooLong();
           }
           break;
         case QUOTED:
           if (c == '"') {
             state = QUOTE_SEEN;
-          } else if (++fieldLen > MAX_FIELD_CHARS) {
+          } else if (++fieldLen > maxField) {
             throw tooLong();
           }
           break;
         default: // QUOTE_SEEN, AFTER_QUOTE
           if (c == '"' && state == QUOTE_SEEN) {
             state = QUOTED;
-            if (++fieldLen > MAX_FIELD_CHARS) {
+            if (++fieldLen > maxField) {
               throw tooLong();
             }
           } else if (c == d) {
@@ -414,10 +310,81 @@ final class GuardedReader extends Reader {
     prev = p;
   }
 
+  /**
+   * {@link #scan} for text without any quote character: the same checks and field tracking, with the
+   * two states such text can reach (before a field's first non-whitespace character, inside an
+   * unquoted field) kept in local variables; lines are counted, and the delimiters and line breaks
+   * noted in {@code marks} at their index plus {@code shift}.
+   */
+  private void scanQuoteFree(int n, int[] marks, int shift) throws DataIOException {
+    final char d = delimiter;
+    final char[] b = buf;
+    final int max = maxField;
+    int f = field;
+    int len = fieldLen;
+    int m = 0;
+    boolean inField = state == UNQUOTED;
+    char p = prev;
+    for (int i = head, end = head + n; i < end; p = b[i++]) {
+      char c = b[i];
+      if (c <= '\r' && (c == '\n' || c == '\r' || c == 0)) {
+        if (c == 0) {
+          field = f;
+          throw nul();
+        }
+        if (c == '\r' || p != '\r') {
+          lineCount++; // a LF after a CR ends the same line
+        }
+        marks[m++] = i + shift;
+        f = 0;
+        inField = false;
+      } else if (c == d) {
+        marks[m++] = i + shift;
+        f++;
+        inField = false;
+      } else if (inField) {
+        if (++len > max) {
+          field = f;
+          throw tooLong();
+        }
+      } else if (!Character.isWhitespace(c)) {
+        inField = true;
+        fieldLine = lineCount;
+        len = 1;
+      }
+    }
+    field = f;
+    fieldLen = len;
+    state = inField ? UNQUOTED : FIELD_START;
+    prev = p;
+    markCount = m;
+  }
+
+  /** The number of marks the last {@link #read(char[], int, int, int[])} noted. */
+  int markCount() {
+    return markCount;
+  }
+
+  /** Notes the line that starts after the line break {@code c} at buf[i] ({@code p} before it). */
+  private void lineEnd(char c, char p, int i) {
+    long start = pos + (i - head) + 1;
+    if (c == '\n' && p == '\r') {
+      lineStarts[lineCount - 1 - dropped] = start; // CR LF: the line started after the CR starts here
+    } else {
+      addLineStart(start);
+    }
+  }
+
+  private DataIOException nul() {
+    return new DataIOException(new DataException(file, lineCount, field + 1,
+        "NUL byte found: this is not a text file (or it is UTF-16 without a byte-order mark);"
+            + " expected a CSV text file in UTF-8"));
+  }
+
   private DataIOException tooLong() {
     return new DataIOException(new DataException(file, fieldLine, field + 1, String.format(Locale.ROOT,
         "field longer than %,d characters (an unclosed quote, or not a CSV file?); expected short cells",
-        MAX_FIELD_CHARS)));
+        maxField)));
   }
 
   private void addLineStart(long start) {
@@ -482,11 +449,7 @@ final class GuardedReader extends Reader {
 
   @Override
   public void close() throws IOException {
-    if (bytesIn != null) {
-      bytesIn.close();
-    } else {
-      charsIn.close();
-    }
+    source.close();
   }
 
   static DataException cannotRead(String file, IOException e) {

@@ -1,6 +1,5 @@
 package org.trialstat.io;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -87,11 +86,8 @@ public final class TrialCsvReader {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(options, "options");
     String name = displayName == null ? file.toString() : displayName;
-    InputStream in = InputFiles.open(file, name);
-    try (InputStream closing = in) {
-      return TrialTableReader.read(CsvTableSource.ofBytes(closing, name, true), options, filters);
-    } catch (IOException e) {
-      throw GuardedReader.cannotRead(name, e);
+    try (CsvTableSource src = CsvTableSource.open(file, name)) {
+      return TrialTableReader.read(src, options, filters);
     }
   }
 

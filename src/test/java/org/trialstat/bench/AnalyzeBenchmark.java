@@ -1,6 +1,10 @@
 package org.trialstat.bench;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,6 +17,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.trialstat.analysis.AnalysisRequest;
 import org.trialstat.analysis.TrialAnalysis;
@@ -45,6 +50,7 @@ public class AnalyzeBenchmark {
   public int visits;
 
   private String csv;
+  private Path file;
 
   @Setup
   public void setUp() {
@@ -63,12 +69,32 @@ public class AnalyzeBenchmark {
       }
     }
     csv = sb.toString();
+    try {
+      file = Files.createTempFile("trialstat-bench", ".csv");
+      Files.writeString(file, csv);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** The reader alone: CSV text to the validated table (issue 18: JMH coverage of the reader). */
+  @TearDown
+  public void tearDown() throws IOException {
+    Files.deleteIfExists(file);
+  }
+
+  /**
+   * The reader alone: CSV text to the validated table (issue 18: JMH coverage of the reader), through
+   * Commons CSV (decoded text always takes that path).
+   */
   @Benchmark
   public TrialData read() {
     return TrialCsvReader.read(new StringReader(csv), "bench.csv", ReadOptions.defaults());
+  }
+
+  /** The same text as a file without quotes: the quote-free lexer ({@code io.QuoteFreeCsvRecords}). */
+  @Benchmark
+  public TrialData readFile() {
+    return TrialCsvReader.read(file, "bench.csv", ReadOptions.defaults());
   }
 
   @Benchmark

@@ -1,0 +1,203 @@
+package org.trialstat.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Records of a delimited text that holds no quote character, split here instead of by Apache Commons
+ * CSV, which reads one character per call through two buffered readers and builds a record object per
+ * row (about 60 MB/s; docs/benchmarks.md). Without quotes, RFC 4180 (section 2) leaves a simple grammar:
+ * a record ends at a line break and its fields are separated by the delimiter. This class gives exactly
+ * what {@link CommonsCsvRecords} gives for such text, with the behaviour of Commons CSV 1.14's
+ * {@code Lexer} under the source's format (no quote met, no escape, no comments, empty lines kept,
+ * surrounding spaces ignored):
+ *
+ * <ul>
+ *   <li>LF, CR LF and a lone CR each end a record ({@code Lexer.readEndOfLine}), so the k-th record
+ *       starts on physical line k, as {@link GuardedReader} counts lines;
+ *   <li>a field is the text between delimiters, without the whitespace ({@link Character#isWhitespace})
+ *       before and after it ({@code ignoreSurroundingSpaces}); an empty line is a record of one empty
+ *       field;
+ *   <li>the end of the text ends the last record, unless it comes right after a line break (or the text
+ *       is empty): then there is no further record; a delimiter just before the end gives a last empty
+ *       field.
+ * </ul>
+ *
+ * <p>The characters come from the {@link GuardedReader}, which keeps every check of the Commons CSV path
+ * (strict decoding with the line of a bad byte, NUL, the field-length limit), in the very requests
+ * Commons CSV's buffered reader makes ({@value #CHUNK} characters, asked for when the previous ones are
+ * used up, and one request ahead after a CR to see whether a LF follows). So a problem the reader finds
+ * is thrown while the same record is being read as on the Commons CSV path, and a file with several
+ * problems reports the same one first. {@code QuoteFreeCsvRecordsPropertyTest} compares the two paths
+ * (a request of another size fails it), so an upgrade of Commons CSV that changes them shows there.
+ *
+ * <p>Hand-written rather than a faster library: FastCSV (de.siegmar:fastcsv 3.4, MIT) was weighed. It
+ * reads ahead in requests of its own size, so the reader's checks would fire at other records than on
+ * the Commons CSV path (another message for a file with two problems), it builds a record object with
+ * a list of fields per row, and it was not faster: on the 142 MB file of docs/benchmarks.md, in one warm
+ * JVM, it took 1.4-1.7 s of CPU over the same {@link GuardedReader} against 1.0-1.35 s for this class
+ * (and 1.1-1.5 s over a plain decoder, without any of the checks). The splitting itself is the loop
+ * over the reader's marks below.
+ */
+final class QuoteFreeCsvRecords implements CsvRecords {
+
+  /** Characters asked of the reader at a time: Commons CSV's buffer (commons-io's {@code IOUtils.DEFAULT_BUFFER_SIZE}). */
+  static final int CHUNK = 8192;
+
+  private final GuardedReader text;
+  private final String file;
+  private final char delimiter;
+  /** The characters read; buf[pos, end) are not split yet. */
+  private char[] buf = new char[4 * CHUNK];
+  private int pos;
+  private int end;
+  /** Where the delimiters and line breaks among the characters read are; marks[mark, markEnd) not used yet. */
+  private final int[] marks = new int[CHUNK];
+  private int mark;
+  private int markEnd;
+  /** The fields of the current record, fields[0, size); the array is reused from record to record. */
+  private String[] fields = new String[16];
+  private int size;
+  private long line;
+  private long nextLine = 1;
+
+  QuoteFreeCsvRecords(GuardedReader text, String file, char delimiter) {
+    this.text = text;
+    this.file = file;
+    this.delimiter = delimiter;
+  }
+
+  /**
+   * Whether {@code path} is a regular file without the byte 0x22, hence without a quote character in
+   * any encoding the reader decodes: in UTF-8 every byte of a multi-byte sequence is 0x80 or above
+   * (RFC 3629, section 3), so 0x22 is only ever U+0022; in UTF-16 U+0022 is the code unit 0x0022. Not
+   * a regular file (a pipe, a device) or not readable: false, and the Commons CSV path reads it (and
+   * reports what is wrong). The file is read twice, here and then by the source: one that is rewritten
+   * in between is split as if it still had no quotes (a file written while it is read gives no
+   * dependable reading on either path).
+   */
+  static boolean isQuoteFree(Path path) {
+    if (!Files.isRegularFile(path)) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] b = new byte[1 << 16];
+      for (int n = in.readNBytes(b, 0, b.length); n > 0; n = in.readNBytes(b, 0, b.length)) {
+        if (new String(b, 0, n, StandardCharsets.ISO_8859_1).indexOf('"') >= 0) { // String's vectorized search
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean next() {
+    try {
+      return split();
+    } catch (GuardedReader.DataIOException e) {
+      throw e.data();
+    } catch (IOException e) {
+      throw GuardedReader.cannotRead(file, e);
+    }
+  }
+
+  private boolean split() throws IOException {
+    if (pos == end && !fill(pos)) {
+      return false;
+    }
+    size = 0;
+    line = nextLine;
+    int start = pos; // of the current field
+    while (true) {
+      if (mark == markEnd) { // the field goes on after the characters read
+        int kept = end - start;
+        boolean more = fill(start);
+        start = 0;
+        if (!more) {
+          add(0, kept);
+          pos = end;
+          return true;
+        }
+        continue;
+      }
+      int q = marks[mark++];
+      char c = buf[q];
+      add(start, q);
+      if (c != '\n' && c != '\r') { // the delimiter
+        start = q + 1;
+        continue;
+      }
+      pos = q + 1;
+      nextLine++;
+      if (c == '\r' && (pos < end || fill(pos)) && buf[pos] == '\n') {
+        pos++;
+        mark++; // the LF's own mark
+      }
+      return true;
+    }
+  }
+
+  /**
+   * Moves buf[from, end), which holds no mark, to the front and reads the next characters after it.
+   *
+   * @return false at the end of the text
+   */
+  private boolean fill(int from) throws IOException {
+    int kept = end - from;
+    System.arraycopy(buf, from, buf, 0, kept);
+    if (buf.length - kept < CHUNK) {
+      buf = Arrays.copyOf(buf, Math.max(2 * buf.length, kept + CHUNK));
+    }
+    pos = 0;
+    end = kept;
+    int n = text.read(buf, kept, CHUNK, marks);
+    mark = 0;
+    markEnd = text.markCount();
+    if (n < 0) {
+      return false;
+    }
+    end += n;
+    return true;
+  }
+
+  /** Adds buf[from, to) without its surrounding whitespace as the next field. */
+  private void add(int from, int to) {
+    char[] b = buf;
+    while (from < to && isSpace(b[from])) {
+      from++;
+    }
+    while (to > from && isSpace(b[to - 1])) {
+      to--;
+    }
+    if (size == fields.length) {
+      fields = Arrays.copyOf(fields, 2 * size);
+    }
+    fields[size++] = from == to ? "" : new String(b, from, to - from);
+  }
+
+  private static boolean isSpace(char c) {
+    return (c <= ' ' || c >= '\u0080') && Character.isWhitespace(c);
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public String get(int i) {
+    return fields[i];
+  }
+
+  @Override
+  public long line() {
+    return line;
+  }
+}
