@@ -341,11 +341,12 @@ final class Design {
       ys.add(yt);
     }
     double[] values = rows.values();
+    int[][] nonzero = SufficientStatistics.nonzeros(values, p);
     List<Pattern> patterns = new ArrayList<>();
     for (int t = 0; t < keys.size(); t++) {
       Key key = keys.get(t);
       patterns.add(new Pattern(key.visits(), key.group(), p, ys.get(t).length / key.visits().length, codes.get(t),
-          values, ys.get(t)));
+          values, nonzero, ys.get(t)));
     }
     return patterns;
   }

@@ -25,6 +25,8 @@ final class Pattern {
   private final int[] code;
   /** The distinct design rows, p values each. */
   private final double[] rows;
+  /** The columns of each distinct row whose entry is not zero (see {@link #addXtAv}). */
+  private final int[][] nonzero;
   final double[] y;
   /** Sufficient statistics, or null: for a &lt;= b, {@code g[a * m + b]} = G_aa or G_ab + G_ab'. */
   private final double[][] g;
@@ -49,10 +51,18 @@ final class Pattern {
    * @param rows the distinct design rows, p values each (not copied)
    */
   Pattern(int[] visits, int group, int p, int n, int[] code, double[] rows, double[] y) {
+    this(visits, group, p, n, code, rows, SufficientStatistics.nonzeros(rows, p), y);
+  }
+
+  /**
+   * As above, with the nonzero columns of each distinct row ({@link SufficientStatistics#nonzeros}, shared
+   * by the patterns of a design).
+   */
+  Pattern(int[] visits, int group, int p, int n, int[] code, double[] rows, int[][] nonzero, double[] y) {
     // Statistics cost m(m+1)/2 p^2 per use against n (m^2 p + m p^2) for the raw rows, so they pay off
     // from a handful of subjects; they take (m+1) p / (2n) times the memory of the rows: allow 8 times.
     // At most 4e6 doubles (32 MB) of statistics per pattern, so that wide designs stay in bounded memory.
-    this(visits, group, p, n, code, rows, y, (long) n * 16 >= (long) (visits.length + 1) * p
+    this(visits, group, p, n, code, rows, nonzero, y, (long) n * 16 >= (long) (visits.length + 1) * p
         && (long) visits.length * (visits.length + 1) / 2 * p * p <= 4_000_000L);
   }
 
@@ -65,7 +75,11 @@ final class Pattern {
     this(visits, group, p, n, x.codes(), x.rows().values(), y, statistics);
   }
 
-  private Pattern(int[] visits, int group, int p, int n, int[] code, double[] rows, double[] y,
+  private Pattern(int[] visits, int group, int p, int n, int[] code, double[] rows, double[] y, boolean statistics) {
+    this(visits, group, p, n, code, rows, SufficientStatistics.nonzeros(rows, p), y, statistics);
+  }
+
+  private Pattern(int[] visits, int group, int p, int n, int[] code, double[] rows, int[][] nonzero, double[] y,
       boolean statistics) {
     this.visits = visits;
     this.group = group;
@@ -74,8 +88,9 @@ final class Pattern {
     this.n = n;
     this.code = code;
     this.rows = rows;
+    this.nonzero = nonzero;
     this.y = y;
-    g = statistics ? SufficientStatistics.of(m, p, n, code, rows) : null;
+    g = statistics ? SufficientStatistics.of(m, p, n, code, rows, nonzero, true) : null;
   }
 
   /** out += sum_i X_i' A X_i for a symmetric m x m matrix A. */
@@ -126,9 +141,19 @@ final class Pattern {
     }
   }
 
-  /** out += sum_i X_i' A v_i for a symmetric m x m matrix A and per-subject vectors v (layout of y). */
+  /**
+   * out += sum_i X_i' A v_i for a symmetric m x m matrix A and per-subject vectors v (layout of y), added
+   * subject by subject, visit by visit, column by column.
+   *
+   * <p>Zero entries of the design rows are skipped where that leaves every bit unchanged. A sum that
+   * does not start at -0.0 never becomes -0.0 (in round-to-nearest, s + t is -0.0 only when both are
+   * -0.0), and adding +-0.0 to a sum that is not -0.0 leaves it as it is; x * c with x = +-0.0 is +-0.0
+   * for a finite c. So when no entry of {@code out} starts at -0.0, the products of zero entries with a
+   * finite (A v_i)_r may be left out; a non-finite one is multiplied into every column, as before.
+   */
   void addXtAv(double[] a, double[] v, double[] out) {
     double[] x = rows;
+    boolean skip = noNegativeZero(out);
     double[] av = new double[m];
     for (int i = 0; i < n; i++) {
       for (int r = 0; r < m; r++) {
@@ -139,35 +164,58 @@ final class Pattern {
         av[r] = s;
       }
       for (int r = 0; r < m; r++) {
-        int or = row(i, r);
+        int cr = code[i * m + r];
+        int or = cr * p;
         double ar = av[r];
-        for (int j = 0; j < p; j++) {
-          out[j] += x[or + j] * ar;
+        if (skip && Double.isFinite(ar)) {
+          for (int j : nonzero[cr]) {
+            out[j] += x[or + j] * ar;
+          }
+        } else {
+          for (int j = 0; j < p; j++) {
+            out[j] += x[or + j] * ar;
+          }
         }
       }
     }
   }
 
+  /** Whether no entry is -0.0. */
+  private static boolean noNegativeZero(double[] out) {
+    for (double o : out) {
+      if (Double.doubleToRawLongBits(o) == NEGATIVE_ZERO) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
   /**
-   * The cross products H_ab = sum_i x_ia v_ib' (p-vectors, at {@code h[(a * m + b) * p + j]}) of the
-   * design rows with per-subject vectors v (layout of y), so that sum_i X_i' A v_i = sum_ab A_ab H_ab.
+   * h += x_ia v_b' for subject i, v_b = {@code v[from + b]}; zero entries of the rows skipped as in
+   * {@link #addXtAv} (h starts at +0.0, so it is never -0.0).
    */
-  double[] crossProducts(double[] v) {
+  private void addCrossProducts(int i, double[] v, int from, double[] h) {
     double[] x = rows;
-    double[] h = new double[m * m * p];
-    for (int i = 0; i < n; i++) {
-      for (int a = 0; a < m; a++) {
-        int oa = row(i, a);
-        for (int b = 0; b < m; b++) {
-          double vb = v[i * m + b];
-          int ob = (a * m + b) * p;
+    for (int a = 0; a < m; a++) {
+      int ca = code[i * m + a];
+      int oa = ca * p;
+      int[] nz = nonzero[ca];
+      for (int b = 0; b < m; b++) {
+        double vb = v[from + b];
+        int ob = (a * m + b) * p;
+        if (Double.isFinite(vb)) {
+          for (int j : nz) {
+            h[ob + j] += x[oa + j] * vb;
+          }
+        } else {
           for (int j = 0; j < p; j++) {
             h[ob + j] += x[oa + j] * vb;
           }
         }
       }
     }
-    return h;
   }
 
   /** The m x m matrix sum_i X_i M X_i' for a symmetric p x p matrix M. */
@@ -217,29 +265,87 @@ final class Pattern {
     return t;
   }
 
+  /** E = sum_i r_i r_i' of the residuals r = y - X beta, without keeping them. */
+  double[] residualProducts(double[] beta) {
+    return residualProducts(beta, null);
+  }
+
   /**
-   * Residuals r = y - X beta into {@code r} (layout of y); returns E = sum_i r_i r_i' (m x m).
+   * E = sum_i r_i r_i' of the residuals r = y - X beta, and when {@code h} is not null (m m p, zeros) the
+   * cross products H_ab = sum_i x_ia r_ib' (p-vectors, at {@code h[(a * m + b) * p + j]}) into it, so that
+   * sum_i X_i' A r_i = sum_ab A_ab H_ab; in one pass over the subjects, without keeping the residuals (an n m
+   * array per likelihood evaluation before). Every sum adds its products subject by subject in subject
+   * order, as computing and storing all residuals first and then E and H did, so the bits are those.
    */
-  double[] residuals(double[] beta, double[] r) {
-    double[] x = rows;
+  double[] residualProducts(double[] beta, double[] h) {
     double[] e = new double[m * m];
+    double[] r = new double[m];
+    boolean finite = finite(beta);
     for (int i = 0; i < n; i++) {
-      for (int a = 0; a < m; a++) {
-        int o = row(i, a);
-        double s = y[i * m + a];
+      residuals(i, beta, finite, r, 0);
+      addOuter(r, 0, e);
+      if (h != null) {
+        addCrossProducts(i, r, 0, h);
+      }
+    }
+    return mirror(e);
+  }
+
+  /**
+   * Subject i's residuals y_ia - x_ia' beta into {@code r[from ..]}, the products subtracted column by
+   * column. Zero entries of the row are skipped when beta is finite and y_ia is not -0.0: then each product
+   * left out is +-0.0, and a difference that does not start at -0.0 never becomes -0.0 (s - t is -0.0 only
+   * for s = -0.0 and t = +0.0), so subtracting +-0.0 leaves it unchanged.
+   */
+  private void residuals(int i, double[] beta, boolean finiteBeta, double[] r, int from) {
+    double[] x = rows;
+    for (int a = 0; a < m; a++) {
+      int c = code[i * m + a];
+      int o = c * p;
+      double s = y[i * m + a];
+      if (finiteBeta && Double.doubleToRawLongBits(s) != NEGATIVE_ZERO) {
+        for (int j : nonzero[c]) {
+          s -= x[o + j] * beta[j];
+        }
+      } else {
         for (int j = 0; j < p; j++) {
           s -= x[o + j] * beta[j];
         }
-        r[i * m + a] = s;
       }
-      for (int a = 0; a < m; a++) {
-        double ra = r[i * m + a];
-        for (int b = 0; b < m; b++) {
-          e[a * m + b] += ra * r[i * m + b];
-        }
+      r[from + a] = s;
+    }
+  }
+
+  /**
+   * e += r r' for r = {@code r[from .. from + m)}, upper triangle only: e_ab and e_ba add the same
+   * products (r_a r_b = r_b r_a exactly) in the same order, so {@link #mirror} completes E bit for bit.
+   */
+  private void addOuter(double[] r, int from, double[] e) {
+    for (int a = 0; a < m; a++) {
+      double ra = r[from + a];
+      for (int b = a; b < m; b++) {
+        e[a * m + b] += ra * r[from + b];
+      }
+    }
+  }
+
+  /** Copies the upper triangle of the m x m matrix e into the lower; returns e. */
+  private double[] mirror(double[] e) {
+    for (int a = 0; a < m; a++) {
+      for (int b = 0; b < a; b++) {
+        e[a * m + b] = e[b * m + a];
       }
     }
     return e;
+  }
+
+  private static boolean finite(double[] v) {
+    for (double d : v) {
+      if (!Double.isFinite(d)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The same pattern without its subject {@code i} (the same row dictionary), or null when it had only that one. */
@@ -253,7 +359,7 @@ final class Pattern {
     System.arraycopy(code, (i + 1) * m, c, i * m, (n - 1 - i) * m);
     System.arraycopy(y, 0, v, 0, i * m);
     System.arraycopy(y, (i + 1) * m, v, i * m, (n - 1 - i) * m);
-    return new Pattern(visits, group, p, n - 1, c, rows, v);
+    return new Pattern(visits, group, p, n - 1, c, rows, nonzero, v);
   }
 
   /** Offset in {@link #rows} of the design row of subject {@code i} at local visit {@code a}. */
