@@ -25,8 +25,13 @@ final class Pattern {
   private final int[] code;
   /** The distinct design rows, p values each. */
   private final double[] rows;
-  /** The columns of each distinct row whose entry is not zero (see {@link #addXtAv}). */
+  /** The columns of each distinct row whose entry is not zero ({@link SufficientStatistics}). */
   private final int[][] nonzero;
+  /**
+   * The distinct columns for the cross products, found on first use; immutable, so that threads racing
+   * to set it only compute the same one twice (the single-check idiom).
+   */
+  private CrossProducts columns;
   final double[] y;
   /** Sufficient statistics, or null: for a &lt;= b, {@code g[a * m + b]} = G_aa or G_ab + G_ab'. */
   private final double[][] g;
@@ -141,19 +146,9 @@ final class Pattern {
     }
   }
 
-  /**
-   * out += sum_i X_i' A v_i for a symmetric m x m matrix A and per-subject vectors v (layout of y), added
-   * subject by subject, visit by visit, column by column.
-   *
-   * <p>Zero entries of the design rows are skipped where that leaves every bit unchanged. A sum that
-   * does not start at -0.0 never becomes -0.0 (in round-to-nearest, s + t is -0.0 only when both are
-   * -0.0), and adding +-0.0 to a sum that is not -0.0 leaves it as it is; x * c with x = +-0.0 is +-0.0
-   * for a finite c. So when no entry of {@code out} starts at -0.0, the products of zero entries with a
-   * finite (A v_i)_r may be left out; a non-finite one is multiplied into every column, as before.
-   */
+  /** out += sum_i X_i' A v_i for a symmetric m x m matrix A and per-subject vectors v (layout of y). */
   void addXtAv(double[] a, double[] v, double[] out) {
     double[] x = rows;
-    boolean skip = noNegativeZero(out);
     double[] av = new double[m];
     for (int i = 0; i < n; i++) {
       for (int r = 0; r < m; r++) {
@@ -164,55 +159,10 @@ final class Pattern {
         av[r] = s;
       }
       for (int r = 0; r < m; r++) {
-        int cr = code[i * m + r];
-        int or = cr * p;
+        int or = row(i, r);
         double ar = av[r];
-        if (skip && Double.isFinite(ar)) {
-          for (int j : nonzero[cr]) {
-            out[j] += x[or + j] * ar;
-          }
-        } else {
-          for (int j = 0; j < p; j++) {
-            out[j] += x[or + j] * ar;
-          }
-        }
-      }
-    }
-  }
-
-  /** Whether no entry is -0.0. */
-  private static boolean noNegativeZero(double[] out) {
-    for (double o : out) {
-      if (Double.doubleToRawLongBits(o) == NEGATIVE_ZERO) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
-
-  /**
-   * h += x_ia v_b' for subject i, v_b = {@code v[from + b]}; zero entries of the rows skipped as in
-   * {@link #addXtAv} (h starts at +0.0, so it is never -0.0).
-   */
-  private void addCrossProducts(int i, double[] v, int from, double[] h) {
-    double[] x = rows;
-    for (int a = 0; a < m; a++) {
-      int ca = code[i * m + a];
-      int oa = ca * p;
-      int[] nz = nonzero[ca];
-      for (int b = 0; b < m; b++) {
-        double vb = v[from + b];
-        int ob = (a * m + b) * p;
-        if (Double.isFinite(vb)) {
-          for (int j : nz) {
-            h[ob + j] += x[oa + j] * vb;
-          }
-        } else {
-          for (int j = 0; j < p; j++) {
-            h[ob + j] += x[oa + j] * vb;
-          }
+        for (int j = 0; j < p; j++) {
+          out[j] += x[or + j] * ar;
         }
       }
     }
@@ -273,47 +223,35 @@ final class Pattern {
   /**
    * E = sum_i r_i r_i' of the residuals r = y - X beta, and when {@code h} is not null (m m p, zeros) the
    * cross products H_ab = sum_i x_ia r_ib' (p-vectors, at {@code h[(a * m + b) * p + j]}) into it, so that
-   * sum_i X_i' A r_i = sum_ab A_ab H_ab; in one pass over the subjects, without keeping the residuals (an n m
-   * array per likelihood evaluation before). Every sum adds its products subject by subject in subject
-   * order, as computing and storing all residuals first and then E and H did, so the bits are those.
+   * sum_i X_i' A r_i = sum_ab A_ab H_ab ({@link CrossProducts}: once per distinct column); in one pass over
+   * the subjects, without keeping the residuals (an n m array per likelihood evaluation before). Every sum
+   * adds its products subject by subject in subject order, as computing and storing all residuals first
+   * and then E and H did, so the bits are those.
    */
   double[] residualProducts(double[] beta, double[] h) {
+    double[] x = rows;
     double[] e = new double[m * m];
     double[] r = new double[m];
-    boolean finite = finite(beta);
+    CrossProducts columns = h == null ? null : columns();
+    double[] sums = h == null ? null : columns.sums();
     for (int i = 0; i < n; i++) {
-      residuals(i, beta, finite, r, 0);
-      addOuter(r, 0, e);
-      if (h != null) {
-        addCrossProducts(i, r, 0, h);
-      }
-    }
-    return mirror(e);
-  }
-
-  /**
-   * Subject i's residuals y_ia - x_ia' beta into {@code r[from ..]}, the products subtracted column by
-   * column. Zero entries of the row are skipped when beta is finite and y_ia is not -0.0: then each product
-   * left out is +-0.0, and a difference that does not start at -0.0 never becomes -0.0 (s - t is -0.0 only
-   * for s = -0.0 and t = +0.0), so subtracting +-0.0 leaves it unchanged.
-   */
-  private void residuals(int i, double[] beta, boolean finiteBeta, double[] r, int from) {
-    double[] x = rows;
-    for (int a = 0; a < m; a++) {
-      int c = code[i * m + a];
-      int o = c * p;
-      double s = y[i * m + a];
-      if (finiteBeta && Double.doubleToRawLongBits(s) != NEGATIVE_ZERO) {
-        for (int j : nonzero[c]) {
-          s -= x[o + j] * beta[j];
-        }
-      } else {
+      for (int a = 0; a < m; a++) {
+        int o = row(i, a);
+        double s = y[i * m + a];
         for (int j = 0; j < p; j++) {
           s -= x[o + j] * beta[j];
         }
+        r[a] = s;
       }
-      r[from + a] = s;
+      addOuter(r, 0, e);
+      if (h != null) {
+        columns.add(i, code, rows, r, 0, sums);
+      }
     }
+    if (h != null) {
+      columns.spread(sums, h);
+    }
+    return mirror(e);
   }
 
   /**
@@ -339,13 +277,13 @@ final class Pattern {
     return e;
   }
 
-  private static boolean finite(double[] v) {
-    for (double d : v) {
-      if (!Double.isFinite(d)) {
-        return false;
-      }
+  private CrossProducts columns() {
+    CrossProducts c = columns;
+    if (c == null) {
+      c = CrossProducts.of(m, p, n, code, rows);
+      columns = c;
     }
-    return true;
+    return c;
   }
 
   /** The same pattern without its subject {@code i} (the same row dictionary), or null when it had only that one. */
@@ -359,7 +297,9 @@ final class Pattern {
     System.arraycopy(code, (i + 1) * m, c, i * m, (n - 1 - i) * m);
     System.arraycopy(y, 0, v, 0, i * m);
     System.arraycopy(y, (i + 1) * m, v, i * m, (n - 1 - i) * m);
-    return new Pattern(visits, group, p, n - 1, c, rows, nonzero, v);
+    Pattern rest = new Pattern(visits, group, p, n - 1, c, rows, nonzero, v);
+    rest.columns = columns; // columns equal for every subject are equal for every subject but one
+    return rest;
   }
 
   /** Offset in {@link #rows} of the design row of subject {@code i} at local visit {@code a}. */

@@ -8,10 +8,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * {@link Pattern}'s per-evaluation sums skip the zero entries of the design rows, keep no residuals and
- * fill only one triangle of E: the results are those of the direct loops over every entry of the rows
- * stored one per observation (written out here as {@code Pattern} had them), bit for bit, also with
- * zeros of both signs in the rows, outcomes and starting sums, and with infinite or NaN coefficients.
+ * {@link Pattern}'s per-evaluation sums keep no residuals, fill only one triangle of E and compute the
+ * cross products once per distinct column ({@link CrossProducts}): the results are those of the direct
+ * loops over every entry of the rows stored one per observation (written out here as {@code Pattern} had
+ * them), bit for bit, on random rows and on rows like an MMRM's (columns repeating across visits), also
+ * with zeros of both signs in the rows, outcomes and starting sums, and with infinite or NaN
+ * coefficients; and after a subject is left out ({@link Pattern#without}, which keeps the columns found).
  */
 class PatternShortcutsTest {
 
@@ -21,15 +23,7 @@ class PatternShortcutsTest {
   private record Case(int m, int p, int n, double[] x, double[] y, double[] a, double[] beta, double[] out) {
     static Case of(long seed, int m, int p, int n) {
       SplittableRandom rnd = new SplittableRandom(seed);
-      int distinct = 1 + rnd.nextInt(6);
-      double[] rows = new double[distinct * p];
-      for (int k = 0; k < rows.length; k++) {
-        rows[k] = ENTRIES[rnd.nextInt(ENTRIES.length)];
-      }
-      double[] x = new double[n * m * p];
-      for (int o = 0; o < n * m; o++) {
-        System.arraycopy(rows, rnd.nextInt(distinct) * p, x, o * p, p);
-      }
+      double[] x = rnd.nextBoolean() ? randomRows(rnd, m, p, n) : trialRows(rnd, m, p, n);
       double[] y = new double[n * m];
       for (int k = 0; k < y.length; k++) {
         y[k] = odd(rnd, rnd.nextGaussian() * 10);
@@ -49,6 +43,64 @@ class PatternShortcutsTest {
         out[j] = rnd.nextInt(3) == 0 ? odd(rnd, rnd.nextGaussian()) : 0.0;
       }
       return new Case(m, p, n, x, y, a, beta, out);
+    }
+
+    /** The same case without subject {@code i}. */
+    Case without(int i) {
+      double[] xr = new double[(n - 1) * m * p];
+      System.arraycopy(x, 0, xr, 0, i * m * p);
+      System.arraycopy(x, (i + 1) * m * p, xr, i * m * p, (n - 1 - i) * m * p);
+      double[] yr = new double[(n - 1) * m];
+      System.arraycopy(y, 0, yr, 0, i * m);
+      System.arraycopy(y, (i + 1) * m, yr, i * m, (n - 1 - i) * m);
+      return new Case(m, p, n - 1, xr, yr, a, beta, out);
+    }
+
+    /** Rows drawn from a few random ones. */
+    private static double[] randomRows(SplittableRandom rnd, int m, int p, int n) {
+      int distinct = 1 + rnd.nextInt(6);
+      double[] rows = new double[distinct * p];
+      for (int k = 0; k < rows.length; k++) {
+        rows[k] = ENTRIES[rnd.nextInt(ENTRIES.length)];
+      }
+      double[] x = new double[n * m * p];
+      for (int o = 0; o < n * m; o++) {
+        System.arraycopy(rows, rnd.nextInt(distinct) * p, x, o * p, p);
+      }
+      return x;
+    }
+
+    /**
+     * Rows like an MMRM's, whose columns repeat across visits: each column is the intercept, the
+     * subject's arm or baseline (sometimes -0.0), an indicator of one visit, or its product with arm or
+     * baseline.
+     */
+    private static double[] trialRows(SplittableRandom rnd, int m, int p, int n) {
+      int[] kind = new int[p];
+      int[] visit = new int[p];
+      for (int j = 0; j < p; j++) {
+        kind[j] = rnd.nextInt(6);
+        visit[j] = rnd.nextInt(m);
+      }
+      double[] x = new double[n * m * p];
+      for (int i = 0; i < n; i++) {
+        double arm = rnd.nextInt(2);
+        double base = ENTRIES[rnd.nextInt(ENTRIES.length)];
+        for (int a = 0; a < m; a++) {
+          for (int j = 0; j < p; j++) {
+            double at = a == visit[j] ? 1 : 0;
+            x[(i * m + a) * p + j] = switch (kind[j]) {
+              case 0 -> 1;
+              case 1 -> arm;
+              case 2 -> base;
+              case 3 -> at;
+              case 4 -> at * arm;
+              default -> at * base;
+            };
+          }
+        }
+      }
+      return x;
     }
 
     /** Now and then a signed zero, an infinity or NaN instead of v. */
@@ -97,6 +149,17 @@ class PatternShortcutsTest {
     assertSameBits(pt.residualProducts(c.beta(), h), expectedE);
     assertSameBits(h, expectedH);
     assertSameBits(pt.residualProducts(c.beta()), expectedE);
+
+    if (n > 1) {
+      int left = (int) Math.floorMod(seed, (long) n);
+      Case rest = c.without(left);
+      Pattern ptRest = pt.without(left);
+      double[] rRest = new double[(n - 1) * m];
+      double[] eRest = residuals(rest, rRest);
+      double[] hRest = new double[m * m * p];
+      assertSameBits(ptRest.residualProducts(c.beta(), hRest), eRest);
+      assertSameBits(hRest, crossProducts(rest, rRest));
+    }
   }
 
   /** out += sum_i X_i' A v_i, every entry. */
