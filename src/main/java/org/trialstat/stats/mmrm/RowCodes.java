@@ -12,7 +12,9 @@ import org.trialstat.stats.design.RowInputs;
  * of {@code rows.code(x.row(obs))} computed for every observation, in the same order of first
  * appearance, and the dictionary ends with the same rows in the same order, bit for bit. For a million
  * participants (a few hundred distinct inputs in 4 million observations) this replaces a row computed
- * term by term and hashed in p values per observation by a hash of a few inputs.
+ * term by term and hashed in p values per observation by a hash of a few inputs. When more than half of
+ * the first 4,096 observations bring new inputs (a continuous covariate), the memo is dropped and every
+ * row is coded directly, which gives the same codes.
  */
 final class RowCodes {
 
@@ -22,10 +24,15 @@ final class RowCodes {
    */
   static final int MEMO_LIMIT = 1 << 16;
 
+  /** Observations coded before {@link #code} checks whether the memo pays. */
+  private static final int TRIAL = 4096;
+
   private final DesignMatrix x;
   private final DesignRows rows;
-  private final RowInputs inputs;
+  /** The inputs seen, or null once they proved mostly distinct (a continuous covariate). */
+  private RowInputs inputs;
   private final double[] buf;
+  private int calls;
   /** The row code of each input code, -1 when not yet known. */
   private int[] memo = new int[64];
 
@@ -44,6 +51,13 @@ final class RowCodes {
 
   /** The code of observation {@code obs}'s design row in {@code rows}, added when new. */
   int code(int obs) {
+    if (inputs == null) {
+      return direct(x, rows, buf, obs);
+    }
+    if (++calls == TRIAL && inputs.size() * 2 > TRIAL) {
+      inputs = null; // more than half of the inputs new: each would cost a look-up and then the row anyway
+      return direct(x, rows, buf, obs);
+    }
     int in = inputs.code(obs);
     if (in >= 0 && in < memo.length && memo[in] >= 0) {
       return memo[in];

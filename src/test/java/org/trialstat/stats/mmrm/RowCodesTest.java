@@ -94,6 +94,31 @@ class RowCodesTest {
   }
 
   @Test
+  void aContinuousCovariateDropsTheMemoAndKeepsTheCodes() {
+    int n = 20_000;
+    SplittableRandom rnd = new SplittableRandom(5);
+    double[] base = new double[n];
+    int[] arm = new int[n];
+    for (int i = 0; i < n; i++) {
+      base[i] = i < 5_000 ? 20 + rnd.nextInt(3) : 20 + 60 * rnd.nextDouble(); // repeats first, then not
+      arm[i] = rnd.nextInt(2);
+    }
+    int[] rows = new int[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = i;
+    }
+    Factor a = Factor.of("arm", List.of("PBO", "TRT"), 0, arm);
+    Numeric b = new Numeric("baseline", base);
+    DesignMatrix x = DesignMatrix.of(List.of(new Intercept(), a, b, new Interaction(b, a)), rows);
+    assertSameAsDirect(x, n, RowCodes.MEMO_LIMIT);
+    double[] shuffled = base.clone();
+    for (int i = 0; i < n; i++) {
+      base[i] = shuffled[n - 1 - i]; // continuous first: the memo is dropped after 4,096
+    }
+    assertSameAsDirect(x, n, RowCodes.MEMO_LIMIT);
+  }
+
+  @Test
   void aTrialsRowsRepeat() {
     // arm x visit x integer baseline: 2 x 4 x 61 inputs over 40,000 observations
     int n = 40_000;
