@@ -62,11 +62,17 @@ class RowCodesTest {
     for (int k = 0; k < interactions; k++) {
       terms.add(new Interaction(main.get(rnd.nextInt(main.size())), main.get(rnd.nextInt(main.size()))));
     }
+    int[] rows = all(n);
+    return DesignMatrix.of(terms, rows);
+  }
+
+  /** The observations 0 .. n-1. */
+  private static int[] all(int n) {
     int[] rows = new int[n];
     for (int i = 0; i < n; i++) {
       rows[i] = i;
     }
-    return DesignMatrix.of(terms, rows);
+    return rows;
   }
 
   private static void assertSameAsDirect(DesignMatrix x, int n, int limit) {
@@ -103,10 +109,7 @@ class RowCodesTest {
       base[i] = i < 5_000 ? 20 + rnd.nextInt(3) : 20 + 60 * rnd.nextDouble(); // repeats first, then not
       arm[i] = rnd.nextInt(2);
     }
-    int[] rows = new int[n];
-    for (int i = 0; i < n; i++) {
-      rows[i] = i;
-    }
+    int[] rows = all(n);
     Factor a = Factor.of("arm", List.of("PBO", "TRT"), 0, arm);
     Numeric b = new Numeric("baseline", base);
     DesignMatrix x = DesignMatrix.of(List.of(new Intercept(), a, b, new Interaction(b, a)), rows);
@@ -134,10 +137,7 @@ class RowCodesTest {
     Factor a = Factor.of("arm", List.of("PBO", "TRT"), 0, arm);
     Factor v = Factor.of("visit", List.of("V1", "V2", "V3", "V4"), 0, visit);
     Numeric b = new Numeric("baseline", base);
-    int[] rows = new int[n];
-    for (int i = 0; i < n; i++) {
-      rows[i] = i;
-    }
+    int[] rows = all(n);
     DesignMatrix x = DesignMatrix.of(List.of(new Intercept(), a, v, new Interaction(v, a), b,
         new Interaction(v, b)), rows);
     assertSameAsDirect(x, n, RowCodes.MEMO_LIMIT);
