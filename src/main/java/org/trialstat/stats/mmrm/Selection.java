@@ -184,24 +184,15 @@ final class Selection {
 
   /** The observations of each subject, subjects in order of first appearance; one arm, one per visit. */
   Subjects subjects(MmrmInput in) throws NotEstimableException {
-    StringDictionary names = new StringDictionary();
     int[] subjectOf = new int[rows.length];
-    int[] count = new int[16];
-    String last = null;
-    int c = -1;
-    for (int r = 0; r < rows.length; r++) {
-      String name = in.subject().get(rows[r]);
-      if (name != last) { // a subject's rows in a row: the same string object, the same code
-        c = names.code(name);
-        last = name;
-      }
-      if (c == count.length) {
-        count = Arrays.copyOf(count, c * 2);
-      }
-      subjectOf[r] = c;
+    int ns = ascendingRuns(in, subjectOf);
+    if (ns < 0) {
+      ns = dictionaryCodes(in, subjectOf);
+    }
+    int[] count = new int[ns];
+    for (int c : subjectOf) {
       count[c]++;
     }
-    int ns = names.size();
     int[] start = new int[ns + 1];
     for (int k = 0; k < ns; k++) {
       start[k + 1] = start[k] + count[k];
@@ -216,16 +207,49 @@ final class Selection {
       int arm0 = obsArm[obs[start[k]]];
       for (int t = start[k]; t < start[k + 1]; t++) {
         int i = obs[t];
-        String why = seenBy[obsVisit[i]] == k + 1
-            ? "subject " + names.value(k) + " has more than one observation at visit " + visits.get(obsVisit[i])
-            : obsArm[i] != arm0 ? "subject " + names.value(k) + " appears in arms " + arms.get(arm0) + " and "
-            + arms.get(obsArm[i]) : null;
-        if (why != null) {
-          throw new NotEstimableException(why, cellCounts, nObs, ns);
+        boolean twice = seenBy[obsVisit[i]] == k + 1;
+        if (twice || obsArm[i] != arm0) {
+          String name = in.subject().get(obs[start[k]]);
+          throw new NotEstimableException(twice
+              ? "subject " + name + " has more than one observation at visit " + visits.get(obsVisit[i])
+              : "subject " + name + " appears in arms " + arms.get(arm0) + " and " + arms.get(obsArm[i]),
+              cellCounts, nObs, ns);
         }
         seenBy[obsVisit[i]] = k + 1;
       }
     }
     return new Subjects(obs, start);
+  }
+
+  /**
+   * Each row's subject code when every subject's rows are consecutive and the subjects ascend in
+   * {@link String#compareTo} order (a table sorted by participant): then the runs are distinct subjects,
+   * so the run index is the code in order of first appearance, with no hash table of a million names;
+   * -1 otherwise.
+   */
+  private int ascendingRuns(MmrmInput in, int[] subjectOf) {
+    String last = null;
+    int c = -1;
+    for (int r = 0; r < rows.length; r++) {
+      String name = in.subject().get(rows[r]);
+      if (name != last && !name.equals(last)) {
+        if (last != null && last.compareTo(name) >= 0) {
+          return -1;
+        }
+        c++;
+        last = name;
+      }
+      subjectOf[r] = c;
+    }
+    return c + 1;
+  }
+
+  /** Each row's subject code in order of first appearance, by a dictionary of the names; their number. */
+  private int dictionaryCodes(MmrmInput in, int[] subjectOf) {
+    StringDictionary names = new StringDictionary();
+    for (int r = 0; r < rows.length; r++) {
+      subjectOf[r] = names.code(in.subject().get(rows[r]));
+    }
+    return names.size();
   }
 }
