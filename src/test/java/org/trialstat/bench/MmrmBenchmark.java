@@ -33,7 +33,8 @@ import org.trialstat.stats.mmrm.MmrmInput;
  * dependency:build-classpath -Dmdep.outputFile=/dev/stdout) org.openjdk.jmh.Main MmrmBenchmark -f 1 -wi 3
  * -i 5}; add {@code -p subjects=1000,4000,16000 -p visits=3,6,10} for the scaling grid, {@code -p
  * covariance=un,cs,csh,ar1,ar1h,toep,toeph,adh} for the structures, {@code -p
- * ddf=satterthwaite,kenward-roger,residual} for the df computations (residual: the fit alone).
+ * ddf=satterthwaite,kenward-roger,residual} for the df computations (residual: the fit alone), {@code -p
+ * scores=integer} for integer scores (repeating design rows, as in a large trial on a rating scale).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,13 +58,20 @@ public class MmrmBenchmark {
   @Param({"satterthwaite"})
   public String ddf;
 
+  /**
+   * {@code continuous} scores, or {@code integer} ones (baseline and score rounded, as rating scales
+   * give them): then the design rows repeat (arm x visit x baseline), as in a large trial.
+   */
+  @Param({"continuous"})
+  public String scores;
+
   private MmrmInput input;
   private CovarianceSettings settings;
   private DdfMethod ddfMethod;
 
   @Setup
   public void setUp() {
-    input = synthetic(subjects, visits, 20240607L);
+    input = synthetic(subjects, visits, 20240607L, "integer".equals(scores));
     settings = new CovarianceSettings(List.of(CovarianceStructure.of(covariance)), false, Estimation.REML);
     ddfMethod = DdfMethod.valueOf(ddf.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     MmrmResult r = fit();
@@ -79,6 +87,11 @@ public class MmrmBenchmark {
 
   /** Synthetic long-format trial; public so that other benchmarks and ad-hoc timing can reuse it. */
   public static MmrmInput synthetic(int subjects, int visits, long seed) {
+    return synthetic(subjects, visits, seed, false);
+  }
+
+  /** As above, baseline and score rounded to integers when {@code integer} (the outcome is their difference). */
+  public static MmrmInput synthetic(int subjects, int visits, long seed, boolean integer) {
     SplittableRandom rnd = new SplittableRandom(seed);
     List<String> subj = new ArrayList<>();
     List<String> vis = new ArrayList<>();
@@ -91,7 +104,7 @@ public class MmrmBenchmark {
     }
     for (int s = 0; s < subjects; s++) {
       String a = s % 2 == 0 ? "Drug" : "Placebo";
-      double b = 45 + 8 * gaussian(rnd);
+      double b = integer ? Math.rint(45 + 8 * gaussian(rnd)) : 45 + 8 * gaussian(rnd);
       double e = gaussian(rnd);
       for (int v = 0; v < visits; v++) {
         if (v > 0 && rnd.nextDouble() < 0.08) {
@@ -102,7 +115,7 @@ public class MmrmBenchmark {
         subj.add("P" + s);
         vis.add(visitOrder.get(v));
         arm.add(a);
-        y.add(mean + 9 * e);
+        y.add(integer ? Math.rint(b + mean + 9 * e) - b : mean + 9 * e);
         base.add(b);
       }
     }

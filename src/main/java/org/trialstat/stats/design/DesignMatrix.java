@@ -103,6 +103,14 @@ public final class DesignMatrix {
     }
   }
 
+  /**
+   * A dictionary of the inputs of the design rows (the factor levels and numeric values the terms read),
+   * keeping at most {@code limit} distinct ones: observations with the same input code have the same row.
+   */
+  public RowInputs inputs(int limit) {
+    return RowInputs.of(terms, limit);
+  }
+
   /** X as an n x p array, rows in the order given at construction. */
   public double[][] matrix() {
     double[][] x = new double[rows.length][columns];

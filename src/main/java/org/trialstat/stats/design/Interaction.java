@@ -32,6 +32,16 @@ public final class Interaction implements Term {
     return first.name() + ":" + second.name();
   }
 
+  /** The term whose columns vary fastest. */
+  Term first() {
+    return first;
+  }
+
+  /** The other term. */
+  Term second() {
+    return second;
+  }
+
   @Override
   public List<String> columnNames() {
     return combine(first.columnNames(), second.columnNames(), ":", false);

@@ -319,7 +319,7 @@ final class Design {
       mem[++mem[0]] = s;
     }
     DesignRows rows = new DesignRows(p);
-    double[] buf = new double[p];
+    RowCodes rowCodes = new RowCodes(x, rows);
     List<int[]> codes = new ArrayList<>();
     List<double[]> ys = new ArrayList<>();
     for (int t = 0; t < keys.size(); t++) {
@@ -333,9 +333,7 @@ final class Design {
         for (int a = 0; a < m; a++) {
           int i = obs[from + a];
           yt[subject * m + a] = y[i];
-          Arrays.fill(buf, 0);
-          x.row(i, buf, 0);
-          code[subject * m + a] = rows.code(buf, 0);
+          code[subject * m + a] = rowCodes.code(i);
         }
       }
       members.set(t, null);
@@ -343,11 +341,12 @@ final class Design {
       ys.add(yt);
     }
     double[] values = rows.values();
+    int[][] nonzero = SufficientStatistics.nonzeros(values, p);
     List<Pattern> patterns = new ArrayList<>();
     for (int t = 0; t < keys.size(); t++) {
       Key key = keys.get(t);
       patterns.add(new Pattern(key.visits(), key.group(), p, ys.get(t).length / key.visits().length, codes.get(t),
-          values, ys.get(t)));
+          values, nonzero, ys.get(t)));
     }
     return patterns;
   }

@@ -1,11 +1,12 @@
 package org.trialstat.stats.mmrm;
 
 import java.util.Arrays;
+import org.trialstat.stats.design.ProbeTable;
 
 /**
  * The distinct design rows of an MMRM, each with a dense code in order of first appearance: a hash table
- * with linear probing (Knuth, The Art of Computer Programming vol. 3, section 6.4, Algorithm L) over the
- * rows' bit patterns ({@link Double#doubleToLongBits}, so -0.0 and 0.0 stay distinct and every stored
+ * with linear probing ({@link ProbeTable}: Knuth, The Art of Computer Programming vol. 3, section 6.4,
+ * Algorithm L) over the rows' bit patterns ({@link Double#doubleToLongBits}, so -0.0 and 0.0 stay distinct and every stored
  * number is exactly the one coded). A trial's rows repeat: arm x visit indicators and a baseline score on
  * a small integer scale give a few hundred distinct rows for a million observations.
  */
@@ -27,12 +28,11 @@ final class DesignRows {
   private final int p;
   private double[] values;
   private int size;
-  private int[] table = new int[64];
+  private int[] table = ProbeTable.empty(64);
 
   DesignRows(int p) {
     this.p = p;
     values = new double[16 * Math.max(p, 1)];
-    Arrays.fill(table, -1);
   }
 
   /** The rows of {@code x} (n x p, row-major), coded. */
@@ -103,25 +103,11 @@ final class DesignRows {
       long bits = Double.doubleToLongBits(row[offset + j]);
       h = 31 * h + (bits ^ (bits >>> 32));
     }
-    h ^= h >>> 33;
-    h *= 0xFF51AFD7ED558CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CEB9FE1A85EC53L;
-    h ^= h >>> 33;
-    return (int) h;
+    return ProbeTable.finish(h);
   }
 
   private void rehash() {
-    table = new int[table.length * 2];
-    Arrays.fill(table, -1);
-    int mask = table.length - 1;
-    for (int c = 0; c < size; c++) {
-      int t = hash(values, c * p) & mask;
-      while (table[t] >= 0) {
-        t = (t + 1) & mask;
-      }
-      table[t] = c;
-    }
+    table = ProbeTable.grown(table, size, c -> hash(values, c * p));
   }
 
   /** Number of distinct rows. */

@@ -25,6 +25,13 @@ final class Pattern {
   private final int[] code;
   /** The distinct design rows, p values each. */
   private final double[] rows;
+  /** The columns of each distinct row whose entry is not zero ({@link SufficientStatistics}). */
+  private final int[][] nonzero;
+  /**
+   * The distinct columns for the cross products, found on first use; immutable, so that threads racing
+   * to set it only compute the same one twice (the single-check idiom).
+   */
+  private CrossProducts columns;
   final double[] y;
   /** Sufficient statistics, or null: for a &lt;= b, {@code g[a * m + b]} = G_aa or G_ab + G_ab'. */
   private final double[][] g;
@@ -49,10 +56,18 @@ final class Pattern {
    * @param rows the distinct design rows, p values each (not copied)
    */
   Pattern(int[] visits, int group, int p, int n, int[] code, double[] rows, double[] y) {
+    this(visits, group, p, n, code, rows, SufficientStatistics.nonzeros(rows, p), y);
+  }
+
+  /**
+   * As above, with the nonzero columns of each distinct row ({@link SufficientStatistics#nonzeros}, shared
+   * by the patterns of a design).
+   */
+  Pattern(int[] visits, int group, int p, int n, int[] code, double[] rows, int[][] nonzero, double[] y) {
     // Statistics cost m(m+1)/2 p^2 per use against n (m^2 p + m p^2) for the raw rows, so they pay off
     // from a handful of subjects; they take (m+1) p / (2n) times the memory of the rows: allow 8 times.
     // At most 4e6 doubles (32 MB) of statistics per pattern, so that wide designs stay in bounded memory.
-    this(visits, group, p, n, code, rows, y, (long) n * 16 >= (long) (visits.length + 1) * p
+    this(visits, group, p, n, code, rows, nonzero, y, (long) n * 16 >= (long) (visits.length + 1) * p
         && (long) visits.length * (visits.length + 1) / 2 * p * p <= 4_000_000L);
   }
 
@@ -65,7 +80,11 @@ final class Pattern {
     this(visits, group, p, n, x.codes(), x.rows().values(), y, statistics);
   }
 
-  private Pattern(int[] visits, int group, int p, int n, int[] code, double[] rows, double[] y,
+  private Pattern(int[] visits, int group, int p, int n, int[] code, double[] rows, double[] y, boolean statistics) {
+    this(visits, group, p, n, code, rows, SufficientStatistics.nonzeros(rows, p), y, statistics);
+  }
+
+  private Pattern(int[] visits, int group, int p, int n, int[] code, double[] rows, int[][] nonzero, double[] y,
       boolean statistics) {
     this.visits = visits;
     this.group = group;
@@ -74,8 +93,9 @@ final class Pattern {
     this.n = n;
     this.code = code;
     this.rows = rows;
+    this.nonzero = nonzero;
     this.y = y;
-    g = statistics ? SufficientStatistics.of(m, p, n, code, rows) : null;
+    g = statistics ? SufficientStatistics.of(m, p, n, code, rows, nonzero, true) : null;
   }
 
   /** out += sum_i X_i' A X_i for a symmetric m x m matrix A. */
@@ -148,28 +168,6 @@ final class Pattern {
     }
   }
 
-  /**
-   * The cross products H_ab = sum_i x_ia v_ib' (p-vectors, at {@code h[(a * m + b) * p + j]}) of the
-   * design rows with per-subject vectors v (layout of y), so that sum_i X_i' A v_i = sum_ab A_ab H_ab.
-   */
-  double[] crossProducts(double[] v) {
-    double[] x = rows;
-    double[] h = new double[m * m * p];
-    for (int i = 0; i < n; i++) {
-      for (int a = 0; a < m; a++) {
-        int oa = row(i, a);
-        for (int b = 0; b < m; b++) {
-          double vb = v[i * m + b];
-          int ob = (a * m + b) * p;
-          for (int j = 0; j < p; j++) {
-            h[ob + j] += x[oa + j] * vb;
-          }
-        }
-      }
-    }
-    return h;
-  }
-
   /** The m x m matrix sum_i X_i M X_i' for a symmetric p x p matrix M. */
   double[] xmx(double[] mm) {
     double[] t = new double[m * m];
@@ -217,12 +215,25 @@ final class Pattern {
     return t;
   }
 
+  /** E = sum_i r_i r_i' of the residuals r = y - X beta, without keeping them. */
+  double[] residualProducts(double[] beta) {
+    return residualProducts(beta, null);
+  }
+
   /**
-   * Residuals r = y - X beta into {@code r} (layout of y); returns E = sum_i r_i r_i' (m x m).
+   * E = sum_i r_i r_i' of the residuals r = y - X beta, and when {@code h} is not null (m m p, zeros) the
+   * cross products H_ab = sum_i x_ia r_ib' (p-vectors, at {@code h[(a * m + b) * p + j]}) into it, so that
+   * sum_i X_i' A r_i = sum_ab A_ab H_ab ({@link CrossProducts}: once per distinct column); in one pass over
+   * the subjects, without keeping the residuals (an n m array per likelihood evaluation before). Every sum
+   * adds its products subject by subject in subject order, as computing and storing all residuals first
+   * and then E and H did, so the bits are those.
    */
-  double[] residuals(double[] beta, double[] r) {
+  double[] residualProducts(double[] beta, double[] h) {
     double[] x = rows;
     double[] e = new double[m * m];
+    double[] r = new double[m];
+    CrossProducts columns = h == null ? null : columns();
+    double[] sums = h == null ? null : columns.sums();
     for (int i = 0; i < n; i++) {
       for (int a = 0; a < m; a++) {
         int o = row(i, a);
@@ -230,16 +241,49 @@ final class Pattern {
         for (int j = 0; j < p; j++) {
           s -= x[o + j] * beta[j];
         }
-        r[i * m + a] = s;
+        r[a] = s;
       }
-      for (int a = 0; a < m; a++) {
-        double ra = r[i * m + a];
-        for (int b = 0; b < m; b++) {
-          e[a * m + b] += ra * r[i * m + b];
-        }
+      addOuter(r, 0, e);
+      if (h != null) {
+        columns.add(i, code, rows, r, 0, sums);
+      }
+    }
+    if (h != null) {
+      columns.spread(sums, h);
+    }
+    return mirror(e);
+  }
+
+  /**
+   * e += r r' for r = {@code r[from .. from + m)}, upper triangle only: e_ab and e_ba add the same
+   * products (r_a r_b = r_b r_a exactly) in the same order, so {@link #mirror} completes E bit for bit.
+   */
+  private void addOuter(double[] r, int from, double[] e) {
+    for (int a = 0; a < m; a++) {
+      double ra = r[from + a];
+      for (int b = a; b < m; b++) {
+        e[a * m + b] += ra * r[from + b];
+      }
+    }
+  }
+
+  /** Copies the upper triangle of the m x m matrix e into the lower; returns e. */
+  private double[] mirror(double[] e) {
+    for (int a = 0; a < m; a++) {
+      for (int b = 0; b < a; b++) {
+        e[a * m + b] = e[b * m + a];
       }
     }
     return e;
+  }
+
+  private CrossProducts columns() {
+    CrossProducts c = columns;
+    if (c == null) {
+      c = CrossProducts.of(m, p, n, code, rows);
+      columns = c;
+    }
+    return c;
   }
 
   /** The same pattern without its subject {@code i} (the same row dictionary), or null when it had only that one. */
@@ -253,7 +297,9 @@ final class Pattern {
     System.arraycopy(code, (i + 1) * m, c, i * m, (n - 1 - i) * m);
     System.arraycopy(y, 0, v, 0, i * m);
     System.arraycopy(y, (i + 1) * m, v, i * m, (n - 1 - i) * m);
-    return new Pattern(visits, group, p, n - 1, c, rows, v);
+    Pattern rest = new Pattern(visits, group, p, n - 1, c, rows, nonzero, v);
+    rest.columns = columns; // columns equal for every subject are equal for every subject but one
+    return rest;
   }
 
   /** Offset in {@link #rows} of the design row of subject {@code i} at local visit {@code a}. */

@@ -113,8 +113,9 @@ final class Reml {
   private Eval evaluate(double[][] sigmas, boolean derivatives, boolean gradientOnly) {
     int np = patterns.size();
     double[][] sInv = new double[np][];
-    double[][] resid = new double[np][];
     double[][] eMat = new double[np][];
+    // H_ab = sum_i x_ia r_ib' per pattern, for the observed Hessian (the residuals themselves are not kept)
+    double[][] hr = derivatives && !gradientOnly ? new double[np][] : null;
     double[] xvx = new double[p * p];
     double[] xvy = new double[p];
     double f = constant;
@@ -151,8 +152,10 @@ final class Reml {
     Dense.solve(chol, p, ev.beta);
     for (int t = 0; t < np; t++) {
       Pattern pt = patterns.get(t);
-      resid[t] = new double[pt.n * pt.m];
-      eMat[t] = pt.residuals(ev.beta, resid[t]);
+      if (hr != null) {
+        hr[t] = new double[pt.m * pt.m * p];
+      }
+      eMat[t] = pt.residualProducts(ev.beta, hr == null ? null : hr[t]);
       double[] inv = sInv[t];
       double tr = 0;
       for (int k = 0; k < inv.length; k++) {
@@ -162,7 +165,7 @@ final class Reml {
     }
     ev.f = f;
     if (derivatives) {
-      derivatives(ev, sInv, resid, eMat, gradientOnly);
+      derivatives(ev, sInv, hr, eMat, gradientOnly);
       if (ml || gradientOnly) {
         // the Hessian formulas below are those of -2 l_R; under ML only the gradient is valid
         ev.expected = null;
@@ -199,7 +202,7 @@ final class Reml {
     return grad;
   }
 
-  private void derivatives(Eval ev, double[][] sInv, double[][] resid, double[][] eMat, boolean gradientOnly) {
+  private void derivatives(Eval ev, double[][] sInv, double[][] hrs, double[][] eMat, boolean gradientOnly) {
     if (gradientOnly) {
       ev.gradient = gradient(ev, sInv, eMat);
       return;
@@ -215,7 +218,7 @@ final class Reml {
       int n = pt.n;
       double[] s = sInv[t];
       double[] tm = pt.xmx(ev.m);
-      double[] hr = pt.crossProducts(resid[t]);
+      double[] hr = hrs[t];
       double[] ts = new double[m * m];
       Dense.multiply(tm, s, m, ts);
       double[] sts = new double[m * m];

@@ -31,7 +31,7 @@ final class ResidualMoments {
     double[][] sum = new double[groups][nv * nv];
     int[][] cnt = new int[groups][nv * nv];
     for (Pattern pt : patterns) {
-      double[] e = pt.residuals(xty, new double[pt.n * pt.m]);
+      double[] e = pt.residualProducts(xty);
       for (int a = 0; a < pt.m; a++) {
         for (int b = 0; b < pt.m; b++) {
           sum[pt.group][pt.visits[a] * nv + pt.visits[b]] += e[a * pt.m + b];

@@ -49,30 +49,31 @@ final class Selection {
 
   static Selection of(MmrmInput in) throws NotEstimableException {
     int nIn = in.y().length;
-    Map<String, Integer> visitIdx = index(in.visitOrder());
-    Map<String, Integer> armIdx = index(in.armOrder());
+    Lookup visitIdx = new Lookup(in.visitOrder());
+    Lookup armIdx = new Lookup(in.armOrder());
     double[] base = in.baseline();
     int[] obsVisit = new int[nIn];
     int[] obsArm = new int[nIn];
     int[] rows = new int[nIn];
     int used = 0;
     for (int i = 0; i < nIn; i++) {
+      String visit = in.visit().get(i);
+      String arm = in.arm().get(i);
+      int v = visitIdx.index(visit);
+      int a = armIdx.index(arm);
       if (Double.isNaN(in.y()[i]) || (base != null && Double.isNaN(base[i]))
-          || in.subject().get(i) == null || missing(in.visit().get(i)) || missing(in.arm().get(i))
+          || in.subject().get(i) == null || v == Lookup.MISSING || a == Lookup.MISSING
           || missingCovariate(in, i)) {
         continue;
       }
       if (!Double.isFinite(in.y()[i]) || (base != null && !Double.isFinite(base[i]))) {
         throw new NotEstimableException("observation " + (i + 1) + " has an infinite outcome or baseline");
       }
-      Integer v = visitIdx.get(in.visit().get(i));
-      if (v == null) {
-        throw new NotEstimableException("visit " + in.visit().get(i) + " is not one of the visits "
-            + in.visitOrder());
+      if (v == Lookup.UNKNOWN) {
+        throw new NotEstimableException("visit " + visit + " is not one of the visits " + in.visitOrder());
       }
-      Integer a = armIdx.get(in.arm().get(i));
-      if (a == null) {
-        throw new NotEstimableException("arm " + in.arm().get(i) + " is not one of the arms " + in.armOrder());
+      if (a == Lookup.UNKNOWN) {
+        throw new NotEstimableException("arm " + arm + " is not one of the arms " + in.armOrder());
       }
       obsVisit[i] = v;
       obsArm[i] = a;
@@ -84,6 +85,42 @@ final class Selection {
       throw new NotEstimableException(why, s.cellCounts, s.nObs, 0);
     }
     return s;
+  }
+
+  /**
+   * The index of a name in a list, {@link #MISSING} for a missing value (null, blank, "NA") and
+   * {@link #UNKNOWN} for a name not in the list; remembering the answers for the last few string objects
+   * asked about, since views over a table hand out the same objects row after row (a visit or arm name
+   * then costs a comparison of references instead of a hash look-up).
+   */
+  private static final class Lookup {
+    static final int MISSING = -1;
+    static final int UNKNOWN = -2;
+    private static final int RECENT = 8;
+    private final Map<String, Integer> index;
+    private final String[] seen = new String[RECENT];
+    private final int[] answer = new int[RECENT];
+    private int next;
+
+    Lookup(List<String> names) {
+      index = Selection.index(names);
+    }
+
+    int index(String name) {
+      if (name == null) {
+        return MISSING;
+      }
+      for (int k = 0; k < RECENT; k++) {
+        if (seen[k] == name) {
+          return answer[k];
+        }
+      }
+      int found = missing(name) ? MISSING : index.getOrDefault(name, UNKNOWN);
+      seen[next] = name;
+      answer[next] = found;
+      next = (next + 1) % RECENT;
+      return found;
+    }
   }
 
   private static Map<String, Integer> index(List<String> names) {
@@ -147,18 +184,15 @@ final class Selection {
 
   /** The observations of each subject, subjects in order of first appearance; one arm, one per visit. */
   Subjects subjects(MmrmInput in) throws NotEstimableException {
-    StringDictionary names = new StringDictionary();
     int[] subjectOf = new int[rows.length];
-    int[] count = new int[16];
-    for (int r = 0; r < rows.length; r++) {
-      int c = names.code(in.subject().get(rows[r]));
-      if (c == count.length) {
-        count = Arrays.copyOf(count, c * 2);
-      }
-      subjectOf[r] = c;
+    int ns = ascendingRuns(in, subjectOf);
+    if (ns < 0) {
+      ns = dictionaryCodes(in, subjectOf);
+    }
+    int[] count = new int[ns];
+    for (int c : subjectOf) {
       count[c]++;
     }
-    int ns = names.size();
     int[] start = new int[ns + 1];
     for (int k = 0; k < ns; k++) {
       start[k + 1] = start[k] + count[k];
@@ -173,16 +207,49 @@ final class Selection {
       int arm0 = obsArm[obs[start[k]]];
       for (int t = start[k]; t < start[k + 1]; t++) {
         int i = obs[t];
-        String why = seenBy[obsVisit[i]] == k + 1
-            ? "subject " + names.value(k) + " has more than one observation at visit " + visits.get(obsVisit[i])
-            : obsArm[i] != arm0 ? "subject " + names.value(k) + " appears in arms " + arms.get(arm0) + " and "
-            + arms.get(obsArm[i]) : null;
-        if (why != null) {
-          throw new NotEstimableException(why, cellCounts, nObs, ns);
+        boolean twice = seenBy[obsVisit[i]] == k + 1;
+        if (twice || obsArm[i] != arm0) {
+          String name = in.subject().get(obs[start[k]]);
+          throw new NotEstimableException(twice
+              ? "subject " + name + " has more than one observation at visit " + visits.get(obsVisit[i])
+              : "subject " + name + " appears in arms " + arms.get(arm0) + " and " + arms.get(obsArm[i]),
+              cellCounts, nObs, ns);
         }
         seenBy[obsVisit[i]] = k + 1;
       }
     }
     return new Subjects(obs, start);
+  }
+
+  /**
+   * Each row's subject code when every subject's rows are consecutive and the subjects ascend in
+   * {@link String#compareTo} order (a table sorted by participant): then the runs are distinct subjects,
+   * so the run index is the code in order of first appearance, with no hash table of a million names;
+   * -1 otherwise.
+   */
+  private int ascendingRuns(MmrmInput in, int[] subjectOf) {
+    String last = null;
+    int c = -1;
+    for (int r = 0; r < rows.length; r++) {
+      String name = in.subject().get(rows[r]);
+      if (name != last && !name.equals(last)) {
+        if (last != null && last.compareTo(name) >= 0) {
+          return -1;
+        }
+        c++;
+        last = name;
+      }
+      subjectOf[r] = c;
+    }
+    return c + 1;
+  }
+
+  /** Each row's subject code in order of first appearance, by a dictionary of the names; their number. */
+  private int dictionaryCodes(MmrmInput in, int[] subjectOf) {
+    StringDictionary names = new StringDictionary();
+    for (int r = 0; r < rows.length; r++) {
+      subjectOf[r] = names.code(in.subject().get(rows[r]));
+    }
+    return names.size();
   }
 }

@@ -36,8 +36,12 @@ final class SufficientStatistics {
 
   /** As above; {@code mayCount} false keeps to the subject-by-subject sums (for tests). */
   static double[][] of(int m, int p, int n, int[] code, double[] rows, boolean mayCount) {
+    return of(m, p, n, code, rows, nonzeros(rows, p), mayCount);
+  }
+
+  /** As above, with the nonzero columns of each distinct row ({@link #nonzeros}). */
+  static double[][] of(int m, int p, int n, int[] code, double[] rows, int[][] nonzero, boolean mayCount) {
     int distinct = rows.length / Math.max(p, 1);
-    int[][] nonzero = nonzeros(rows, p, distinct);
     boolean counted = mayCount && exactInIntegers(rows, n) && (long) distinct * distinct <= 4L * n + 1024;
     int[] count = counted ? new int[distinct * distinct] : null;
     double[][] g = new double[m * m][];
@@ -84,8 +88,9 @@ final class SufficientStatistics {
     }
   }
 
-  /** The columns of each distinct row whose entry is not zero. */
-  private static int[][] nonzeros(double[] rows, int p, int distinct) {
+  /** The columns of each distinct row (p values each) whose entry is not zero, ascending. */
+  static int[][] nonzeros(double[] rows, int p) {
+    int distinct = rows.length / Math.max(p, 1);
     int[][] nz = new int[distinct][];
     int[] buf = new int[p];
     for (int d = 0; d < distinct; d++) {

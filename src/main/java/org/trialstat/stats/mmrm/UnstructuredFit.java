@@ -166,7 +166,7 @@ final class UnstructuredFit {
     double[] sum = new double[nv * nv];
     int[] cnt = new int[nv * nv];
     for (Pattern pt : d.patterns) {
-      double[] e = pt.residuals(xty, new double[pt.n * pt.m]);
+      double[] e = pt.residualProducts(xty);
       for (int a = 0; a < pt.m; a++) {
         for (int b = 0; b < pt.m; b++) {
           sum[pt.visits[a] * nv + pt.visits[b]] += e[a * pt.m + b];
