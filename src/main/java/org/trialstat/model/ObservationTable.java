@@ -217,6 +217,9 @@ public final class ObservationTable extends AbstractList<Observation> implements
     private final StringDictionary visits = new StringDictionary();
     private final StringDictionary values = new StringDictionary();
     private final Map<Long, Integer> pairs = new java.util.LinkedHashMap<>();
+    /** The last row's key of {@link #pairs} and its pair, valid once {@code pairs} is not empty. */
+    private long lastPairKey;
+    private int lastPair;
     private final int covariateCount;
     private int size;
     private int[] participant = new int[1024];
@@ -278,12 +281,16 @@ public final class ObservationTable extends AbstractList<Observation> implements
         line[size] = (int) row;
       }
       long key = ((long) scoreCol << 32) | (dxCol & 0xffffffffL);
-      Integer pair = pairs.get(key);
-      if (pair == null) {
-        pair = pairs.size();
-        pairs.put(key, pair);
+      if (pairs.isEmpty() || key != lastPairKey) { // rows of one layout repeat their columns: remembered
+        Integer pair = pairs.get(key);
+        if (pair == null) {
+          pair = pairs.size();
+          pairs.put(key, pair);
+        }
+        lastPairKey = key;
+        lastPair = pair;
       }
-      columnPair[size] = pair;
+      columnPair[size] = lastPair;
       size++;
     }
 
