@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.util.Arrays;
-import java.util.Locale;
 import org.trialstat.model.DataException;
 
 /**
@@ -21,9 +20,8 @@ import org.trialstat.model.DataException;
  *   <li>know where an unterminated quoted field started, and where text follows a closing quote.
  * </ul>
  *
- * <p>The field tracking mirrors the Commons CSV lexer with {@code ignoreSurroundingSpaces}: whitespace
- * before a field is skipped, a quote at the start of a field opens a quoted field, {@code ""} inside it
- * is a quote, and after the closing quote only whitespace may come before the delimiter or line end.
+ * <p>The lines and the fields are watched by its {@link FieldWatch}, which mirrors the Commons CSV
+ * lexer with {@code ignoreSurroundingSpaces}; this class keeps the buffer of decoded characters.
  *
  * <p>For a text without any quote character, {@link #read(char[], int, int, int[])} runs the same checks
  * with only the states such text reaches and notes where the delimiters and line breaks are, for
@@ -50,15 +48,7 @@ final class GuardedReader extends Reader {
     }
   }
 
-  private static final int FIELD_START = 0;
-  private static final int UNQUOTED = 1;
-  private static final int QUOTED = 2;
-  private static final int QUOTE_SEEN = 3;
-  private static final int AFTER_QUOTE = 4;
-
   private final String file;
-  /** Longest field accepted here: {@link #MAX_FIELD_CHARS}, or less in tests. */
-  private final int maxField;
 
   /** The characters of the input, decoded strictly. */
   private final StrictText source;
@@ -70,32 +60,15 @@ final class GuardedReader extends Reader {
 
   // what has been handed out
   private long pos;
-  /**
-   * Start positions of lines {@code dropped + 1 ..}: a window, because records are asked for in order
-   * ({@link #lineOf}); lines before the last answer are dropped when the window fills, so memory does
-   * not grow with the file (issue 16 item 7).
-   */
-  private long[] lineStarts = new long[256];
-  private int dropped;
-  private int lineCount = 1;
-  private int lastLineIndex;
-  private char prev;
-  private char delimiter = ',';
+  /** The lines and fields of what has been handed out. */
+  private final FieldWatch watch;
   /** Marks found by the last {@link #read(char[], int, int, int[])}. */
   private int markCount;
-
-  // field state machine
-  private int state = FIELD_START;
-  private int field;
-  private int fieldLen;
-  private long fieldLine = 1;
-  private long anomalyLine;
-  private int anomalyField = -1;
 
   private GuardedReader(String file, StrictText source, int maxField) {
     this.file = file;
     this.source = source;
-    this.maxField = maxField;
+    this.watch = new FieldWatch(file, maxField);
   }
 
   /**
@@ -127,7 +100,7 @@ final class GuardedReader extends Reader {
 
   /** Sets the delimiter before the first character is handed out. */
   void setDelimiter(char d) {
-    this.delimiter = d;
+    watch.setDelimiter(d);
   }
 
   /**
@@ -219,16 +192,16 @@ final class GuardedReader extends Reader {
       if (appendMore() < 0) {
         String problem = source.takeProblem();
         if (problem != null) {
-          throw new DataIOException(new DataException(file, lineCount, field + 1, problem));
+          throw watch.problem(problem);
         }
         return -1;
       }
     }
     int n = Math.min(len, tail - head);
     if (marks == null) {
-      scan(n);
+      watch.scan(buf, head, n, pos);
     } else {
-      scanQuoteFree(n, marks, off - head);
+      markCount = watch.scanQuoteFree(buf, head, n, marks, off - head);
     }
     System.arraycopy(buf, head, cbuf, off, n);
     head += n;
@@ -236,215 +209,39 @@ final class GuardedReader extends Reader {
     return n;
   }
 
-  /** Watches buf[head, head + n) before it is handed out. */
-  private void scan(int n) throws DataIOException {
-    final char d = delimiter;
-    char p = prev;
-    for (int i = head, end = head + n; i < end; i++) {
-      char c = buf[i];
-      boolean eol = c == '\n' || c == '\r';
-      if (eol) {
-        lineEnd(c, p, i);
-      } else if (c == 0) {
-        throw nul();
-      }
-      p = c;
-      switch (state) {
-        case FIELD_START:
-          if (c == '"') {
-            state = QUOTED;
-            fieldLine = lineCount;
-            fieldLen = 0;
-          } else if (c == d) {
-            field++;
-          } else if (eol) {
-            field = 0;
-          } else if (!Character.isWhitespace(c)) {
-            state = UNQUOTED;
-            fieldLine = lineCount;
-            fieldLen = 1;
-          }
-          break;
-        case UNQUOTED:
-          if (c == d) {
-            state = FIELD_START;
-            field++;
-          } else if (eol) {
-            state = FIELD_START;
-            field = 0;
-          } else if (++fieldLen > maxField) {
-            throw tooLong();
-          }
-          break;
-        case QUOTED:
-          if (c == '"') {
-            state = QUOTE_SEEN;
-          } else if (++fieldLen > maxField) {
-            throw tooLong();
-          }
-          break;
-        default: // QUOTE_SEEN, AFTER_QUOTE
-          if (c == '"' && state == QUOTE_SEEN) {
-            state = QUOTED;
-            if (++fieldLen > maxField) {
-              throw tooLong();
-            }
-          } else if (c == d) {
-            state = FIELD_START;
-            field++;
-          } else if (eol) {
-            state = FIELD_START;
-            field = 0;
-          } else if (Character.isWhitespace(c)) {
-            state = AFTER_QUOTE;
-          } else {
-            if (anomalyField < 0) {
-              anomalyLine = lineCount;
-              anomalyField = field;
-            }
-            state = AFTER_QUOTE;
-          }
-          break;
-      }
-    }
-    prev = p;
-  }
-
-  /**
-   * {@link #scan} for text without any quote character: the same checks and field tracking, with the
-   * two states such text can reach (before a field's first non-whitespace character, inside an
-   * unquoted field) kept in local variables; lines are counted, and the delimiters and line breaks
-   * noted in {@code marks} at their index plus {@code shift}.
-   */
-  private void scanQuoteFree(int n, int[] marks, int shift) throws DataIOException {
-    final char d = delimiter;
-    final char[] b = buf;
-    final int max = maxField;
-    int f = field;
-    int len = fieldLen;
-    int m = 0;
-    boolean inField = state == UNQUOTED;
-    char p = prev;
-    for (int i = head, end = head + n; i < end; p = b[i++]) {
-      char c = b[i];
-      if (c <= '\r' && (c == '\n' || c == '\r' || c == 0)) {
-        if (c == 0) {
-          field = f;
-          throw nul();
-        }
-        if (c == '\r' || p != '\r') {
-          lineCount++; // a LF after a CR ends the same line
-        }
-        marks[m++] = i + shift;
-        f = 0;
-        inField = false;
-      } else if (c == d) {
-        marks[m++] = i + shift;
-        f++;
-        inField = false;
-      } else if (inField) {
-        if (++len > max) {
-          field = f;
-          throw tooLong();
-        }
-      } else if (!Character.isWhitespace(c)) {
-        inField = true;
-        fieldLine = lineCount;
-        len = 1;
-      }
-    }
-    field = f;
-    fieldLen = len;
-    state = inField ? UNQUOTED : FIELD_START;
-    prev = p;
-    markCount = m;
-  }
-
   /** The number of marks the last {@link #read(char[], int, int, int[])} noted. */
   int markCount() {
     return markCount;
   }
 
-  /** Notes the line that starts after the line break {@code c} at buf[i] ({@code p} before it). */
-  private void lineEnd(char c, char p, int i) {
-    long start = pos + (i - head) + 1;
-    if (c == '\n' && p == '\r') {
-      lineStarts[lineCount - 1 - dropped] = start; // CR LF: the line started after the CR starts here
-    } else {
-      addLineStart(start);
-    }
-  }
-
-  private DataIOException nul() {
-    return new DataIOException(new DataException(file, lineCount, field + 1,
-        "NUL byte found: this is not a text file (or it is UTF-16 without a byte-order mark);"
-            + " expected a CSV text file in UTF-8"));
-  }
-
-  private DataIOException tooLong() {
-    return new DataIOException(new DataException(file, fieldLine, field + 1, String.format(Locale.ROOT,
-        "field longer than %,d characters (an unclosed quote, or not a CSV file?); expected short cells",
-        maxField)));
-  }
-
-  private void addLineStart(long start) {
-    if (lineCount - dropped == lineStarts.length) {
-      int drop = Math.max(0, lastLineIndex - dropped - 1); // keep the last answer and the line before it
-      if (drop >= lineStarts.length / 2) {
-        System.arraycopy(lineStarts, drop, lineStarts, 0, lineStarts.length - drop);
-        dropped += drop;
-      } else {
-        lineStarts = Arrays.copyOf(lineStarts, lineStarts.length * 2);
-      }
-    }
-    lineStarts[lineCount++ - dropped] = start;
-  }
-
   /** The 1-based line of the character at {@code position} (counted from the first character). */
   long lineOf(long position) {
-    // records come in order: look just after the previous answer first
-    int k = lastLineIndex;
-    if (k < lineCount && lineStarts[k - dropped] <= position) {
-      while (k + 1 < lineCount && lineStarts[k + 1 - dropped] <= position) {
-        k++;
-        if (k - lastLineIndex > 8) {
-          k = -1;
-          break;
-        }
-      }
-      if (k >= 0) {
-        lastLineIndex = k;
-        return k + 1;
-      }
-    }
-    int i = Arrays.binarySearch(lineStarts, 0, lineCount - dropped, position);
-    lastLineIndex = Math.max(i >= 0 ? i : -i - 2, 0) + dropped;
-    return lastLineIndex + 1;
+    return watch.lineOf(position);
   }
 
   /** Whether the input ended inside a quoted field. */
   boolean insideQuotedField() {
-    return state == QUOTED;
+    return watch.insideQuotedField();
   }
 
   /** Line where the current (or last) field started. */
   long fieldLine() {
-    return fieldLine;
+    return watch.fieldLine();
   }
 
   /** 1-based column of the current (or last) field. */
   int fieldColumn() {
-    return field + 1;
+    return watch.fieldColumn();
   }
 
   /** Line of the first text found after a closing quote, or 0. */
   long anomalyLine() {
-    return anomalyField < 0 ? 0 : anomalyLine;
+    return watch.anomalyLine();
   }
 
   /** 1-based column of the first text found after a closing quote, or 0. */
   int anomalyColumn() {
-    return anomalyField + 1;
+    return watch.anomalyColumn();
   }
 
   @Override
