@@ -38,6 +38,10 @@ final class Doubles {
    * written back is the integer it was, bit for bit.
    */
   static void sort(double[] d) {
+    if (d.length < 64) {
+      Arrays.sort(d);
+      return;
+    }
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double v : d) {
@@ -48,7 +52,7 @@ final class Doubles {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
-    if (d.length < 64 || max - min >= COUNTING_RANGE) { // also infinities
+    if (max - min >= COUNTING_RANGE) { // also infinities
       Arrays.sort(d);
       return;
     }

@@ -75,9 +75,8 @@ final class TrialPreparation {
     MmrmPlan plan = mmrm ? new MmrmPlan(modelled, request.mmrmChoice().covariance(), mmrmOnly[0]) : null;
 
     List<BinaryEndpoint> endpoints = definedEndpoints(data, settings, notes);
-    List<Participant> sorted = new ArrayList<>(participants);
-    Participant.sortById(sorted);
-    return new PreparedTrial(data, settings, sorted, endpoints, rows, notes, mmrm, request.strictness(),
+    Participant.sortById(participants); // accountRows does not depend on their order
+    return new PreparedTrial(data, settings, participants, endpoints, rows, notes, mmrm, request.strictness(),
         request.strata(), request.covariates(), request.plan(), plan);
   }
 
