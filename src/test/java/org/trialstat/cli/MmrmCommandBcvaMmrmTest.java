@@ -3,16 +3,13 @@ package org.trialstat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.trialstat.TestFiles;
 import org.trialstat.report.JsonPath;
 
 /**
@@ -29,18 +26,12 @@ import org.trialstat.report.JsonPath;
  * to 1.9e-5 and its df by up to 3.5e-5 relative: tolerances 5e-5 (SE) and 1e-4 (df) relative.
  */
 class MmrmCommandBcvaMmrmTest {
-  private static final Path BCVA = TestFiles.shared("mmrm_bcva", "bcva_data.csv");
   private static final Map<String, Object> JSON = new HashMap<>();
 
   @BeforeAll
   static void fit() throws IOException {
-    TestFiles.assumeShared(BCVA);
     for (String ddf : new String[] {"satterthwaite", "kenward-roger"}) {
-      CliRun r = CliRun.of("mmrm", "--scale", "none", "--id-col", "USUBJID", "--arm-col", "ARMCD", "--visit-col",
-          "AVISIT", "--score-col", "BCVA_CHG", "--covariate", "BCVA_BL", "--control", "CTL", "--ddf", ddf,
-          "--format", "json", BCVA.toString());
-      assertThat(r.code()).as(r.err()).isZero();
-      JSON.put(ddf, new ObjectMapper().readValue(r.out(), Object.class));
+      JSON.put(ddf, MmrmCommandBcvaTest.fitJson("--ddf", ddf));
     }
   }
 

@@ -33,12 +33,23 @@ class MmrmCommandBcvaTest {
 
   @BeforeAll
   static void fit() throws IOException {
+    json = fitJson();
+  }
+
+  /**
+   * The JSON of {@code trialstat mmrm} on bcva_data with the vignette's model and the given further
+   * options (skipped when ../shared is absent).
+   */
+  static Object fitJson(String... options) throws IOException {
     TestFiles.assumeShared(BCVA);
-    CliRun r = CliRun.of("mmrm", "--scale", "none", "--id-col", "USUBJID", "--arm-col", "ARMCD", "--visit-col",
-        "AVISIT", "--score-col", "BCVA_CHG", "--covariate", "BCVA_BL", "--control", "CTL", "--format", "json",
-        BCVA.toString());
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("mmrm", "--scale", "none", "--id-col",
+        "USUBJID", "--arm-col", "ARMCD", "--visit-col", "AVISIT", "--score-col", "BCVA_CHG", "--covariate", "BCVA_BL",
+        "--control", "CTL", "--format", "json"));
+    args.addAll(java.util.List.of(options));
+    args.add(BCVA.toString());
+    CliRun r = CliRun.of(args.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
-    json = new ObjectMapper().readValue(r.out(), Object.class);
+    return new ObjectMapper().readValue(r.out(), Object.class);
   }
 
   @Test
