@@ -127,6 +127,30 @@ public final class Dense {
   }
 
   /**
+   * C1 = A B1 and C2 = A B2 for n x n matrices, in one pass over A: each entry adds the same products in
+   * the same order as {@link #multiply(double[], double[], int, double[])}, so the bits are those of two
+   * calls of it.
+   */
+  public static void multiply(double[] a, double[] b1, double[] b2, int n, double[] c1, double[] c2) {
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        c1[i * n + j] = 0;
+        c2[i * n + j] = 0;
+      }
+      for (int k = 0; k < n; k++) {
+        double aik = a[i * n + k];
+        if (aik == 0) {
+          continue;
+        }
+        for (int j = 0; j < n; j++) {
+          c1[i * n + j] += aik * b1[k * n + j];
+          c2[i * n + j] += aik * b2[k * n + j];
+        }
+      }
+    }
+  }
+
+  /**
    * D = S E S for an n x n matrix S and the symmetric unit matrix E of the covariance parameter
    * (a, b): ones at (a, b) and (b, a), one one at (a, a) when a = b. It is minus the derivative of the
    * inverse of a covariance matrix V = S^-1 with respect to its (a, b) element (d V^-1 = -V^-1 dV V^-1;

@@ -78,24 +78,22 @@ final class CrossProducts {
     int distinctRows = rows.length / Math.max(p, 1);
     int[][] occurring = new int[m][];
     boolean[] seen = new boolean[distinctRows];
+    int[] list = new int[Math.min(n, distinctRows)];
     for (int a = 0; a < m; a++) {
-      java.util.Arrays.fill(seen, false);
       int count = 0;
       for (int i = 0; i < n; i++) {
         int c = code[i * m + a];
         if (!seen[c]) {
           seen[c] = true;
-          count++;
+          list[count++] = c;
         }
       }
-      int[] list = new int[count];
-      int next = 0;
-      for (int c = 0; c < distinctRows; c++) {
-        if (seen[c]) {
-          list[next++] = c;
-        }
+      int[] found = java.util.Arrays.copyOf(list, count);
+      for (int c : found) {
+        seen[c] = false;
       }
-      occurring[a] = list;
+      java.util.Arrays.sort(found);
+      occurring[a] = found;
     }
     return occurring;
   }

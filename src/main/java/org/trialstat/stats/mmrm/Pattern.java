@@ -21,20 +21,16 @@ final class Pattern {
   final int m;
   final int p;
   final int n;
-  /** The design row code of each observation (layout of y). */
-  private final int[] code;
-  /** The distinct design rows, p values each. */
-  private final double[] rows;
-  /** The columns of each distinct row whose entry is not zero ({@link SufficientStatistics}). */
-  private final int[][] nonzero;
+  /** The design rows of the subjects, coded, and the sums over them ({@link SubjectRows}). */
+  private final SubjectRows subjects;
   /**
    * The distinct columns for the cross products, found on first use; immutable, so that threads racing
    * to set it only compute the same one twice (the single-check idiom).
    */
   private CrossProducts columns;
   final double[] y;
-  /** Sufficient statistics, or null: for a &lt;= b, {@code g[a * m + b]} = G_aa or G_ab + G_ab'. */
-  private final double[][] g;
+  /** Sufficient statistics, or null: for a &lt;= b, G_aa or G_ab + G_ab' ({@link Gram}). */
+  private final Gram gram;
 
   Pattern(int[] visits, int p, int n, double[] x, double[] y) {
     this(visits, 0, p, n, x, y);
@@ -91,128 +87,40 @@ final class Pattern {
     this.m = visits.length;
     this.p = p;
     this.n = n;
-    this.code = code;
-    this.rows = rows;
-    this.nonzero = nonzero;
+    this.subjects = new SubjectRows(m, p, n, code, rows, nonzero);
     this.y = y;
-    g = statistics ? SufficientStatistics.of(m, p, n, code, rows, nonzero, true) : null;
+    gram = statistics ? new Gram(m, SufficientStatistics.of(m, p, n, code, rows, nonzero, true)) : null;
   }
 
   /** out += sum_i X_i' A X_i for a symmetric m x m matrix A. */
   void addXtAX(double[] a, double[] out) {
-    if (g != null) {
-      for (int r = 0; r < m; r++) {
-        for (int c = r; c < m; c++) {
-          double coef = a[r * m + c];
-          if (coef == 0) {
-            continue;
-          }
-          double[] gab = g[r * m + c];
-          for (int t = 0; t < gab.length; t++) {
-            out[t] += coef * gab[t];
-          }
-        }
-      }
-      return;
-    }
-    double[] x = rows;
-    double[] w = new double[m * p];
-    for (int i = 0; i < n; i++) {
-      java.util.Arrays.fill(w, 0);
-      for (int r = 0; r < m; r++) {
-        for (int c = 0; c < m; c++) {
-          double arc = a[r * m + c];
-          if (arc == 0) {
-            continue;
-          }
-          int oc = row(i, c);
-          for (int k = 0; k < p; k++) {
-            w[r * p + k] += arc * x[oc + k];
-          }
-        }
-      }
-      for (int r = 0; r < m; r++) {
-        int or = row(i, r);
-        for (int j = 0; j < p; j++) {
-          double xj = x[or + j];
-          if (xj == 0) {
-            continue;
-          }
-          for (int k = 0; k < p; k++) {
-            out[j * p + k] += xj * w[r * p + k];
-          }
-        }
-      }
+    addXtAX(a, out, ZeroSkip.hasNegativeZero(out));
+  }
+
+  /**
+   * As {@link #addXtAX(double[], double[])} into a sum that started at +0.0 and has only been added to,
+   * which therefore holds no -0.0 ({@link ZeroSkip}): the check for it is left out.
+   */
+  void addXtAXToSum(double[] a, double[] sum) {
+    addXtAX(a, sum, false);
+  }
+
+  private void addXtAX(double[] a, double[] out, boolean negativeZero) {
+    if (gram != null) {
+      gram.addXtAX(a, out, negativeZero);
+    } else {
+      subjects.addXtAX(a, out, negativeZero);
     }
   }
 
   /** out += sum_i X_i' A v_i for a symmetric m x m matrix A and per-subject vectors v (layout of y). */
   void addXtAv(double[] a, double[] v, double[] out) {
-    double[] x = rows;
-    double[] av = new double[m];
-    for (int i = 0; i < n; i++) {
-      for (int r = 0; r < m; r++) {
-        double s = 0;
-        for (int c = 0; c < m; c++) {
-          s += a[r * m + c] * v[i * m + c];
-        }
-        av[r] = s;
-      }
-      for (int r = 0; r < m; r++) {
-        int or = row(i, r);
-        double ar = av[r];
-        for (int j = 0; j < p; j++) {
-          out[j] += x[or + j] * ar;
-        }
-      }
-    }
+    subjects.addXtAv(a, v, out);
   }
 
   /** The m x m matrix sum_i X_i M X_i' for a symmetric p x p matrix M. */
   double[] xmx(double[] mm) {
-    double[] t = new double[m * m];
-    if (g != null) {
-      for (int a = 0; a < m; a++) {
-        for (int b = a; b < m; b++) {
-          double[] gab = g[a * m + b];
-          double s = 0;
-          for (int k = 0; k < gab.length; k++) {
-            s += mm[k] * gab[k];
-          }
-          if (a != b) {
-            s *= 0.5;
-          }
-          t[a * m + b] = s;
-          t[b * m + a] = s;
-        }
-      }
-      return t;
-    }
-    double[] x = rows;
-    double[] u = new double[m * p];
-    for (int i = 0; i < n; i++) {
-      for (int a = 0; a < m; a++) {
-        int oa = row(i, a);
-        for (int j = 0; j < p; j++) {
-          double s = 0;
-          for (int k = 0; k < p; k++) {
-            s += mm[j * p + k] * x[oa + k];
-          }
-          u[a * p + j] = s;
-        }
-      }
-      for (int a = 0; a < m; a++) {
-        for (int b = 0; b < m; b++) {
-          int ob = row(i, b);
-          double s = 0;
-          for (int j = 0; j < p; j++) {
-            s += x[ob + j] * u[a * p + j];
-          }
-          t[a * m + b] += s;
-        }
-      }
-    }
-    return t;
+    return gram != null ? gram.xmx(mm) : subjects.xmx(mm);
   }
 
   /** E = sum_i r_i r_i' of the residuals r = y - X beta, without keeping them. */
@@ -229,58 +137,13 @@ final class Pattern {
    * and then E and H did, so the bits are those.
    */
   double[] residualProducts(double[] beta, double[] h) {
-    double[] x = rows;
-    double[] e = new double[m * m];
-    double[] r = new double[m];
-    CrossProducts columns = h == null ? null : columns();
-    double[] sums = h == null ? null : columns.sums();
-    for (int i = 0; i < n; i++) {
-      for (int a = 0; a < m; a++) {
-        int o = row(i, a);
-        double s = y[i * m + a];
-        for (int j = 0; j < p; j++) {
-          s -= x[o + j] * beta[j];
-        }
-        r[a] = s;
-      }
-      addOuter(r, 0, e);
-      if (h != null) {
-        columns.add(i, code, rows, r, 0, sums);
-      }
-    }
-    if (h != null) {
-      columns.spread(sums, h);
-    }
-    return mirror(e);
-  }
-
-  /**
-   * e += r r' for r = {@code r[from .. from + m)}, upper triangle only: e_ab and e_ba add the same
-   * products (r_a r_b = r_b r_a exactly) in the same order, so {@link #mirror} completes E bit for bit.
-   */
-  private void addOuter(double[] r, int from, double[] e) {
-    for (int a = 0; a < m; a++) {
-      double ra = r[from + a];
-      for (int b = a; b < m; b++) {
-        e[a * m + b] += ra * r[from + b];
-      }
-    }
-  }
-
-  /** Copies the upper triangle of the m x m matrix e into the lower; returns e. */
-  private double[] mirror(double[] e) {
-    for (int a = 0; a < m; a++) {
-      for (int b = 0; b < a; b++) {
-        e[a * m + b] = e[b * m + a];
-      }
-    }
-    return e;
+    return subjects.residualProducts(y, beta, h, h == null ? null : columns());
   }
 
   private CrossProducts columns() {
     CrossProducts c = columns;
     if (c == null) {
-      c = CrossProducts.of(m, p, n, code, rows);
+      c = CrossProducts.of(m, p, n, subjects.code, subjects.rows);
       columns = c;
     }
     return c;
@@ -293,17 +156,13 @@ final class Pattern {
     }
     int[] c = new int[(n - 1) * m];
     double[] v = new double[(n - 1) * m];
+    int[] code = subjects.code;
     System.arraycopy(code, 0, c, 0, i * m);
     System.arraycopy(code, (i + 1) * m, c, i * m, (n - 1 - i) * m);
     System.arraycopy(y, 0, v, 0, i * m);
     System.arraycopy(y, (i + 1) * m, v, i * m, (n - 1 - i) * m);
-    Pattern rest = new Pattern(visits, group, p, n - 1, c, rows, nonzero, v);
+    Pattern rest = new Pattern(visits, group, p, n - 1, c, subjects.rows, subjects.nonzero, v);
     rest.columns = columns; // columns equal for every subject are equal for every subject but one
     return rest;
-  }
-
-  /** Offset in {@link #rows} of the design row of subject {@code i} at local visit {@code a}. */
-  private int row(int i, int a) {
-    return code[i * m + a] * p;
   }
 }

@@ -135,7 +135,7 @@ final class Reml {
       double[] inv = new double[m * m];
       Dense.inverseFromCholesky(s, m, inv);
       sInv[t] = inv;
-      pt.addXtAX(inv, xvx);
+      pt.addXtAXToSum(inv, xvx);
       pt.addXtAv(inv, pt.y, xvy);
     }
     double[] chol = xvx.clone();
@@ -240,6 +240,7 @@ final class Reml {
           c++;
         }
       }
+      int[][] hnz = SufficientStatistics.nonzeros(hr, p); // of each H_ab
       double[] dk = new double[m * m];
       double[] fk = new double[m * m];
       double[] gk = new double[m * m];
@@ -250,19 +251,27 @@ final class Reml {
         grad[gkx] += n * pick(s, m, a, b) - (ml ? 0 : pick(sts, m, a, b)) - pick(ses, m, a, b);
         // D_k = S V_k S
         Dense.unitSandwich(s, m, a, b, dk);
-        pt.addXtAX(dk, qk[gkx]);
+        pt.addXtAXToSum(dk, qk[gkx]);
         double[] wk = w[gkx];
+        // w_k += sum_ab D_k,ab H_ab: the zero entries of H left out when D_k is finite (ZeroSkip: w_k
+        // starts at +0.0)
+        boolean sparse = ZeroSkip.allFinite(dk);
         for (int r = 0; r < m; r++) {
           for (int c2 = 0; c2 < m; c2++) {
             double dv = dk[r * m + c2];
             int o = (r * m + c2) * p;
-            for (int j = 0; j < p; j++) {
-              wk[j] += dv * hr[o + j];
+            if (sparse) {
+              for (int j : hnz[r * m + c2]) {
+                wk[j] += dv * hr[o + j];
+              }
+            } else {
+              for (int j = 0; j < p; j++) {
+                wk[j] += dv * hr[o + j];
+              }
             }
           }
         }
-        Dense.multiply(dk, ts, m, fk);
-        Dense.multiply(dk, es, m, gk);
+        Dense.multiply(dk, ts, es, m, fk, gk);
         for (int l = 0; l < nl; l++) {
           int la = ra[l];
           int lb = rb[l];

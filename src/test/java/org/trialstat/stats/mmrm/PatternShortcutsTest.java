@@ -20,7 +20,7 @@ class PatternShortcutsTest {
   private static final double[] ENTRIES = {0.0, -0.0, 1, 1, 2.5, -3, 1e-300, 7e200};
 
   /** A random pattern's raw rows (n m x p), outcomes and the coefficients of one evaluation. */
-  private record Case(int m, int p, int n, double[] x, double[] y, double[] a, double[] beta, double[] out) {
+  record Case(int m, int p, int n, double[] x, double[] y, double[] a, double[] beta, double[] out) {
     static Case of(long seed, int m, int p, int n) {
       SplittableRandom rnd = new SplittableRandom(seed);
       double[] x = rnd.nextBoolean() ? randomRows(rnd, m, p, n) : trialRows(rnd, m, p, n);
@@ -119,7 +119,7 @@ class PatternShortcutsTest {
    * Equal bits, signed zeros distinct; NaN equals NaN whatever its sign and payload, which Java leaves to
    * the processor and the compiler (the JIT may swap the operands of a sum of two NaNs).
    */
-  private static void assertSameBits(double[] actual, double[] expected) {
+  static void assertSameBits(double[] actual, double[] expected) {
     assertThat(actual).hasSameSizeAs(expected);
     for (int k = 0; k < expected.length; k++) {
       assertThat(Double.doubleToLongBits(actual[k])).as("entry %d: %s vs %s", k, actual[k], expected[k])
