@@ -43,6 +43,12 @@ final class Reml {
     double[] observed;
     /** Q_k = X' V^-1 V_k V^-1 X, so that d cov(beta_hat) / d sigma_k = M Q_k M. */
     double[][] qk;
+    /** What {@link #withDerivatives} needs of an evaluation without derivatives, or null. */
+    Kept kept;
+  }
+
+  /** Per pattern: Sigma_i^-1, E = sum_i r_i r_i' and H_ab = sum_i x_ia r_ib' of one evaluation. */
+  private record Kept(double[][] sInv, double[][] hr, double[][] eMat) {
   }
 
   Reml(List<Pattern> patterns, int nVisits, int p, int nObs) {
@@ -110,12 +116,40 @@ final class Reml {
     return evaluate(sigmas, true, true);
   }
 
+  /**
+   * Evaluates -2 l_R alone, keeping the per-pattern sums that its derivatives need, so that
+   * {@link #withDerivatives} completes it without another pass over the subjects: for a line search,
+   * whose accepted point then needs the derivatives. The value and the derivatives are those of
+   * {@link #evaluate(double[], boolean)} with derivatives, bit for bit (the same sums, computed once).
+   *
+   * @return null when some block of sigma or X' V^-1 X is not positive definite
+   */
+  Eval evaluateKeeping(double[] sigma) {
+    return evaluate(new double[][] {sigma}, false, false, true);
+  }
+
+  /** Adds the derivatives to an evaluation of {@link #evaluateKeeping}; returns it. */
+  Eval withDerivatives(Eval ev) {
+    Kept k = ev.kept;
+    ev.kept = null;
+    derivatives(ev, k.sInv(), k.hr(), k.eMat(), false);
+    if (ml) {
+      ev.expected = null;
+      ev.observed = null;
+    }
+    return ev;
+  }
+
   private Eval evaluate(double[][] sigmas, boolean derivatives, boolean gradientOnly) {
+    return evaluate(sigmas, derivatives, gradientOnly, false);
+  }
+
+  private Eval evaluate(double[][] sigmas, boolean derivatives, boolean gradientOnly, boolean keep) {
     int np = patterns.size();
     double[][] sInv = new double[np][];
     double[][] eMat = new double[np][];
     // H_ab = sum_i x_ia r_ib' per pattern, for the observed Hessian (the residuals themselves are not kept)
-    double[][] hr = derivatives && !gradientOnly ? new double[np][] : null;
+    double[][] hr = (derivatives && !gradientOnly) || keep ? new double[np][] : null;
     double[] xvx = new double[p * p];
     double[] xvy = new double[p];
     double f = constant;
@@ -164,6 +198,9 @@ final class Reml {
       f += tr;
     }
     ev.f = f;
+    if (keep) {
+      ev.kept = new Kept(sInv, hr, eMat);
+    }
     if (derivatives) {
       derivatives(ev, sInv, hr, eMat, gradientOnly);
       if (ml || gradientOnly) {

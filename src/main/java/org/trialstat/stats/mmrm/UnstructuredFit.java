@@ -251,6 +251,7 @@ final class UnstructuredFit {
       }
       double[] next = null;
       Reml.Eval nextEval = null;
+      Reml.Eval accepted = null;
       for (double[] dir : directions) {
         if (dir == null) {
           continue;
@@ -265,17 +266,20 @@ final class UnstructuredFit {
           for (int j = 0; j < q; j++) {
             cand[j] = theta[j] + step * dir[j];
           }
-          double fc = evaluate(cand);
+          // kept for its derivatives, which the accepted point needs (no second pass over the subjects)
+          Reml.Eval ce = reml.evaluateKeeping(lc.sigma(lc.lower(cand)));
+          double fc = ce == null ? Double.POSITIVE_INFINITY : ce.f;
           // Armijo decrease; near the optimum a full Newton step is also taken when it leaves -2 l_R
           // unchanged up to rounding, whose error then exceeds the predicted decrease.
           if (fc <= ev.f + 1e-4 * step * slope
               || (polishing && step == 1 && fc <= ev.f + 1e-12 * Math.abs(ev.f))) {
             next = cand;
+            accepted = ce;
             break;
           }
         }
         if (next != null) {
-          nextEval = reml.evaluate(lc.sigma(lc.lower(next)), true);
+          nextEval = accepted == null ? null : reml.withDerivatives(accepted);
           if (nextEval != null) {
             break;
           }
