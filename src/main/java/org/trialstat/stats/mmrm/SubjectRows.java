@@ -23,6 +23,8 @@ final class SubjectRows {
   private final boolean finite;
   /** {@link #columns()}, or null before its first use. */
   private int[][] subjectColumns;
+  /** {@link #entryOffsets()}, or null before its first use. */
+  private int[] offsets;
 
   SubjectRows(int m, int p, int n, int[] code, double[] rows, int[][] nonzero) {
     this.m = m;
@@ -31,10 +33,14 @@ final class SubjectRows {
     this.code = code;
     this.rows = rows;
     this.nonzero = nonzero;
-    this.finite = finite(code, rows, nonzero, p);
+    this.finite = rows.length <= code.length ? ZeroSkip.allFinite(rows) : finite(code, rows, nonzero, p);
   }
 
-  /** Whether the rows that occur are finite (an infinity or NaN is nonzero, so it is among their nonzeros). */
+  /**
+   * Whether the rows that occur are finite (an infinity or NaN is nonzero, so it is among their nonzeros);
+   * when there are fewer distinct rows than observations, all the rows are checked instead (a row that
+   * does not occur can then only make the sums take their dense loops).
+   */
   private static boolean finite(int[] code, double[] rows, int[][] nonzero, int p) {
     for (int c : code) {
       for (int j : nonzero[c]) {
@@ -44,6 +50,23 @@ final class SubjectRows {
       }
     }
     return true;
+  }
+
+  /**
+   * Where each distinct row's nonzero entries start in a flat array of them (one past the last row's
+   * end at the last index), found on first use; immutable, so threads racing to set it only compute the
+   * same one twice.
+   */
+  private int[] entryOffsets() {
+    int[] at = offsets;
+    if (at == null) {
+      at = new int[nonzero.length + 1];
+      for (int d = 0; d < nonzero.length; d++) {
+        at[d + 1] = at[d] + nonzero[d].length;
+      }
+      offsets = at;
+    }
+    return at;
   }
 
   /**
@@ -237,7 +260,9 @@ final class SubjectRows {
    * the residuals. With finite rows and beta, r_ia subtracts only the products of the nonzero entries:
    * the terms left out are zeros, which can change only the sign of a residual that is zero (from an
    * outcome of -0.0), and that sign does not reach E or H, whose sums start at +0.0 and take it only in
-   * products that are zeros ({@link ZeroSkip}).
+   * products that are zeros ({@link ZeroSkip}). When the observations outnumber the distinct rows four
+   * times or more (a large trial on an integer scale), each product x_dj beta_j is computed once per
+   * distinct row and subtracted from there: the same products in the same order.
    *
    * @param h null, or m m p zeros for H
    * @param columns the pattern's distinct columns when h is not null
@@ -248,12 +273,28 @@ final class SubjectRows {
     double[] e = new double[m * m];
     double[] r = new double[m];
     double[] sums = h == null ? null : columns.sums();
+    // with many observations per distinct row, each product x_dj beta_j is computed once per row
+    int distinct = nonzero.length;
+    int[] at = sparse && 4L * distinct < (long) n * m ? entryOffsets() : null;
+    double[] fitted = at == null ? null : new double[at[distinct]];
+    if (fitted != null) {
+      for (int d = 0; d < distinct; d++) {
+        int[] nz = nonzero[d];
+        for (int u = 0; u < nz.length; u++) {
+          fitted[at[d] + u] = x[d * p + nz[u]] * beta[nz[u]];
+        }
+      }
+    }
     for (int i = 0; i < n; i++) {
       for (int a = 0; a < m; a++) {
         int ra = code[i * m + a];
         int o = ra * p;
         double s = y[i * m + a];
-        if (sparse) {
+        if (fitted != null) {
+          for (int u = at[ra], end = at[ra + 1]; u < end; u++) {
+            s -= fitted[u];
+          }
+        } else if (sparse) {
           for (int j : nonzero[ra]) {
             s -= x[o + j] * beta[j];
           }
