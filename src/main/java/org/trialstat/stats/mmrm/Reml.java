@@ -31,6 +31,8 @@ final class Reml {
   private final int p;
   private final double constant;
   private final boolean ml;
+  /** The tasks of the derivatives ({@link RemlDerivatives#parts}). */
+  private final int parts;
 
   /** The value and (optionally) derivatives at one covariance matrix. */
   static final class Eval {
@@ -70,6 +72,7 @@ final class Reml {
     this.q = groups * q1;
     this.p = p;
     this.ml = ml;
+    this.parts = RemlDerivatives.parts(patterns);
     this.constant = (ml ? nObs : nObs - p) * Math.log(2 * Math.PI);
   }
 
@@ -84,7 +87,7 @@ final class Reml {
   }
 
   /** tr(V_k A) for the parameter sigma_ab, local indices, A m x m. */
-  private static double pick(double[] a, int m, int r, int c) {
+  static double pick(double[] a, int m, int r, int c) {
     return r == c ? a[r * m + r] : a[r * m + c] + a[c * m + r];
   }
 
@@ -130,9 +133,14 @@ final class Reml {
 
   /** Adds the derivatives to an evaluation of {@link #evaluateKeeping}; returns it. */
   Eval withDerivatives(Eval ev) {
+    return withDerivatives(ev, parts);
+  }
+
+  /** As {@link #withDerivatives(Eval)} in {@code tasks} tasks ({@link RemlDerivatives}: the same bits). */
+  Eval withDerivatives(Eval ev, int tasks) {
     Kept k = ev.kept;
     ev.kept = null;
-    derivatives(ev, k.sInv(), k.hr(), k.eMat(), false);
+    derivatives(ev, k.sInv(), k.hr(), k.eMat(), false, tasks);
     if (ml) {
       ev.expected = null;
       ev.observed = null;
@@ -202,7 +210,7 @@ final class Reml {
       ev.kept = new Kept(sInv, hr, eMat);
     }
     if (derivatives) {
-      derivatives(ev, sInv, hr, eMat, gradientOnly);
+      derivatives(ev, sInv, hr, eMat, gradientOnly, parts);
       if (ml || gradientOnly) {
         // the Hessian formulas below are those of -2 l_R; under ML only the gradient is valid
         ev.expected = null;
@@ -239,119 +247,12 @@ final class Reml {
     return grad;
   }
 
-  private void derivatives(Eval ev, double[][] sInv, double[][] hrs, double[][] eMat, boolean gradientOnly) {
+  private void derivatives(Eval ev, double[][] sInv, double[][] hrs, double[][] eMat, boolean gradientOnly,
+      int tasks) {
     if (gradientOnly) {
       ev.gradient = gradient(ev, sInv, eMat);
       return;
     }
-    double[] grad = new double[q];
-    double[] info = new double[q * q];
-    double[] obs = new double[q * q];
-    double[][] qk = new double[q][p * p];
-    double[][] w = new double[q][p];
-    for (int t = 0; t < patterns.size(); t++) {
-      Pattern pt = patterns.get(t);
-      int m = pt.m;
-      int n = pt.n;
-      double[] s = sInv[t];
-      double[] tm = pt.xmx(ev.m);
-      double[] hr = hrs[t];
-      double[] ts = new double[m * m];
-      Dense.multiply(tm, s, m, ts);
-      double[] sts = new double[m * m];
-      Dense.multiply(s, ts, m, sts);
-      double[] es = new double[m * m];
-      Dense.multiply(eMat[t], s, m, es);
-      double[] ses = new double[m * m];
-      Dense.multiply(s, es, m, ses);
-      int nl = m * (m + 1) / 2;
-      int[] ra = new int[nl];
-      int[] rb = new int[nl];
-      int[] glob = new int[nl];
-      int c = 0;
-      for (int a = 0; a < m; a++) {
-        for (int b = 0; b <= a; b++) {
-          ra[c] = a;
-          rb[c] = b;
-          glob[c] = pt.group * q1 + index(pt.visits[a], pt.visits[b]);
-          c++;
-        }
-      }
-      int[][] hnz = SufficientStatistics.nonzeros(hr, p); // of each H_ab
-      double[] dk = new double[m * m];
-      double[] fk = new double[m * m];
-      double[] gk = new double[m * m];
-      for (int k = 0; k < nl; k++) {
-        int a = ra[k];
-        int b = rb[k];
-        int gkx = glob[k];
-        grad[gkx] += n * pick(s, m, a, b) - (ml ? 0 : pick(sts, m, a, b)) - pick(ses, m, a, b);
-        // D_k = S V_k S
-        Dense.unitSandwich(s, m, a, b, dk);
-        pt.addXtAXToSum(dk, qk[gkx]);
-        double[] wk = w[gkx];
-        // w_k += sum_ab D_k,ab H_ab: the zero entries of H left out when D_k is finite (ZeroSkip: w_k
-        // starts at +0.0)
-        boolean sparse = ZeroSkip.allFinite(dk);
-        for (int r = 0; r < m; r++) {
-          for (int c2 = 0; c2 < m; c2++) {
-            double dv = dk[r * m + c2];
-            int o = (r * m + c2) * p;
-            if (sparse) {
-              for (int j : hnz[r * m + c2]) {
-                wk[j] += dv * hr[o + j];
-              }
-            } else {
-              for (int j = 0; j < p; j++) {
-                wk[j] += dv * hr[o + j];
-              }
-            }
-          }
-        }
-        Dense.multiply(dk, ts, es, m, fk, gk);
-        for (int l = 0; l < nl; l++) {
-          int la = ra[l];
-          int lb = rb[l];
-          int idx = gkx * q + glob[l];
-          // n tr(S V_k S V_l) - tr(S V_k S V_l S T) - tr(S V_l S V_k S T); the two traces are equal
-          info[idx] += n * pick(dk, m, la, lb) - 2 * pick(fk, m, la, lb);
-          obs[idx] += pick(gk, m, la, lb);
-        }
-      }
-    }
-    double[][] mq = new double[q][];
-    for (int k = 0; k < q; k++) {
-      mq[k] = new double[p * p];
-      Dense.multiply(ev.m, qk[k], p, mq[k]);
-    }
-    double[][] mw = new double[q][];
-    for (int k = 0; k < q; k++) {
-      mw[k] = Dense.times(ev.m, w[k], p);
-    }
-    for (int k = 0; k < q; k++) {
-      for (int l = 0; l <= k; l++) {
-        double tr = 0;
-        for (int i = 0; i < p; i++) {
-          for (int j = 0; j < p; j++) {
-            tr += mq[k][i * p + j] * mq[l][j * p + i];
-          }
-        }
-        double wmw = 0;
-        for (int i = 0; i < p; i++) {
-          wmw += w[k][i] * mw[l][i];
-        }
-        double ekl = 0.5 * (info[k * q + l] + info[l * q + k]) + tr;
-        double okl = 0.5 * (obs[k * q + l] + obs[l * q + k]) - wmw;
-        info[k * q + l] = ekl;
-        info[l * q + k] = ekl;
-        double h = -ekl + 2 * okl;
-        obs[k * q + l] = h;
-        obs[l * q + k] = h;
-      }
-    }
-    ev.gradient = grad;
-    ev.expected = info;
-    ev.observed = obs;
-    ev.qk = qk;
+    new RemlDerivatives(patterns, q1, q, p, ml).compute(ev, sInv, hrs, eMat, tasks);
   }
 }

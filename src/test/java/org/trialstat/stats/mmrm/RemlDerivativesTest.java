@@ -47,6 +47,60 @@ class RemlDerivativesTest {
     }
   }
 
+  /**
+   * The derivatives do not depend on the number of tasks that sum them ({@link RemlDerivatives}), nor on
+   * whether they complete an evaluation kept by a line search ({@link Reml#evaluateKeeping}): the same
+   * bits as one evaluation with derivatives, on fev_data and on a synthetic trial with many small
+   * missingness patterns (the raw per-subject sums).
+   */
+  @Test
+  void derivativesAreTheSameBitsInAnyNumberOfTasks() throws NotEstimableException {
+    assertTasksAgree(Design.build(intermittent()));
+    assertTasksAgree(Design.build(MmrmData.fev())); // skipped without ../shared
+  }
+
+  private static void assertTasksAgree(Design d) {
+    int t = d.nVisits;
+    double[] sigma = new double[t * t];
+    for (int a = 0; a < t; a++) {
+      for (int b = 0; b < t; b++) {
+        sigma[a * t + b] = a == b ? 20 + 3 * a : 6 * Math.pow(0.7, Math.abs(a - b));
+      }
+    }
+    Reml reml = new Reml(d.patterns, t, d.p, d.nObs);
+    Reml.Eval direct = reml.evaluate(sigma, true);
+    for (int tasks : new int[] {1, 2, 3, 7}) {
+      Reml.Eval kept = reml.withDerivatives(reml.evaluateKeeping(sigma), tasks);
+      assertThat(Double.doubleToLongBits(kept.f)).isEqualTo(Double.doubleToLongBits(direct.f));
+      assertSameBits(kept.gradient, direct.gradient);
+      assertSameBits(kept.expected, direct.expected);
+      assertSameBits(kept.observed, direct.observed);
+      for (int k = 0; k < direct.qk.length; k++) {
+        assertSameBits(kept.qk[k], direct.qk[k]);
+      }
+    }
+  }
+
+  /** 300 subjects x 6 visits, two arms, baseline; each observation missing with probability 0.25. */
+  private static MmrmInput intermittent() {
+    MmrmInput full = MmrmDataConditionsTest.synthetic(300, 6, 2, 11L);
+    java.util.Random rnd = new java.util.Random(3);
+    java.util.List<Integer> keep = new java.util.ArrayList<>();
+    for (int r = 0; r < full.y().length; r++) {
+      if (rnd.nextInt(4) != 0) {
+        keep.add(r);
+      }
+    }
+    return new MmrmInput(keep.stream().map(full.subject()::get).toList(), keep.stream().map(full.visit()::get).toList(),
+        keep.stream().map(full.arm()::get).toList(), keep.stream().mapToDouble(r -> full.y()[r]).toArray(),
+        keep.stream().mapToDouble(r -> full.baseline()[r]).toArray(), java.util.List.of(), full.visitOrder(),
+        full.armOrder(), full.control());
+  }
+
+  private static void assertSameBits(double[] actual, double[] expected) {
+    PatternShortcutsTest.assertSameBits(actual, expected);
+  }
+
   private static double[] perturb(double[] sigma, int t, int a, int b, double h) {
     double[] s = sigma.clone();
     s[a * t + b] += h;
