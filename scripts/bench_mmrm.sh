@@ -6,6 +6,8 @@
 # (Debian r-cran-nlme, r-cran-emmeans). Then a scaling table for trialstat alone on synthetic data with
 # 3 to 15 visits and 200 to 20,000 subjects.
 #   scripts/bench_mmrm.sh [RUNS] [SCALING_RUNS]
+# BENCH_MMRM_SCALING=only skips bcva_data and its R peers (nlme::gls alone takes two minutes) and times
+# the scaling table alone.
 # Whole-process medians (JVM or R start included): wall seconds, CPU seconds (user + system), peak memory.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +22,9 @@ ts_mmrm=("$root/scripts/trialstat" mmrm --scale none --id-col USUBJID --arm-col 
   --score-col BCVA_CHG --covariate BCVA_BL --control CTL --format json)
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); medians of $runs runs"
-if [ -f "$bcva" ]; then
+if [ "${BENCH_MMRM_SCALING:-}" = only ]; then
+  echo "bcva_data skipped (BENCH_MMRM_SCALING=only)"
+elif [ -f "$bcva" ]; then
   cat > "$tmp/mmrm.R" <<'R'
 args <- commandArgs(TRUE)
 suppressMessages({library(mmrm); library(emmeans)})
