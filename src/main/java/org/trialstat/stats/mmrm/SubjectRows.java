@@ -21,10 +21,10 @@ final class SubjectRows {
   final int[][] nonzero;
   /** Whether every entry of the subjects' rows is finite: the sparse loops need it. */
   private final boolean finite;
-  /** {@link #columns()}, or null before its first use. */
-  private int[][] subjectColumns;
+  /** {@link #columns()}, or null before its first use (volatile: the derivatives' tasks share it). */
+  private volatile int[][] subjectColumns;
   /** {@link #entryOffsets()}, or null before its first use. */
-  private int[] offsets;
+  private volatile int[] offsets;
 
   SubjectRows(int m, int p, int n, int[] code, double[] rows, int[][] nonzero) {
     this.m = m;
@@ -54,8 +54,8 @@ final class SubjectRows {
 
   /**
    * Where each distinct row's nonzero entries start in a flat array of them (one past the last row's
-   * end at the last index), found on first use; immutable, so threads racing to set it only compute the
-   * same one twice.
+   * end at the last index), found on first use; never changed after, so threads racing to set it only
+   * compute the same one twice.
    */
   private int[] entryOffsets() {
     int[] at = offsets;
@@ -120,7 +120,7 @@ final class SubjectRows {
 
   /**
    * The columns that are nonzero in some row of each subject (outside them, A X_i is +0.0), found on first
-   * use; immutable, so that threads racing to set it only compute the same one twice.
+   * use; never changed after, so that threads racing to set it only compute the same one twice.
    */
   private int[][] columns() {
     int[][] cols = subjectColumns;
