@@ -262,19 +262,10 @@ final class CsvTableSource implements TableSource {
   /** Moves to the next record that is not blank; false at the end. */
   private boolean nextNonBlank() {
     while (records.next()) {
-      if (!isBlank()) {
+      if (!records.isBlank()) {
         return true;
       }
     }
     return false;
-  }
-
-  private boolean isBlank() {
-    for (int i = 0, n = records.size(); i < n; i++) {
-      if (!records.get(i).isBlank()) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -59,9 +59,14 @@ final class QuoteFreeCsvRecords implements CsvRecords {
   private final int[] marks = new int[CHUNK];
   private int mark;
   private int markEnd;
-  /** The fields of the current record, fields[0, size); the array is reused from record to record. */
-  private String[] fields = new String[16];
+  /**
+   * The fields of the current record, trimmed, as ranges of buf: field k is buf[bounds[2k], bounds[2k + 1]),
+   * k &lt; size; the array is reused from record to record.
+   */
+  private int[] bounds = new int[32];
   private int size;
+  /** Where the current record starts in buf: its characters are kept when more are read. */
+  private int record;
   private long line;
   private long nextLine = 1;
 
@@ -114,14 +119,15 @@ final class QuoteFreeCsvRecords implements CsvRecords {
     }
     size = 0;
     line = nextLine;
+    record = pos;
     int start = pos; // of the current field
     while (true) {
       if (mark == markEnd) { // the field goes on after the characters read
-        int kept = end - start;
-        boolean more = fill(start);
-        start = 0;
+        int shift = record;
+        boolean more = refill();
+        start -= shift;
         if (!more) {
-          add(0, kept);
+          add(start, end);
           pos = end;
           return true;
         }
@@ -136,7 +142,15 @@ final class QuoteFreeCsvRecords implements CsvRecords {
       }
       pos = q + 1;
       nextLine++;
-      if (c == '\r' && (pos < end || fill(pos)) && buf[pos] == '\n') {
+      if (c == '\r' && pos == end) { // one request ahead, to see whether a LF follows
+        int at = pos - record;
+        boolean more = refill();
+        pos = at;
+        if (!more) {
+          return true;
+        }
+      }
+      if (c == '\r' && buf[pos] == '\n') {
         pos++;
         mark++; // the LF's own mark
       }
@@ -145,7 +159,23 @@ final class QuoteFreeCsvRecords implements CsvRecords {
   }
 
   /**
-   * Moves buf[from, end), which holds no mark, to the front and reads the next characters after it.
+   * Reads the next characters, keeping those of the current record (moved to the front of buf, with
+   * the ranges of its fields).
+   *
+   * @return false at the end of the text
+   */
+  private boolean refill() throws IOException {
+    int shift = record;
+    boolean more = fill(record);
+    for (int k = 0; k < 2 * size; k++) {
+      bounds[k] -= shift;
+    }
+    record = 0;
+    return more;
+  }
+
+  /**
+   * Moves buf[from, end), whose marks are used, to the front and reads the next characters after it.
    *
    * @return false at the end of the text
    */
@@ -176,10 +206,12 @@ final class QuoteFreeCsvRecords implements CsvRecords {
     while (to > from && isSpace(b[to - 1])) {
       to--;
     }
-    if (size == fields.length) {
-      fields = Arrays.copyOf(fields, 2 * size);
+    if (2 * size == bounds.length) {
+      bounds = Arrays.copyOf(bounds, 4 * size);
     }
-    fields[size++] = from == to ? "" : new String(b, from, to - from);
+    bounds[2 * size] = from;
+    bounds[2 * size + 1] = to;
+    size++;
   }
 
   private static boolean isSpace(char c) {
@@ -193,7 +225,34 @@ final class QuoteFreeCsvRecords implements CsvRecords {
 
   @Override
   public String get(int i) {
-    return fields[i];
+    int from = bounds[2 * i];
+    int to = bounds[2 * i + 1];
+    return from == to ? "" : new String(buf, from, to - from);
+  }
+
+  @Override
+  public boolean isBlank() {
+    for (int k = 0; k < size; k++) {
+      if (bounds[2 * k] != bounds[2 * k + 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The characters of the current record's fields: field i is chars()[from(i), to(i)), trimmed. */
+  char[] chars() {
+    return buf;
+  }
+
+  /** Where field i of the current record starts in {@link #chars()}. */
+  int from(int i) {
+    return bounds[2 * i];
+  }
+
+  /** Where field i of the current record ends in {@link #chars()}. */
+  int to(int i) {
+    return bounds[2 * i + 1];
   }
 
   @Override

@@ -11,7 +11,10 @@ import java.util.Arrays;
  * growing the table reads no string at all: for a million participants the table and the strings are
  * far larger than the processor's caches, and each string read is a cache miss. The last string looked
  * up is remembered, so a run of equal strings (a participant's rows in long format) costs one
- * {@code equals} each. One thread.
+ * {@code equals} each. A string can also be looked up by its characters ({@link #code(char[], int, int)}),
+ * with the same codes: the hash is {@link String#hashCode()}'s (s[0]·31^(n-1) + ... + s[n-1], Java SE
+ * API specification), computed over the characters, and a {@code String} is made only for a string not
+ * seen before. One thread.
  */
 public final class StringDictionary {
 
@@ -37,27 +40,75 @@ public final class StringDictionary {
     return code;
   }
 
+  /**
+   * The code of the string {@code chars[from, to)}, added when new (then, and only then, as a new
+   * {@code String}): the same code as {@link #code(String)} gives for an equal string.
+   */
+  public int code(char[] chars, int from, int to) {
+    if (last != null && matches(last, chars, from, to)) {
+      return lastCode;
+    }
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + chars[i];
+    }
+    int mask = table.length - 1;
+    int code;
+    for (int t = spread(h) & mask; ; t = (t + 1) & mask) {
+      long e = table[t];
+      if (e == 0) {
+        code = insert(new String(chars, from, to - from), h, t);
+        break;
+      }
+      int c = (int) e - 1;
+      if ((int) (e >>> 32) == h && matches(values[c], chars, from, to)) {
+        code = c;
+        break;
+      }
+    }
+    last = values[code];
+    lastCode = code;
+    return code;
+  }
+
+  private static boolean matches(String s, char[] chars, int from, int to) {
+    if (s.length() != to - from) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i - from) != chars[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private int lookUp(String s) {
     int h = s.hashCode();
     int mask = table.length - 1;
     for (int t = spread(h) & mask; ; t = (t + 1) & mask) {
       long e = table[t];
       if (e == 0) {
-        if (size == values.length) {
-          values = Arrays.copyOf(values, size * 2);
-        }
-        values[size] = s;
-        table[t] = slot(h, size);
-        if (++size * 2 > table.length) {
-          rehash();
-        }
-        return size - 1;
+        return insert(s, h, t);
       }
       int c = (int) e - 1;
       if ((int) (e >>> 32) == h && values[c].equals(s)) {
         return c;
       }
     }
+  }
+
+  /** Adds {@code s}, of hash code {@code h}, at the empty slot {@code t}; its code. */
+  private int insert(String s, int h, int t) {
+    if (size == values.length) {
+      values = Arrays.copyOf(values, size * 2);
+    }
+    values[size] = s;
+    table[t] = slot(h, size);
+    if (++size * 2 > table.length) {
+      rehash();
+    }
+    return size - 1;
   }
 
   private static long slot(int hash, int code) {
