@@ -165,6 +165,12 @@ final class CsvTableSource implements TableSource {
     return records.get(column).strip();
   }
 
+  /** The cells of the current row for the trial reader: where they lie for a quote-free file. */
+  RowCells cells() {
+    return records instanceof QuoteFreeCsvRecords q ? new QuoteFreeRowCells(q, this)
+        : new TextRowCells(this);
+  }
+
   @Override
   public double number(int column) {
     throw new IllegalStateException("CSV columns are untyped: read the text");

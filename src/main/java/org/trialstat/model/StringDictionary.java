@@ -21,6 +21,8 @@ public final class StringDictionary {
   private String[] values = new String[16];
   /** Slots: 0 empty, else the hash code in the high 32 bits and code + 1 in the low 32 bits. */
   private long[] table = new long[32];
+  /** 64 - log2(table.length), for {@link #home}. */
+  private int shift = 64 - 5;
   private int size;
   private String last;
   private int lastCode = -1;
@@ -54,7 +56,7 @@ public final class StringDictionary {
     }
     int mask = table.length - 1;
     int code;
-    for (int t = spread(h) & mask; ; t = (t + 1) & mask) {
+    for (int t = home(h); ; t = (t + 1) & mask) {
       long e = table[t];
       if (e == 0) {
         code = insert(new String(chars, from, to - from), h, t);
@@ -86,7 +88,7 @@ public final class StringDictionary {
   private int lookUp(String s) {
     int h = s.hashCode();
     int mask = table.length - 1;
-    for (int t = spread(h) & mask; ; t = (t + 1) & mask) {
+    for (int t = home(h); ; t = (t + 1) & mask) {
       long e = table[t];
       if (e == 0) {
         return insert(s, h, t);
@@ -130,17 +132,24 @@ public final class StringDictionary {
     return Arrays.copyOf(values, size);
   }
 
-  private static int spread(int h) {
-    return (int) ((h * 0x9E3779B97F4A7C15L) >>> 32); // Fibonacci hashing (Knuth 6.4)
+  /**
+   * The home slot of hash code {@code h}: the top bits of its product with 2^64/φ (Fibonacci hashing,
+   * Knuth 6.4). Top bits rather than low ones, so that doubling the table sends slot t to 2t or 2t + 1:
+   * {@link #rehash} then writes the new table in order (a stream through memory, not a cache miss per
+   * string).
+   */
+  private int home(int h) {
+    return (int) ((h * 0x9E3779B97F4A7C15L) >>> shift);
   }
 
   private void rehash() {
     long[] old = table;
     table = new long[old.length * 2];
+    shift--;
     int mask = table.length - 1;
     for (long e : old) {
       if (e != 0) {
-        int t = spread((int) (e >>> 32)) & mask;
+        int t = home((int) (e >>> 32));
         while (table[t] != 0) {
           t = (t + 1) & mask;
         }
