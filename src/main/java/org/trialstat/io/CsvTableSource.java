@@ -3,6 +3,7 @@ package org.trialstat.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +41,15 @@ final class CsvTableSource implements TableSource {
   private long line;
   private InputStream owned;
 
-  private CsvTableSource(String file, GuardedReader text, boolean sameWidth, boolean quoteFree) {
+  /**
+   * Files from this size on (bytes) are split by a second thread ({@link ReadAheadCsvRecords}) when they
+   * hold no quote and a second processor is there: below it, the thread would not pay for itself.
+   */
+  static final long READ_AHEAD_BYTES = 4L << 20;
+  /** Records per batch of {@link ReadAheadCsvRecords}. */
+  private static final int READ_AHEAD_BATCH = 16384;
+
+  private CsvTableSource(String file, GuardedReader text, boolean sameWidth, boolean quoteFree, int readAhead) {
     this.file = file;
     this.sameWidth = sameWidth;
     try {
@@ -52,8 +61,29 @@ final class CsvTableSource implements TableSource {
       throw e.data();
     }
     text.setDelimiter(delimiter);
-    records = quoteFree ? new QuoteFreeCsvRecords(text, file, delimiter)
-        : new CommonsCsvRecords(text, file, delimiter);
+    records = !quoteFree ? new CommonsCsvRecords(text, file, delimiter)
+        : readAhead > 0 ? new ReadAheadCsvRecords(new QuoteFreeCsvRecords(text, file, delimiter), readAhead)
+        : new QuoteFreeCsvRecords(text, file, delimiter);
+    try {
+      if (!headerFound()) {
+        columns = List.of();
+        headerLine = 0;
+      } else {
+        List<Column> cols = new ArrayList<>(records.size());
+        for (int i = 0, n = records.size(); i < n; i++) {
+          cols.add(Column.untyped(records.get(i).strip()));
+        }
+        columns = Collections.unmodifiableList(cols);
+        headerLine = records.line();
+      }
+    } catch (RuntimeException e) {
+      stopReadAhead();
+      throw e;
+    }
+  }
+
+  /** Moves to the header record (after an Excel {@code sep=} line); false when there is none. */
+  private boolean headerFound() {
     boolean found = nextNonBlank();
     if (declared != null && found) {
       if (declared.length() != 1 || ",;\t".indexOf(declared.charAt(0)) < 0) {
@@ -63,17 +93,7 @@ final class CsvTableSource implements TableSource {
       }
       found = nextNonBlank(); // Excel's "sep=;" line is not the header
     }
-    if (!found) {
-      columns = List.of();
-      headerLine = 0;
-    } else {
-      List<Column> cols = new ArrayList<>(records.size());
-      for (int i = 0, n = records.size(); i < n; i++) {
-        cols.add(Column.untyped(records.get(i).strip()));
-      }
-      columns = Collections.unmodifiableList(cols);
-      headerLine = records.line();
-    }
+    return found;
   }
 
   /**
@@ -90,8 +110,18 @@ final class CsvTableSource implements TableSource {
    * (for tests).
    */
   static CsvTableSource ofBytes(InputStream in, String file, boolean sameWidth, boolean quoteFree, int maxField) {
+    return ofBytes(in, file, sameWidth, quoteFree, maxField, 0);
+  }
+
+  /**
+   * As {@link #ofBytes(InputStream, String, boolean, boolean, int)}; {@code readAhead} &gt; 0: a
+   * quote-free text is split by a second thread in batches of that many records
+   * ({@link ReadAheadCsvRecords}).
+   */
+  static CsvTableSource ofBytes(InputStream in, String file, boolean sameWidth, boolean quoteFree, int maxField,
+      int readAhead) {
     try {
-      return new CsvTableSource(file, GuardedReader.ofBytes(in, file, maxField), sameWidth, quoteFree);
+      return new CsvTableSource(file, GuardedReader.ofBytes(in, file, maxField), sameWidth, quoteFree, readAhead);
     } catch (GuardedReader.DataIOException e) {
       throw e.data();
     }
@@ -99,13 +129,14 @@ final class CsvTableSource implements TableSource {
 
   /**
    * Opens a CSV file (trial data: every row as wide as the header); {@link #close()} closes it. A regular
-   * file without any quote character is split by {@link QuoteFreeCsvRecords}.
+   * file without any quote character is split by {@link QuoteFreeCsvRecords}, from
+   * {@link #READ_AHEAD_BYTES} on by a second thread.
    */
   static CsvTableSource open(Path path, String file) {
     InputStream in = InputFiles.open(path, file);
     try {
       CsvTableSource src = ofBytes(in, file, true, QuoteFreeCsvRecords.isQuoteFree(path),
-          GuardedReader.MAX_FIELD_CHARS);
+          GuardedReader.MAX_FIELD_CHARS, readAhead(path) ? READ_AHEAD_BATCH : 0);
       src.owned = in;
       return src;
     } catch (RuntimeException e) {
@@ -117,7 +148,7 @@ final class CsvTableSource implements TableSource {
   /** Opens decoded CSV text. */
   static CsvTableSource ofChars(Reader in, String file, boolean sameWidth) {
     try {
-      return new CsvTableSource(file, GuardedReader.ofChars(in, file), sameWidth, false);
+      return new CsvTableSource(file, GuardedReader.ofChars(in, file), sameWidth, false, 0);
     } catch (GuardedReader.DataIOException e) {
       throw e.data();
     }
@@ -167,7 +198,7 @@ final class CsvTableSource implements TableSource {
 
   /** The cells of the current row for the trial reader: where they lie for a quote-free file. */
   RowCells cells() {
-    return records instanceof QuoteFreeCsvRecords q ? new QuoteFreeRowCells(q, this)
+    return records instanceof CharRecords q ? new QuoteFreeRowCells(q, this)
         : new TextRowCells(this);
   }
 
@@ -217,8 +248,27 @@ final class CsvTableSource implements TableSource {
     return delimiter;
   }
 
+  /**
+   * Whether a second thread pays: a file of {@link #READ_AHEAD_BYTES} or more and a second processor.
+   * The records and problems are the same either way (QuoteFreeCsvRecordsPropertyTest).
+   */
+  private static boolean readAhead(Path path) {
+    try {
+      return Runtime.getRuntime().availableProcessors() > 1 && Files.size(path) >= READ_AHEAD_BYTES;
+    } catch (IOException | SecurityException e) {
+      return false; // the reading reports what is wrong
+    }
+  }
+
+  private void stopReadAhead() {
+    if (records instanceof ReadAheadCsvRecords r) {
+      r.close();
+    }
+  }
+
   @Override
   public void close() {
+    stopReadAhead();
     if (owned != null) { // else the caller owns the underlying stream or reader
       try {
         owned.close();

@@ -43,7 +43,7 @@ import java.util.Arrays;
  * (and 1.1-1.5 s over a plain decoder, without any of the checks). The splitting itself is the loop
  * over the reader's marks below.
  */
-final class QuoteFreeCsvRecords implements CsvRecords {
+final class QuoteFreeCsvRecords implements CharRecords {
 
   /** Characters asked of the reader at a time: Commons CSV's buffer (commons-io's {@code IOUtils.DEFAULT_BUFFER_SIZE}). */
   static final int CHUNK = 8192;
@@ -224,34 +224,17 @@ final class QuoteFreeCsvRecords implements CsvRecords {
   }
 
   @Override
-  public String get(int i) {
-    int from = bounds[2 * i];
-    int to = bounds[2 * i + 1];
-    return from == to ? "" : new String(buf, from, to - from);
-  }
-
-  @Override
-  public boolean isBlank() {
-    for (int k = 0; k < size; k++) {
-      if (bounds[2 * k] != bounds[2 * k + 1]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The characters of the current record's fields: field i is chars()[from(i), to(i)), trimmed. */
-  char[] chars() {
+  public char[] chars() {
     return buf;
   }
 
-  /** Where field i of the current record starts in {@link #chars()}. */
-  int from(int i) {
+  @Override
+  public int from(int i) {
     return bounds[2 * i];
   }
 
-  /** Where field i of the current record ends in {@link #chars()}. */
-  int to(int i) {
+  @Override
+  public int to(int i) {
     return bounds[2 * i + 1];
   }
 

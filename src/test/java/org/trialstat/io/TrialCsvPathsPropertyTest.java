@@ -22,6 +22,7 @@ import org.trialstat.model.TrialData;
  * in two arms, rows of another width, blank lines, CR LF endings, NUL and a bad UTF-8 byte; diagnosis
  * flags in every spelling and some that are wrong, weeks that are not numbers or differ within a visit,
  * empty and non-ASCII identifiers, a covariate column (sometimes empty); long and wide format. Exact.
+ * The bytes read with a second thread splitting ahead ({@link ReadAheadCsvRecords}) read alike too.
  */
 class TrialCsvPathsPropertyTest {
 
@@ -44,6 +45,14 @@ class TrialCsvPathsPropertyTest {
       String fromPath = outcome(() -> TrialCsvReader.read(f, "t.csv", options));
       String fromStream = outcome(() -> TrialCsvReader.read(new ByteArrayInputStream(bytes), "t.csv", options));
       assertThat(fromPath).as("seed %d", seed).isEqualTo(fromStream);
+      int batch = 1 + r.nextInt(r.nextBoolean() ? 3 : 100);
+      String readAhead = outcome(() -> {
+        try (CsvTableSource src = CsvTableSource.ofBytes(new ByteArrayInputStream(bytes), "t.csv", true, true,
+            GuardedReader.MAX_FIELD_CHARS, batch)) {
+          return TrialTableReader.read(src, options, java.util.List.of());
+        }
+      });
+      assertThat(readAhead).as("seed %d, read ahead in batches of %d", seed, batch).isEqualTo(fromStream);
     } finally {
       Files.delete(f);
     }
