@@ -7,6 +7,9 @@ package org.trialstat.io;
  */
 interface CharRecords extends CsvRecords {
 
+  /** The characters of the text up to the end of the current record (its line break included). */
+  long consumed();
+
   /** The characters of the current record's fields. */
   char[] chars();
 

@@ -40,16 +40,10 @@ final class CsvTableSource implements TableSource {
   private final long headerLine;
   private long line;
   private InputStream owned;
+  /** The size of the file in bytes, or 0 when unknown (a stream). */
+  private long bytes;
 
-  /**
-   * Files from this size on (bytes) are split by a second thread ({@link ReadAheadCsvRecords}) when they
-   * hold no quote and a second processor is there: below it, the thread would not pay for itself.
-   */
-  static final long READ_AHEAD_BYTES = 4L << 20;
-  /** Records per batch of {@link ReadAheadCsvRecords}. */
-  private static final int READ_AHEAD_BATCH = 16384;
-
-  private CsvTableSource(String file, GuardedReader text, boolean sameWidth, boolean quoteFree, int readAhead) {
+  private CsvTableSource(String file, GuardedReader text, boolean sameWidth, boolean quoteFree) {
     this.file = file;
     this.sameWidth = sameWidth;
     try {
@@ -61,24 +55,18 @@ final class CsvTableSource implements TableSource {
       throw e.data();
     }
     text.setDelimiter(delimiter);
-    records = !quoteFree ? new CommonsCsvRecords(text, file, delimiter)
-        : readAhead > 0 ? new ReadAheadCsvRecords(new QuoteFreeCsvRecords(text, file, delimiter), readAhead)
-        : new QuoteFreeCsvRecords(text, file, delimiter);
-    try {
-      if (!headerFound()) {
-        columns = List.of();
-        headerLine = 0;
-      } else {
-        List<Column> cols = new ArrayList<>(records.size());
-        for (int i = 0, n = records.size(); i < n; i++) {
-          cols.add(Column.untyped(records.get(i).strip()));
-        }
-        columns = Collections.unmodifiableList(cols);
-        headerLine = records.line();
+    records = quoteFree ? new QuoteFreeCsvRecords(text, file, delimiter)
+        : new CommonsCsvRecords(text, file, delimiter);
+    if (!headerFound()) {
+      columns = List.of();
+      headerLine = 0;
+    } else {
+      List<Column> cols = new ArrayList<>(records.size());
+      for (int i = 0, n = records.size(); i < n; i++) {
+        cols.add(Column.untyped(records.get(i).strip()));
       }
-    } catch (RuntimeException e) {
-      stopReadAhead();
-      throw e;
+      columns = Collections.unmodifiableList(cols);
+      headerLine = records.line();
     }
   }
 
@@ -110,18 +98,8 @@ final class CsvTableSource implements TableSource {
    * (for tests).
    */
   static CsvTableSource ofBytes(InputStream in, String file, boolean sameWidth, boolean quoteFree, int maxField) {
-    return ofBytes(in, file, sameWidth, quoteFree, maxField, 0);
-  }
-
-  /**
-   * As {@link #ofBytes(InputStream, String, boolean, boolean, int)}; {@code readAhead} &gt; 0: a
-   * quote-free text is split by a second thread in batches of that many records
-   * ({@link ReadAheadCsvRecords}).
-   */
-  static CsvTableSource ofBytes(InputStream in, String file, boolean sameWidth, boolean quoteFree, int maxField,
-      int readAhead) {
     try {
-      return new CsvTableSource(file, GuardedReader.ofBytes(in, file, maxField), sameWidth, quoteFree, readAhead);
+      return new CsvTableSource(file, GuardedReader.ofBytes(in, file, maxField), sameWidth, quoteFree);
     } catch (GuardedReader.DataIOException e) {
       throw e.data();
     }
@@ -129,15 +107,15 @@ final class CsvTableSource implements TableSource {
 
   /**
    * Opens a CSV file (trial data: every row as wide as the header); {@link #close()} closes it. A regular
-   * file without any quote character is split by {@link QuoteFreeCsvRecords}, from
-   * {@link #READ_AHEAD_BYTES} on by a second thread.
+   * file without any quote character is split by {@link QuoteFreeCsvRecords}.
    */
   static CsvTableSource open(Path path, String file) {
     InputStream in = InputFiles.open(path, file);
     try {
       CsvTableSource src = ofBytes(in, file, true, QuoteFreeCsvRecords.isQuoteFree(path),
-          GuardedReader.MAX_FIELD_CHARS, readAhead(path) ? READ_AHEAD_BATCH : 0);
+          GuardedReader.MAX_FIELD_CHARS);
       src.owned = in;
+      src.bytes = size(path);
       return src;
     } catch (RuntimeException e) {
       InputFiles.closeQuietly(in);
@@ -148,7 +126,7 @@ final class CsvTableSource implements TableSource {
   /** Opens decoded CSV text. */
   static CsvTableSource ofChars(Reader in, String file, boolean sameWidth) {
     try {
-      return new CsvTableSource(file, GuardedReader.ofChars(in, file), sameWidth, false, 0);
+      return new CsvTableSource(file, GuardedReader.ofChars(in, file), sameWidth, false);
     } catch (GuardedReader.DataIOException e) {
       throw e.data();
     }
@@ -248,27 +226,29 @@ final class CsvTableSource implements TableSource {
     return delimiter;
   }
 
-  /**
-   * Whether a second thread pays: a file of {@link #READ_AHEAD_BYTES} or more and a second processor.
-   * The records and problems are the same either way (QuoteFreeCsvRecordsPropertyTest).
-   */
-  private static boolean readAhead(Path path) {
+  private static long size(Path path) {
     try {
-      return Runtime.getRuntime().availableProcessors() > 1 && Files.size(path) >= READ_AHEAD_BYTES;
+      return Files.size(path);
     } catch (IOException | SecurityException e) {
-      return false; // the reading reports what is wrong
+      return 0; // the reading reports what is wrong
     }
   }
 
-  private void stopReadAhead() {
-    if (records instanceof ReadAheadCsvRecords r) {
-      r.close();
+  /**
+   * The number of records the whole file holds, estimated from the records read so far
+   * ({@code records} of them) and the share of the file they took (characters counted as bytes, so
+   * more records than there are in a file with many multi-byte characters), or -1 when the size of
+   * the file or the characters read are not known. For sizing the reader's arrays once.
+   */
+  long estimatedRecords(long records) {
+    if (bytes == 0 || !(this.records instanceof CharRecords r) || r.consumed() <= 0) {
+      return -1;
     }
+    return (long) (bytes / (double) r.consumed() * records * 1.02) + 1024;
   }
 
   @Override
   public void close() {
-    stopReadAhead();
     if (owned != null) { // else the caller owns the underlying stream or reader
       try {
         owned.close();

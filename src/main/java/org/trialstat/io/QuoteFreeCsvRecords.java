@@ -224,6 +224,11 @@ final class QuoteFreeCsvRecords implements CharRecords {
   }
 
   @Override
+  public long consumed() {
+    return text.handedOut() - (end - pos);
+  }
+
+  @Override
   public char[] chars() {
     return buf;
   }

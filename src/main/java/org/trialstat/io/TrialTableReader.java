@@ -38,6 +38,9 @@ final class TrialTableReader {
   private final Set<String> flagged = new LinkedHashSet<>();
   private final RowCells cells;
   private final TrialColumns columns;
+  /** Observations read before the columns are sized for the whole file ({@link #presize}). */
+  private static final int PRESIZE_AT = 1 << 16;
+  private boolean presized;
 
   private TrialTableReader(TableSource src, ReadOptions options, List<RowFilter> filters) {
     this.src = src;
@@ -217,6 +220,7 @@ final class TrialTableReader {
         cov[k] = cells.code(covCols[k], codes.values());
       }
       rows.addCodes(who, armCode, visitCode, cov, score, dx, line, scoreCol + 1, dxCol + 1);
+      presize(observations, line);
       String visitLabel = checks.check(who, armCode, visitCode, week, line, row);
       if (flagColumn >= 0 && cells.is(flagColumn, "Y")) {
         flagged.add(visitLabel);
@@ -302,6 +306,7 @@ final class TrialTableReader {
         rows.addCodes(who, armCode, codes.visits().code(v.label), cov, score, dx, line, v.scoreColumn + 1,
             v.dxColumn + 1);
       }
+      presize(observations, line);
     }
     noRows(observations);
     List<String> visitLabels = new ArrayList<>(wide.size());
@@ -318,6 +323,25 @@ final class TrialTableReader {
       String why = tests.isEmpty() ? "" : " that pass the row filters";
       throw src.headerError(-1, "no data rows" + why + " after the header" + where
           + "; expected one row per participant and visit below the header");
+    }
+  }
+
+  /**
+   * Once, at {@value #PRESIZE_AT} observations: room for as many as the size of the file suggests
+   * ({@link CsvTableSource#estimatedRecords}, times the observations per record so far), so that the
+   * columns of a large file are not copied each time they grow (and the garbage collector does not copy
+   * them either).
+   */
+  private void presize(ObservationColumns observations, long line) {
+    if (presized || observations.size() < PRESIZE_AT) {
+      return;
+    }
+    presized = true;
+    if (src instanceof CsvTableSource csv) {
+      double rows = csv.estimatedRecords(line) * (observations.size() / (double) line);
+      if (rows > PRESIZE_AT && rows < Integer.MAX_VALUE - 1024) {
+        observations.rows().ensureCapacity((int) rows);
+      }
     }
   }
 

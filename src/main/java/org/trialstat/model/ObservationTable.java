@@ -321,11 +321,24 @@ public final class ObservationTable extends AbstractList<Observation> implements
       size++;
     }
 
+    /**
+     * Makes room for {@code rows} rows in all, at once: a reader that can estimate the number of rows
+     * saves the copies (and the garbage) of growing by half again each time.
+     */
+    public void ensureCapacity(int rows) {
+      if (rows > participant.length) {
+        resize(rows);
+      }
+    }
+
     private void grow() {
       if (size < participant.length) {
         return;
       }
-      int n = participant.length + (participant.length >> 1);
+      resize(participant.length + (participant.length >> 1));
+    }
+
+    private void resize(int n) {
       participant = Arrays.copyOf(participant, n);
       arm = Arrays.copyOf(arm, n);
       visit = Arrays.copyOf(visit, n);

@@ -26,22 +26,10 @@ final class CsvPaths {
     return reading(bytes, sameWidth, true, maxField);
   }
 
-  /**
-   * What the quote-free path reads with a second thread splitting ahead ({@link ReadAheadCsvRecords}),
-   * {@code batch} records at a time.
-   */
-  static String readAhead(byte[] bytes, boolean sameWidth, int maxField, int batch) {
-    return reading(bytes, sameWidth, true, maxField, batch);
-  }
-
   private static String reading(byte[] bytes, boolean sameWidth, boolean quoteFree, int maxField) {
-    return reading(bytes, sameWidth, quoteFree, maxField, 0);
-  }
-
-  private static String reading(byte[] bytes, boolean sameWidth, boolean quoteFree, int maxField, int batch) {
     StringBuilder sb = new StringBuilder();
     try (CsvTableSource src = CsvTableSource.ofBytes(new ByteArrayInputStream(bytes), FILE, sameWidth, quoteFree,
-        maxField, batch)) {
+        maxField)) {
       sb.append("header line ").append(src.headerLine()).append(": ");
       src.columns().forEach(c -> sb.append('[').append(c.name()).append(']'));
       sb.append(" delimiter ").append((int) src.delimiter()).append('\n');

@@ -16,8 +16,7 @@ import net.jqwik.api.Property;
  * surrogate pair, an Excel {@code sep=} line, NUL, invalid UTF-8 bytes, byte-order marks and UTF-16,
  * fields over a small field-length limit, and texts long enough to cross the 8,192-character requests
  * and the reader's 16 K buffers. Both must give the same rows (lines, cells) or the same problem after
- * the same rows. Exact: the whole reading as text. The same for the quote-free path split by a second
- * thread ({@link ReadAheadCsvRecords}), in batches of a few records or of many.
+ * the same rows. Exact: the whole reading as text.
  */
 class QuoteFreeCsvRecordsPropertyTest {
 
@@ -38,10 +37,6 @@ class QuoteFreeCsvRecordsPropertyTest {
     String commons = CsvPaths.commons(bytes, sameWidth, limit);
     String quoteFree = CsvPaths.quoteFree(bytes, sameWidth, limit);
     assertThat(quoteFree).as("seed %d, %d bytes, same width %s, limit %d", seed, bytes.length, sameWidth, limit)
-        .isEqualTo(commons);
-    int batch = 1 + r.nextInt(r.nextBoolean() ? 4 : 3000);
-    assertThat(CsvPaths.readAhead(bytes, sameWidth, limit, batch))
-        .as("read ahead in batches of %d: seed %d, same width %s, limit %d", batch, seed, sameWidth, limit)
         .isEqualTo(commons);
   }
 

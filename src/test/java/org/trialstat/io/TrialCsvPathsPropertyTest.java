@@ -22,7 +22,6 @@ import org.trialstat.model.TrialData;
  * in two arms, rows of another width, blank lines, CR LF endings, NUL and a bad UTF-8 byte; diagnosis
  * flags in every spelling and some that are wrong, weeks that are not numbers or differ within a visit,
  * empty and non-ASCII identifiers, a covariate column (sometimes empty); long and wide format. Exact.
- * The bytes read with a second thread splitting ahead ({@link ReadAheadCsvRecords}) read alike too.
  */
 class TrialCsvPathsPropertyTest {
 
@@ -45,16 +44,43 @@ class TrialCsvPathsPropertyTest {
       String fromPath = outcome(() -> TrialCsvReader.read(f, "t.csv", options));
       String fromStream = outcome(() -> TrialCsvReader.read(new ByteArrayInputStream(bytes), "t.csv", options));
       assertThat(fromPath).as("seed %d", seed).isEqualTo(fromStream);
-      int batch = 1 + r.nextInt(r.nextBoolean() ? 3 : 100);
-      String readAhead = outcome(() -> {
-        try (CsvTableSource src = CsvTableSource.ofBytes(new ByteArrayInputStream(bytes), "t.csv", true, true,
-            GuardedReader.MAX_FIELD_CHARS, batch)) {
-          return TrialTableReader.read(src, options, java.util.List.of());
-        }
-      });
-      assertThat(readAhead).as("seed %d, read ahead in batches of %d", seed, batch).isEqualTo(fromStream);
     } finally {
       Files.delete(f);
+    }
+  }
+
+  /**
+   * A file past the point where the reader sizes its columns for the whole file (65,536 observations;
+   * {@code TrialTableReader.presize}), long and wide, read alike from its path and from a stream (where
+   * the size is not known and the columns grow as they fill).
+   */
+  @org.junit.jupiter.api.Test
+  void largeFilesReadAlike() throws IOException {
+    for (boolean wide : new boolean[] {false, true}) {
+      StringBuilder sb = new StringBuilder(wide ? "participant_id,arm,caps_total_baseline,caps_total_week6\n"
+          : "participant_id,arm,visit,caps_total\n");
+      for (int p = 0; p < 40_000; p++) {
+        String arm = p % 3 == 0 ? "MDMA" : "Placebo";
+        if (wide) {
+          sb.append("P").append(p).append(',').append(arm).append(',').append(p % 81).append(',').append(p % 7)
+              .append('\n');
+        } else {
+          for (String visit : new String[] {"baseline", "week6"}) {
+            sb.append("P").append(p).append(',').append(arm).append(',').append(visit).append(',').append(p % 81)
+                .append('\n');
+          }
+        }
+      }
+      byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+      Path f = Files.createTempFile("trialstat-large", ".csv");
+      try {
+        Files.write(f, bytes);
+        String fromPath = outcome(() -> TrialCsvReader.read(f, "t.csv", ReadOptions.defaults()));
+        assertThat(fromPath).startsWith("TrialData").isEqualTo(outcome(() -> TrialCsvReader.read(
+            new ByteArrayInputStream(bytes), "t.csv", ReadOptions.defaults())));
+      } finally {
+        Files.delete(f);
+      }
     }
   }
 
