@@ -4,7 +4,7 @@
 # FILE: a trial CSV, default /tmp/t1m.csv (scripts/make_trial.py 1000000 4 makes it). For each of PAIRS
 # (default 3) rounds, old then new: the reader alone in a warm JVM (scripts/BenchReader.java, modes
 # `records`, every cell's text through TableSources.open, and `read`, TrialCsvReader.read with its
-# validation; 1 warm-up and 4 timed rounds per JVM, the median of this thread's CPU time), then one
+# validation; 1 warm-up and 4 timed rounds per JVM, the median of the process's CPU time, every thread's), then one
 # whole `analyze --format json` with the launcher's large-input options (wall, CPU, peak memory), whose
 # outputs must be identical but for the provenance's commit and time. Prints every figure and the medians over the pairs.
 set -euo pipefail
@@ -31,7 +31,7 @@ for p in $(seq "$pairs"); do
   for side in old new; do grep -v -E '"(git_commit|time_utc)":' "$tmp/$side.json" > "$tmp/$side.cmp"; done
   cmp "$tmp/old.cmp" "$tmp/new.cmp" && echo "pair $p: analyze outputs identical (but for git_commit, time_utc)"
 done
-echo "medians (CPU s of the reader in a warm JVM; analyze wall s, CPU s, peak MB):"
+echo "medians (CPU s of the reader in a warm JVM, all threads; analyze wall s, CPU s, peak MB):"
 for side in old new; do
   r=$(awk -v s="$side" '$1 == s && $2 == "records" {print $3}' "$tmp/reader" | median)
   d=$(awk -v s="$side" '$1 == s && $2 == "read" {print $3}' "$tmp/reader" | median)

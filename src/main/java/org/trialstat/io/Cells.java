@@ -36,14 +36,7 @@ public final class Cells {
   /** Whether the trimmed cell is a missing value: empty, {@code NA} (any case) or {@code .}. */
   public static boolean isMissing(String cell) {
     int n = cell.length();
-    if (n == 0) {
-      return true;
-    }
-    if (n == 1) {
-      return cell.charAt(0) == '.';
-    }
-    return n == 2 && (cell.charAt(0) == 'N' || cell.charAt(0) == 'n')
-        && (cell.charAt(1) == 'A' || cell.charAt(1) == 'a');
+    return n <= 2 && PlainDecimal.isMissing(cell.toCharArray(), 0, n);
   }
 
   /**
@@ -141,6 +134,11 @@ public final class Cells {
         + " unknown");
   }
 
+  /** A diagnosis as a byte: 1 for TRUE, 0 for FALSE, -1 for null (missing). */
+  static byte toByte(Boolean dx) {
+    return dx == null ? (byte) -1 : dx ? (byte) 1 : (byte) 0;
+  }
+
   /**
    * Parses a week number (any finite number; negative weeks such as screening at week -2 are allowed).
    *
@@ -165,74 +163,15 @@ public final class Cells {
   }
 
   /**
-   * Parses a plain decimal number (see the class comment), without regular expressions.
+   * Parses a plain decimal number (see the class comment), without regular expressions
+   * ({@link PlainDecimal}: Double.parseDouble's value).
    *
    * @return the value (possibly infinite when the exponent overflows), or NaN when the text is not a
    *         plain decimal number
    */
   public static double parseNumber(String s, boolean decimalComma) {
-    int n = s.length();
-    int i = 0;
-    boolean negative = false;
-    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-      negative = s.charAt(i) == '-';
-      i++;
-    }
-    long mantissa = 0;
-    int digits = 0;
-    int fractionDigits = 0;
-    while (i < n && isDigit(s.charAt(i))) {
-      mantissa = mantissa * 10 + (s.charAt(i) - '0'); // overflow only matters below 16 digits
-      i++;
-      digits++;
-    }
-    int commaAt = -1;
-    if (i < n && (s.charAt(i) == '.' || (decimalComma && s.charAt(i) == ','))) {
-      if (s.charAt(i) == ',') {
-        commaAt = i;
-      }
-      i++;
-      while (i < n && isDigit(s.charAt(i))) {
-        mantissa = mantissa * 10 + (s.charAt(i) - '0');
-        i++;
-        digits++;
-        fractionDigits++;
-      }
-    }
-    if (digits == 0) {
-      return Double.NaN;
-    }
-    boolean exponent = false;
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      exponent = true;
-      i++;
-      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-        i++;
-      }
-      int expDigits = 0;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
-        expDigits++;
-      }
-      if (expDigits == 0) {
-        return Double.NaN;
-      }
-    }
-    if (i != n) {
-      return Double.NaN;
-    }
-    if (!exponent && digits <= 15) {
-      // Exact fast path (Clinger 1990): the mantissa (< 10^15 < 2^53) and the power of ten (<= 10^15)
-      // are exact doubles, so the correctly rounded quotient equals Double.parseDouble's result.
-      double v = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
-      return negative ? -v : v;
-    }
-    String text = commaAt < 0 ? s : s.substring(0, commaAt) + '.' + s.substring(commaAt + 1);
-    return Double.parseDouble(text);
+    return PlainDecimal.parse(s.toCharArray(), 0, s.length(), decimalComma);
   }
-
-  private static final double[] POWERS_OF_TEN = {
-      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
   /**
    * Quotes a cell value for a message: at most 40 characters, quotes and backslashes escaped, and every
@@ -294,9 +233,5 @@ public final class Cells {
       return "not a number (a decimal comma is accepted only in ';'-separated files)";
     }
     return "not a number";
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
   }
 }

@@ -22,6 +22,16 @@ interface CsvRecords {
   /** A field of the current record, surrounding whitespace possibly not yet stripped. */
   String get(int i);
 
+  /** Whether every field of the current record is blank (empty or whitespace only). */
+  default boolean isBlank() {
+    for (int i = 0, n = size(); i < n; i++) {
+      if (!get(i).isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The physical line (1-based) where the current record starts. */
   long line();
 }

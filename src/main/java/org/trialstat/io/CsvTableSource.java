@@ -3,6 +3,7 @@ package org.trialstat.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +40,8 @@ final class CsvTableSource implements TableSource {
   private final long headerLine;
   private long line;
   private InputStream owned;
+  /** The size of the file in bytes, or 0 when unknown (a stream). */
+  private long bytes;
 
   private CsvTableSource(String file, GuardedReader text, boolean sameWidth, boolean quoteFree) {
     this.file = file;
@@ -54,16 +57,7 @@ final class CsvTableSource implements TableSource {
     text.setDelimiter(delimiter);
     records = quoteFree ? new QuoteFreeCsvRecords(text, file, delimiter)
         : new CommonsCsvRecords(text, file, delimiter);
-    boolean found = nextNonBlank();
-    if (declared != null && found) {
-      if (declared.length() != 1 || ",;\t".indexOf(declared.charAt(0)) < 0) {
-        throw new DataException(file, records.line(), 1, "the first line " + Cells.quote("sep=" + declared)
-            + " declares a delimiter trialstat does not read; expected sep=, sep=; or sep= and a tab (or no"
-            + " sep= line: the delimiter is then detected from the header)");
-      }
-      found = nextNonBlank(); // Excel's "sep=;" line is not the header
-    }
-    if (!found) {
+    if (!headerFound()) {
       columns = List.of();
       headerLine = 0;
     } else {
@@ -74,6 +68,20 @@ final class CsvTableSource implements TableSource {
       columns = Collections.unmodifiableList(cols);
       headerLine = records.line();
     }
+  }
+
+  /** Moves to the header record (after an Excel {@code sep=} line); false when there is none. */
+  private boolean headerFound() {
+    boolean found = nextNonBlank();
+    if (declared != null && found) {
+      if (declared.length() != 1 || ",;\t".indexOf(declared.charAt(0)) < 0) {
+        throw new DataException(file, records.line(), 1, "the first line " + Cells.quote("sep=" + declared)
+            + " declares a delimiter trialstat does not read; expected sep=, sep=; or sep= and a tab (or no"
+            + " sep= line: the delimiter is then detected from the header)");
+      }
+      found = nextNonBlank(); // Excel's "sep=;" line is not the header
+    }
+    return found;
   }
 
   /**
@@ -107,6 +115,7 @@ final class CsvTableSource implements TableSource {
       CsvTableSource src = ofBytes(in, file, true, QuoteFreeCsvRecords.isQuoteFree(path),
           GuardedReader.MAX_FIELD_CHARS);
       src.owned = in;
+      src.bytes = size(path);
       return src;
     } catch (RuntimeException e) {
       InputFiles.closeQuietly(in);
@@ -165,6 +174,12 @@ final class CsvTableSource implements TableSource {
     return records.get(column).strip();
   }
 
+  /** The cells of the current row for the trial reader: where they lie for a quote-free file. */
+  RowCells cells() {
+    return records instanceof CharRecords q ? new QuoteFreeRowCells(q, this)
+        : new TextRowCells(this);
+  }
+
   @Override
   public double number(int column) {
     throw new IllegalStateException("CSV columns are untyped: read the text");
@@ -209,6 +224,27 @@ final class CsvTableSource implements TableSource {
   @Override
   public char delimiter() {
     return delimiter;
+  }
+
+  private static long size(Path path) {
+    try {
+      return Files.size(path);
+    } catch (IOException | SecurityException e) {
+      return 0; // the reading reports what is wrong
+    }
+  }
+
+  /**
+   * The number of records the whole file holds, estimated from the records read so far
+   * ({@code records} of them) and the share of the file they took (characters counted as bytes, so
+   * more records than there are in a file with many multi-byte characters), or -1 when the size of
+   * the file or the characters read are not known. For sizing the reader's arrays once.
+   */
+  long estimatedRecords(long records) {
+    if (bytes == 0 || !(this.records instanceof CharRecords r) || r.consumed() <= 0) {
+      return -1;
+    }
+    return (long) (bytes / (double) r.consumed() * records * 1.02) + 1024;
   }
 
   @Override
@@ -262,19 +298,10 @@ final class CsvTableSource implements TableSource {
   /** Moves to the next record that is not blank; false at the end. */
   private boolean nextNonBlank() {
     while (records.next()) {
-      if (!isBlank()) {
+      if (!records.isBlank()) {
         return true;
       }
     }
     return false;
-  }
-
-  private boolean isBlank() {
-    for (int i = 0, n = records.size(); i < n; i++) {
-      if (!records.get(i).isBlank()) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -209,6 +209,11 @@ final class GuardedReader extends Reader {
     return n;
   }
 
+  /** The number of characters handed out so far. */
+  long handedOut() {
+    return pos;
+  }
+
   /** The number of marks the last {@link #read(char[], int, int, int[])} noted. */
   int markCount() {
     return markCount;

@@ -5,7 +5,8 @@ import org.trialstat.model.ObservationTable;
 /**
  * The observations of a file while it is read, in primitive columns (codes into string dictionaries,
  * doubles, bytes) rather than an object per cell: an {@link ObservationTable.Builder}, which
- * {@link #toObservations()} turns into the model's table at the end.
+ * {@link #toObservations()} turns into the model's table at the end. The reader adds rows by the codes of
+ * the builder's dictionaries ({@link ObservationTable.Builder#addCodes}).
  */
 final class ObservationColumns {
 
@@ -22,12 +23,6 @@ final class ObservationColumns {
 
   int size() {
     return rows.size();
-  }
-
-  /** Adds one observation; {@code covariateValues} has {@code covariateCount} entries. */
-  void add(String id, String armName, String visitLabel, double value, Boolean dx, String[] covariateValues,
-      long row, int scoreCol, int dxCol) {
-    rows.add(id, armName, visitLabel, value, dx, covariateValues, row, scoreCol, dxCol);
   }
 
   /**

@@ -1,15 +1,12 @@
 package org.trialstat.io;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.trialstat.model.DataException;
 import org.trialstat.model.ObservationTable;
-import org.trialstat.model.Printable;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.TrialData;
 
@@ -29,7 +26,6 @@ final class TrialTableReader {
   private final String file;
   private final ReadOptions options;
   private final ColumnNames names;
-  private final boolean decimalComma;
   private final double min;
   private final double max;
   private final Header header;
@@ -40,21 +36,27 @@ final class TrialTableReader {
   private String derivedBaseline;
   private List<String> notes = List.of();
   private final Set<String> flagged = new LinkedHashSet<>();
+  private final RowCells cells;
+  private final TrialColumns columns;
+  /** Observations read before the columns are sized for the whole file ({@link #presize}). */
+  private static final int PRESIZE_AT = 1 << 16;
+  private boolean presized;
 
   private TrialTableReader(TableSource src, ReadOptions options, List<RowFilter> filters) {
     this.src = src;
     this.file = src.file();
     this.options = options;
     this.names = options.columns();
-    this.decimalComma = src.decimalComma();
     this.min = options.scoreMin();
     this.max = options.scoreMax();
     List<Column> cols = src.columns();
-    String[] cells = new String[cols.size()];
-    for (int i = 0; i < cells.length; i++) {
-      cells[i] = cols.get(i).name();
+    String[] columnNames = new String[cols.size()];
+    for (int i = 0; i < columnNames.length; i++) {
+      columnNames[i] = cols.get(i).name();
     }
-    this.header = new Header(file, src.headerLine(), cells);
+    this.header = new Header(file, src.headerLine(), columnNames);
+    this.cells = src instanceof CsvTableSource csv ? csv.cells() : new TextRowCells(src);
+    this.columns = new TrialColumns(src, options, header);
     for (RowFilter f : filters) {
       tests.add(f.bind(src));
     }
@@ -137,30 +139,30 @@ final class TrialTableReader {
     int arm = header.find(names.arm());
     int visit = header.find(names.visit());
     int score = header.find(names.score());
-    List<WideVisit> wide = wideVisits();
+    List<TrialColumns.WideVisit> wide = columns.wideVisits();
     InputShape shape = options.shape();
     if (shape == InputShape.AUTO) {
       shape = visit >= 0 || wide.isEmpty() ? InputShape.LONG : InputShape.WIDE;
     }
-    givenColumnsPresent(shape);
+    columns.givenColumnsPresent(shape);
     if (shape == InputShape.LONG) {
       if (id < 0 || arm < 0 || visit < 0 || score < 0) {
-        throw missingColumns(id, arm, visit, score, shape);
+        throw columns.missingColumns(id, arm, visit, score, shape);
       }
-      int[] covariates = covariateColumns();
+      int[] covariates = columns.covariateColumns();
       int diagnosis = names.diagnosis() == null ? -1 : header.find(names.diagnosis());
       int week = names.week() == null ? -1 : header.find(names.week());
       return readLong(id, arm, visit, score, diagnosis, week, covariates);
     }
     if (id < 0 || arm < 0 || wide.isEmpty()) {
-      throw missingColumns(id, arm, 0, wide.isEmpty() ? -1 : 0, shape);
+      throw columns.missingColumns(id, arm, 0, wide.isEmpty() ? -1 : 0, shape);
     }
     if (derivation != null) {
       throw new org.trialstat.model.InvalidOptionException("--baseline-col " + derivation.baselineColumn() + ": "
           + file + " is in wide format (one row per participant); --baseline-col reads long data, with the"
           + " baseline on every record");
     }
-    return readWide(id, arm, wide, covariateColumns());
+    return readWide(id, arm, wide, columns.covariateColumns());
   }
 
   /**
@@ -180,88 +182,51 @@ final class TrialTableReader {
   private TrialData readLong(int idCol, int armCol, int visitCol, int scoreCol, int dxCol, int weekCol,
       int[] covCols) {
     ObservationColumns observations = new ObservationColumns(covCols.length);
-    // per participant code: the arm code and line of the first row (no object per participant)
-    int[] armOf = new int[1024];
-    long[] firstLine = new long[1024];
-    int participantsSeen = 0;
-    ParticipantVisits rowOfVisit = new ParticipantVisits();
-    List<VisitInfo> visits = new ArrayList<>(); // by visit code, i.e. by first appearance
+    ObservationTable.Builder rows = observations.rows();
+    ObservationTable.Dictionaries codes = rows.dictionaries();
+    LongRowChecks checks = new LongRowChecks(src, cells, observations, idCol, armCol, visitCol, weekCol);
     String scoreName = header.name(scoreCol);
-    String unit = src.rowUnit();
-    String[] cov = new String[covCols.length];
+    String dxName = dxCol < 0 ? null : header.name(dxCol);
+    String weekName = weekCol < 0 ? null : header.name(weekCol);
+    int[] cov = new int[covCols.length];
     BaselineColumns baselines = baselineColumns(scoreCol);
     while (src.next()) {
       if (!kept(1)) {
         continue;
       }
       long line = src.row();
-      String id = required(idCol, "participant identifier");
-      String arm = required(armCol, "arm");
-      String visit = required(visitCol, "visit label");
+      required(idCol, "participant identifier");
+      required(armCol, "arm");
+      required(visitCol, "visit label");
       double score;
-      Boolean dx = null;
+      byte dx = -1;
       double week = Double.NaN;
       try {
-        score = score(scoreCol, scoreName, line);
+        score = cells.score(scoreCol, min, max, scoreName, line);
         if (dxCol >= 0) {
-          dx = Cells.diagnosis(src.text(dxCol), header.name(dxCol), file, line, dxCol + 1);
+          dx = cells.diagnosis(dxCol, dxName, line);
         }
         if (weekCol >= 0) {
-          week = src.columns().get(weekCol).type() == ColumnType.NUMERIC ? finite(weekCol)
-              : Cells.week(src.text(weekCol), decimalComma, header.name(weekCol), file, line, weekCol + 1);
+          week = cells.week(weekCol, weekName, line);
         }
       } catch (DataException e) {
         throw e.column() > 0 ? src.error(e.column() - 1, e.getMessage()) : e; // else located already
       }
       int row = observations.size();
-      observations.add(id, arm, visit, score, dx, covariates(covCols, cov), line, scoreCol + 1, dxCol + 1);
-      int who = observations.rows().participantCode(row);
-      if (who == participantsSeen) {
-        if (who == armOf.length) {
-          armOf = java.util.Arrays.copyOf(armOf, who * 2);
-          firstLine = java.util.Arrays.copyOf(firstLine, who * 2);
-        }
-        armOf[who] = observations.rows().armCode(row);
-        firstLine[who] = line;
-        participantsSeen++;
-      } else if (armOf[who] != observations.rows().armCode(row)) {
-        String first = null;
-        for (int i = 0; first == null; i++) {
-          first = observations.rows().participantCode(i) == who ? observations.rows().arm(i) : null;
-        }
-        throw src.error(armCol, "participant " + Cells.quote(id) + " is in arm " + Cells.quote(arm)
-            + " here but in arm " + Cells.quote(first) + " on " + unit + " " + firstLine[who]
-            + "; expected one arm per participant");
+      int who = cells.code(idCol, codes.participants());
+      int armCode = cells.code(armCol, codes.arms());
+      int visitCode = cells.code(visitCol, codes.visits());
+      for (int k = 0; k < covCols.length; k++) {
+        cov[k] = cells.code(covCols[k], codes.values());
       }
-      int visitCode = observations.rows().visitCode(row);
-      if (!rowOfVisit.add(who, visitCode)) {
-        int previousRow = 0;
-        while (observations.rows().participantCode(previousRow) != who || observations.rows().visitCode(previousRow) != visitCode) {
-          previousRow++;
-        }
-        throw src.error(visitCol, "participant " + Cells.quote(id) + " has a second row for visit "
-            + Cells.quote(visit) + " (the first is on " + unit + " " + observations.line(previousRow)
-            + "); expected one row per participant and visit");
-      }
-      if (visitCode == visits.size()) {
-        visits.add(new VisitInfo(observations.visit(row)));
-      }
-      VisitInfo info = visits.get(visitCode);
-      if (!Double.isNaN(week)) {
-        if (Double.isNaN(info.week)) {
-          info.week = week;
-          info.weekLine = line;
-        } else if (info.week != week) {
-          throw src.error(weekCol, "week " + Cells.format(week) + " for visit " + Cells.quote(visit)
-              + " differs from week " + Cells.format(info.week) + " on " + unit + " " + info.weekLine
-              + "; expected the same week on every row of a visit");
-        }
-      }
-      if (flagColumn >= 0 && src.text(flagColumn).equals("Y")) {
-        flagged.add(visit);
+      rows.addCodes(who, armCode, visitCode, cov, score, dx, line, scoreCol + 1, dxCol + 1);
+      presize(observations, line);
+      String visitLabel = checks.check(who, armCode, visitCode, week, line, row);
+      if (flagColumn >= 0 && cells.is(flagColumn, "Y")) {
+        flagged.add(visitLabel);
       }
       if (baselines != null) {
-        baselines.observe(id, score, row);
+        baselines.observe(cells.text(idCol), score, row);
       }
     }
     noRows(observations);
@@ -270,28 +235,15 @@ final class TrialTableReader {
           : flagged.size() == 1 ? flagged.iterator().next() : "Baseline";
       notes = baselines.finish(observations, derivedBaseline);
     }
-    List<VisitInfo> order = new ArrayList<>(visits);
-    if (weekCol >= 0) {
-      order.sort((a, b) -> Double.compare(a.week, b.week)); // stable; NaN (no week) sorts last
-    }
-    List<String> visitLabels = new ArrayList<>(order.size());
-    List<Double> weeks = new ArrayList<>(order.size());
-    for (VisitInfo v : order) {
-      visitLabels.add(v.label);
-      weeks.add(v.week);
-    }
+    List<String> visitLabels = new ArrayList<>();
+    List<Double> weeks = new ArrayList<>();
+    checks.visits(weekCol >= 0, visitLabels, weeks);
     if (derivedBaseline != null && !visitLabels.contains(derivedBaseline)) {
       visitLabels.add(0, derivedBaseline); // derived baseline records come before every visit
       weeks.add(0, Double.NaN);
     }
-    ObservationTable table = observations.toObservations();
-    List<String> arms = new ArrayList<>();
-    for (int i = 0; i < table.size(); i++) { // arm codes are in order of first appearance
-      if (table.armCode(i) == arms.size()) {
-        arms.add(table.arm(i));
-      }
-    }
-    return new TrialData(file, table, arms, visitLabels, dxCol >= 0,
+    // the arms in order of first appearance: their codes' order
+    return new TrialData(file, observations.toObservations(), List.of(codes.arms().values()), visitLabels, dxCol >= 0,
         options.covariates(), List.of(), List.of(), weeks);
   }
 
@@ -310,204 +262,59 @@ final class TrialTableReader {
     return new BaselineColumns(src, base, change, scoreCol, min, max, derivation.strict());
   }
 
-  private TrialData readWide(int idCol, int armCol, List<WideVisit> wide, int[] covCols) {
+  private TrialData readWide(int idCol, int armCol, List<TrialColumns.WideVisit> wide, int[] covCols) {
     ObservationColumns observations = new ObservationColumns(covCols.length);
-    Map<String, Long> rowOf = new HashMap<>();
-    Set<String> arms = new LinkedHashSet<>();
+    ObservationTable.Builder rows = observations.rows();
+    ObservationTable.Dictionaries codes = rows.dictionaries();
+    long[] lineOf = new long[1024]; // by participant code: the line of the participant's row
     boolean hasDiagnosis = false;
-    for (WideVisit v : wide) {
+    for (TrialColumns.WideVisit v : wide) {
       hasDiagnosis |= v.dxColumn >= 0;
     }
-    String[] cov = new String[covCols.length];
+    int[] cov = new int[covCols.length];
     while (src.next()) {
       if (!kept(wide.size())) {
         continue;
       }
       long line = src.row();
-      String id = required(idCol, "participant identifier");
-      String arm = required(armCol, "arm");
-      Long previousRow = rowOf.putIfAbsent(id, line);
-      if (previousRow != null) {
-        throw src.error(idCol, "participant " + Cells.quote(id) + " has a second row (the first is on "
-            + src.rowUnit() + " " + previousRow + "); expected one row per participant in wide format");
+      required(idCol, "participant identifier");
+      required(armCol, "arm");
+      int who = cells.code(idCol, codes.participants());
+      if (who == lineOf.length) {
+        lineOf = Arrays.copyOf(lineOf, who * 2);
       }
-      arms.add(arm);
-      String[] covariates = covariates(covCols, cov);
-      for (WideVisit v : wide) {
+      if (lineOf[who] != 0) {
+        throw src.error(idCol, "participant " + Cells.quote(cells.text(idCol)) + " has a second row (the first is on "
+            + src.rowUnit() + " " + lineOf[who] + "); expected one row per participant in wide format");
+      }
+      lineOf[who] = line;
+      int armCode = cells.code(armCol, codes.arms());
+      for (int k = 0; k < covCols.length; k++) {
+        cov[k] = cells.code(covCols[k], codes.values());
+      }
+      for (TrialColumns.WideVisit v : wide) {
         double score;
-        Boolean dx = null;
+        byte dx = -1;
         try {
-          score = score(v.scoreColumn, header.name(v.scoreColumn), line);
+          score = cells.score(v.scoreColumn, min, max, header.name(v.scoreColumn), line);
           if (v.dxColumn >= 0) {
-            dx = Cells.diagnosis(src.text(v.dxColumn), header.name(v.dxColumn), file, line, v.dxColumn + 1);
+            dx = cells.diagnosis(v.dxColumn, header.name(v.dxColumn), line);
           }
         } catch (DataException e) {
           throw e.column() > 0 ? src.error(e.column() - 1, e.getMessage()) : e; // else located already
         }
-        observations.add(id, arm, v.label, score, dx, covariates, line, v.scoreColumn + 1, v.dxColumn + 1);
+        rows.addCodes(who, armCode, codes.visits().code(v.label), cov, score, dx, line, v.scoreColumn + 1,
+            v.dxColumn + 1);
       }
+      presize(observations, line);
     }
     noRows(observations);
     List<String> visitLabels = new ArrayList<>(wide.size());
-    for (WideVisit v : wide) {
+    for (TrialColumns.WideVisit v : wide) {
       visitLabels.add(v.label);
     }
-    return new TrialData(file, observations.toObservations(), new ArrayList<>(arms), visitLabels, hasDiagnosis,
-        options.covariates());
-  }
-
-  private double score(int col, String name, long line) {
-    if (src.columns().get(col).type() == ColumnType.NUMERIC) {
-      return Cells.score(src.number(col), min, max, name, file, line, col + 1);
-    }
-    return Cells.score(src.text(col), min, max, decimalComma, name, file, line, col + 1);
-  }
-
-  private double finite(int col) {
-    double v = src.number(col);
-    if (Double.isInfinite(v)) {
-      throw new DataException(file, src.row(), col + 1, "week " + Cells.format(v) + " in column "
-          + header.name(col) + " is too large; expected a week number such as 0, 6 or 12.5, or missing if"
-          + " unknown");
-    }
-    return v;
-  }
-
-  /** The {@code <score>_<visit>} columns, with their {@code <diagnosis>_<visit>} partners. */
-  private List<WideVisit> wideVisits() {
-    String scorePrefix = names.score() + "_";
-    String dxPrefix = names.diagnosis() == null ? null : names.diagnosis() + "_";
-    List<WideVisit> visits = new ArrayList<>();
-    Map<String, Integer> dxByLabel = new HashMap<>();
-    for (int i = 0; i < header.size(); i++) {
-      String c = header.name(i);
-      boolean isScore = hasPrefix(c, scorePrefix);
-      boolean isDx = dxPrefix != null && hasPrefix(c, dxPrefix);
-      if (isScore && isDx) { // one prefix extends the other: the longer one wins
-        isScore = scorePrefix.length() > dxPrefix.length();
-        isDx = !isScore;
-      }
-      if (isScore) {
-        String label = c.substring(scorePrefix.length()).strip();
-        for (WideVisit v : visits) {
-          if (v.label.equals(label)) {
-            throw src.headerError(i, "columns '" + header.name(v.scoreColumn) + "' and '" + c
-                + "' are both scores for visit '" + label + "' (columns " + (v.scoreColumn + 1) + " and "
-                + (i + 1) + "); expected one score column per visit");
-          }
-        }
-        visits.add(new WideVisit(label, i));
-      } else if (isDx) {
-        dxByLabel.putIfAbsent(Header.squash(c.substring(dxPrefix.length())), i);
-      }
-    }
-    for (WideVisit v : visits) {
-      Integer dx = dxByLabel.get(Header.squash(v.label));
-      if (dx != null) {
-        v.dxColumn = dx;
-      }
-    }
-    return visits;
-  }
-
-  private static boolean hasPrefix(String cell, String prefix) {
-    return cell.length() > prefix.length() && cell.regionMatches(true, 0, prefix, 0, prefix.length())
-        && !cell.substring(prefix.length()).isBlank();
-  }
-
-  /** The extra columns with the option that named each: {@code site (--strata), age (--covariate)}. */
-  private String named(List<String> wanted) {
-    List<String> out = new ArrayList<>();
-    for (String c : wanted) {
-      out.add(c + " (" + options.covariateOptions().getOrDefault(c, "--covariate") + ")");
-    }
-    return String.join(", ", out);
-  }
-
-  private int[] covariateColumns() {
-    List<String> wanted = options.covariates();
-    int[] cols = new int[wanted.size()];
-    for (int k = 0; k < cols.length; k++) {
-      cols[k] = header.find(wanted.get(k));
-      if (cols[k] < 0) {
-        String hint = header.suggest(wanted.get(k));
-        String option = options.covariateOptions().get(wanted.get(k));
-        String what = option == null ? "covariate column '" + wanted.get(k) + "'"
-            : "column '" + wanted.get(k) + "' (" + option + ")";
-        String expected = options.covariateOptions().isEmpty() ? "the covariate columns " + String.join(", ", wanted)
-            : "the columns " + named(wanted);
-        throw src.headerError(hint == null ? -1 : header.indexOf(hint),
-            "no " + what + (hint == null ? "" : "; did you mean " + suggestion(hint)
-                + "?") + "; expected " + expected + "; columns found: " + header.list());
-      }
-    }
-    return cols;
-  }
-
-  /**
-   * A column option given on the command line names a column of the file (issue 16: a misspelt
-   * {@code --week-col} or {@code --dx-col} was silently ignored). In wide format only the id and arm
-   * columns are names; the others are prefixes or absent.
-   */
-  private void givenColumnsPresent(InputShape shape) {
-    for (Map.Entry<String, String> g : new java.util.TreeMap<>(options.given()).entrySet()) {
-      boolean name = shape == InputShape.LONG || g.getKey().equals("--id-col") || g.getKey().equals("--arm-col");
-      if (name && g.getValue() != null && !g.getValue().isBlank() && header.find(g.getValue()) < 0) {
-        throw new org.trialstat.model.InvalidOptionException(g.getKey() + " " + Cells.quote(g.getValue()) + ": "
-            + file + " has no such column; columns found: " + header.list());
-      }
-    }
-  }
-
-  /**
-   * A suggested column name in quotes, escaped ({@link Printable}); a name that only looks like the one
-   * wanted because it holds invisible or control characters says so (issue 16 item 22).
-   */
-  private static String suggestion(String hint) {
-    String shown = Printable.escape(hint);
-    return "'" + shown + "'" + (shown.equals(hint) ? "" : ", whose name holds invisible or control characters");
-  }
-
-  private DataException missingColumns(int id, int arm, int visit, int score, InputShape shape) {
-    String expectLong = String.join(", ", names.id(), names.arm(), names.visit(), names.score())
-        + " (long format: one row per participant and visit)";
-    String expectWide = names.id() + ", " + names.arm() + ", " + names.score() + "_<visit>..."
-        + " (wide format: one row per participant, one score column per visit)";
-    String expected = shape == InputShape.WIDE ? expectWide
-        : options.shape() == InputShape.LONG ? expectLong : expectLong + " or " + expectWide;
-    char delimiter = src.delimiter();
-    if (id < 0 && arm < 0 && header.looksLikeData(decimalComma)) {
-      return src.headerError(-1, "no header row: line " + header.line() + " " + header.text(delimiter)
-          + " looks like data; expected a first row naming the columns, e.g. "
-          + String.join(String.valueOf(delimiter), names.id(), names.arm(), names.visit(), names.score()));
-    }
-    List<String> missing = new ArrayList<>();
-    int column = 0;
-    int hints = 0;
-    String[][] wanted = {
-        {names.id(), id < 0 ? "" : null},
-        {names.arm(), arm < 0 ? "" : null},
-        {names.visit(), visit < 0 && shape == InputShape.LONG ? "" : null},
-        {shape == InputShape.WIDE ? names.score() + "_<visit>" : names.score(), score < 0 ? "" : null},
-    };
-    for (String[] w : wanted) {
-      if (w[1] == null) {
-        continue;
-      }
-      String hint = w[0].endsWith("_<visit>") ? null : header.suggest(w[0]);
-      String text = "no column '" + w[0] + "'";
-      if (hint != null) {
-        text += " (did you mean " + suggestion(hint) + "?)";
-        column = header.indexOf(hint) + 1;
-        hints++;
-      }
-      missing.add(text);
-    }
-    if (missing.size() > 1 || hints != 1) {
-      column = 0;
-    }
-    return src.headerError(column - 1, String.join(", ", missing) + "; expected columns " + expected
-        + "; columns found: " + header.list());
+    return new TrialData(file, observations.toObservations(), List.of(codes.arms().values()), visitLabels,
+        hasDiagnosis, options.covariates());
   }
 
   private void noRows(ObservationColumns observations) {
@@ -519,39 +326,28 @@ final class TrialTableReader {
     }
   }
 
-  private String required(int col, String what) {
-    String v = src.text(col);
-    if (v.isEmpty()) {
+  /**
+   * Once, at {@value #PRESIZE_AT} observations: room for as many as the size of the file suggests
+   * ({@link CsvTableSource#estimatedRecords}, times the observations per record so far), so that the
+   * columns of a large file are not copied each time they grow (and the garbage collector does not copy
+   * them either).
+   */
+  private void presize(ObservationColumns observations, long line) {
+    if (presized || observations.size() < PRESIZE_AT) {
+      return;
+    }
+    presized = true;
+    if (src instanceof CsvTableSource csv) {
+      double rows = csv.estimatedRecords(line) * (observations.size() / (double) line);
+      if (rows > PRESIZE_AT && rows < Integer.MAX_VALUE - 1024) {
+        observations.rows().ensureCapacity((int) rows);
+      }
+    }
+  }
+
+  private void required(int col, String what) {
+    if (cells.isEmpty(col)) {
       throw src.error(col, what + " is empty in column " + header.name(col) + "; expected a non-empty " + what);
-    }
-    return v;
-  }
-
-  private String[] covariates(int[] cols, String[] values) {
-    for (int k = 0; k < cols.length; k++) {
-      values[k] = src.text(cols[k]);
-    }
-    return values;
-  }
-
-  private static final class VisitInfo {
-    final String label;
-    double week = Double.NaN;
-    long weekLine;
-
-    VisitInfo(String label) {
-      this.label = label;
-    }
-  }
-
-  private static final class WideVisit {
-    final String label;
-    final int scoreColumn;
-    int dxColumn = -1;
-
-    WideVisit(String label, int scoreColumn) {
-      this.label = label;
-      this.scoreColumn = scoreColumn;
     }
   }
 }

@@ -211,11 +211,19 @@ public final class ObservationTable extends AbstractList<Observation> implements
   }
 
   /** Collects rows in order; one thread. */
+  /**
+   * The dictionaries of a {@link Builder}: participant identifiers, arms, visits and covariate values.
+   */
+  public record Dictionaries(StringDictionary participants, StringDictionary arms, StringDictionary visits,
+      StringDictionary values) {
+  }
+
   public static final class Builder {
     private final StringDictionary participants = new StringDictionary();
     private final StringDictionary arms = new StringDictionary();
     private final StringDictionary visits = new StringDictionary();
     private final StringDictionary values = new StringDictionary();
+    private final Dictionaries dictionaries = new Dictionaries(participants, arms, visits, values);
     private final Map<Long, Integer> pairs = new java.util.LinkedHashMap<>();
     /** The last row's key of {@link #pairs} and its pair, valid once {@code pairs} is not empty. */
     private long lastPairKey;
@@ -252,7 +260,26 @@ public final class ObservationTable extends AbstractList<Observation> implements
       for (int k = 0; k < covariateCount; k++) {
         covariates[size * covariateCount + k] = values.code(covariateValues[k]);
       }
-      finish(visitLabel, value, dx == null ? (byte) -1 : dx ? (byte) 1 : (byte) 0, row, scoreCol, dxCol);
+      finish(visits.code(visitLabel), value, dx == null ? (byte) -1 : dx ? (byte) 1 : (byte) 0, row, scoreCol, dxCol);
+    }
+
+    /**
+     * Adds a row given by codes of this builder's {@link #dictionaries()} (the covariates' in
+     * {@code values}), as a reader that codes cells from their characters has them; {@code dx} 1 yes,
+     * 0 no, -1 unknown.
+     */
+    public void addCodes(int participantCode, int armCode, int visitCode, int[] covariateCodes, double value,
+        byte dx, long row, int scoreCol, int dxCol) {
+      grow();
+      participant[size] = participantCode;
+      arm[size] = armCode;
+      System.arraycopy(covariateCodes, 0, covariates, size * covariateCount, covariateCount);
+      finish(visitCode, value, dx, row, scoreCol, dxCol);
+    }
+
+    /** The dictionaries whose codes {@link #addCodes} takes. */
+    public Dictionaries dictionaries() {
+      return dictionaries;
     }
 
     /** Adds a row of the participant of row {@code from} (same arm and covariates) at another visit. */
@@ -261,11 +288,11 @@ public final class ObservationTable extends AbstractList<Observation> implements
       participant[size] = participant[from];
       arm[size] = arm[from];
       System.arraycopy(covariates, from * covariateCount, covariates, size * covariateCount, covariateCount);
-      finish(visitLabel, value, (byte) -1, row, scoreCol, 0);
+      finish(visits.code(visitLabel), value, (byte) -1, row, scoreCol, 0);
     }
 
-    private void finish(String visitLabel, double value, byte dx, long row, int scoreCol, int dxCol) {
-      visit[size] = visits.code(visitLabel);
+    private void finish(int visitCode, double value, byte dx, long row, int scoreCol, int dxCol) {
+      visit[size] = visitCode;
       score[size] = value;
       diagnosis[size] = dx;
       if (longLine == null && row != (int) row) {
@@ -294,11 +321,24 @@ public final class ObservationTable extends AbstractList<Observation> implements
       size++;
     }
 
+    /**
+     * Makes room for {@code rows} rows in all, at once: a reader that can estimate the number of rows
+     * saves the copies (and the garbage) of growing by half again each time.
+     */
+    public void ensureCapacity(int rows) {
+      if (rows > participant.length) {
+        resize(rows);
+      }
+    }
+
     private void grow() {
       if (size < participant.length) {
         return;
       }
-      int n = participant.length + (participant.length >> 1);
+      resize(participant.length + (participant.length >> 1));
+    }
+
+    private void resize(int n) {
       participant = Arrays.copyOf(participant, n);
       arm = Arrays.copyOf(arm, n);
       visit = Arrays.copyOf(visit, n);

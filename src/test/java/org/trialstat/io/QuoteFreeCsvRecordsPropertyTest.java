@@ -40,6 +40,23 @@ class QuoteFreeCsvRecordsPropertyTest {
         .isEqualTo(commons);
   }
 
+  /** The word-at-a-time search for the byte 0x22 against a plain search, on random bytes of every value. */
+  @Property(tries = 2000)
+  void quoteSearchFindsEveryQuote(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    byte[] b = new byte[r.nextInt(40)];
+    for (int i = 0; i < b.length; i++) {
+      int kind = r.nextInt(4);
+      b[i] = (byte) (kind == 0 ? 0x22 ^ (1 << r.nextInt(8)) : kind == 1 ? 0x21 + r.nextInt(3) : r.nextInt(256));
+    }
+    int n = r.nextInt(b.length + 1);
+    boolean expected = false;
+    for (int i = 0; i < n; i++) {
+      expected |= b[i] == '"';
+    }
+    assertThat(QuoteFreeCsvRecords.holdsQuote(b, n)).as("seed %d", seed).isEqualTo(expected);
+  }
+
   /** A random quote-free text, encoded, perhaps with a bad byte. */
   static byte[] bytes(SplittableRandom r) {
     String d = ",;\t".substring(r.nextInt(3)).substring(0, 1);

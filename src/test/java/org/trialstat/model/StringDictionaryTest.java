@@ -32,6 +32,34 @@ class StringDictionaryTest {
     }
   }
 
+  /**
+   * Look-ups by characters (a range inside a larger array, as a reader's buffer holds a cell) and by
+   * strings, mixed at random, give the codes of first appearance; non-Latin-1 characters included, whose
+   * strings {@code String.hashCode} hashes over the same char values.
+   */
+  @Property(tries = 300)
+  void charRangesAndStringsShareTheCodes(@ForAll @Size(max = 400) List<@StringLength(max = 3)
+      @net.jqwik.api.constraints.Chars({'a', 'b', 'A', '\u00e9', '\u4e2d', '\ud83d', ' '}) String> strings,
+      @ForAll long seed) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    StringDictionary d = new StringDictionary();
+    Map<String, Integer> reference = new HashMap<>();
+    for (String s : strings) {
+      Integer expected = reference.computeIfAbsent(s, k -> reference.size());
+      if (r.nextBoolean()) {
+        int pad = r.nextInt(3);
+        char[] buf = ("x".repeat(pad) + s + "yz").toCharArray();
+        assertThat(d.code(buf, pad, pad + s.length())).isEqualTo(expected);
+      } else {
+        assertThat(d.code(new String(s))).isEqualTo(expected);
+      }
+    }
+    assertThat(d.size()).isEqualTo(reference.size());
+    for (Map.Entry<String, Integer> e : reference.entrySet()) {
+      assertThat(d.value(e.getValue())).isEqualTo(e.getKey());
+    }
+  }
+
   @Test
   void runsOfAParticipantsRowsAndManyParticipants() {
     StringDictionary d = new StringDictionary();
