@@ -3,7 +3,7 @@ package org.trialstat.io;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.trialstat.model.ObservationTable;
+import org.trialstat.model.ObservationTableBuilder;
 
 /**
  * The consistency of long-format rows, checked as each row is added: one arm per participant, one row
@@ -48,7 +48,7 @@ final class LongRowChecks {
    * @throws org.trialstat.model.DataException when the row contradicts an earlier one
    */
   String check(int who, int armCode, int visitCode, double week, long line, int row) {
-    ObservationTable.Builder rows = observations.rows();
+    ObservationTableBuilder rows = observations.rows();
     if (who == participantsSeen) {
       if (who == armOf.length) {
         armOf = Arrays.copyOf(armOf, who * 2);

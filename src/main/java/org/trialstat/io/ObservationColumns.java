@@ -1,23 +1,24 @@
 package org.trialstat.io;
 
 import org.trialstat.model.ObservationTable;
+import org.trialstat.model.ObservationTableBuilder;
 
 /**
  * The observations of a file while it is read, in primitive columns (codes into string dictionaries,
- * doubles, bytes) rather than an object per cell: an {@link ObservationTable.Builder}, which
+ * doubles, bytes) rather than an object per cell: an {@link ObservationTableBuilder}, which
  * {@link #toObservations()} turns into the model's table at the end. The reader adds rows by the codes of
- * the builder's dictionaries ({@link ObservationTable.Builder#addCodes}).
+ * the builder's dictionaries ({@link ObservationTableBuilder#addCodes}).
  */
 final class ObservationColumns {
 
-  private final ObservationTable.Builder rows;
+  private final ObservationTableBuilder rows;
 
   ObservationColumns(int covariateCount) {
-    rows = new ObservationTable.Builder(covariateCount);
+    rows = new ObservationTableBuilder(covariateCount);
   }
 
   /** The rows so far, for their codes. */
-  ObservationTable.Builder rows() {
+  ObservationTableBuilder rows() {
     return rows;
   }
 

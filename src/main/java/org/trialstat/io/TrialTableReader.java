@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.trialstat.model.DataException;
-import org.trialstat.model.ObservationTable;
+import org.trialstat.model.ObservationTableBuilder;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.TrialData;
 
@@ -182,8 +182,8 @@ final class TrialTableReader {
   private TrialData readLong(int idCol, int armCol, int visitCol, int scoreCol, int dxCol, int weekCol,
       int[] covCols) {
     ObservationColumns observations = new ObservationColumns(covCols.length);
-    ObservationTable.Builder rows = observations.rows();
-    ObservationTable.Dictionaries codes = rows.dictionaries();
+    ObservationTableBuilder rows = observations.rows();
+    ObservationTableBuilder.Dictionaries codes = rows.dictionaries();
     LongRowChecks checks = new LongRowChecks(src, cells, observations, idCol, armCol, visitCol, weekCol);
     String scoreName = header.name(scoreCol);
     String dxName = dxCol < 0 ? null : header.name(dxCol);
@@ -264,8 +264,8 @@ final class TrialTableReader {
 
   private TrialData readWide(int idCol, int armCol, List<TrialColumns.WideVisit> wide, int[] covCols) {
     ObservationColumns observations = new ObservationColumns(covCols.length);
-    ObservationTable.Builder rows = observations.rows();
-    ObservationTable.Dictionaries codes = rows.dictionaries();
+    ObservationTableBuilder rows = observations.rows();
+    ObservationTableBuilder.Dictionaries codes = rows.dictionaries();
     long[] lineOf = new long[1024]; // by participant code: the line of the participant's row
     boolean hasDiagnosis = false;
     for (TrialColumns.WideVisit v : wide) {

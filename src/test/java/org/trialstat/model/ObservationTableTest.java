@@ -19,7 +19,7 @@ class ObservationTableTest {
   @Property(tries = 300)
   void ranksAreThePositionInTheSortedIdentifiers(
       @ForAll @Size(max = 300) List<@StringLength(max = 3) String> ids) {
-    ObservationTable.Builder b = new ObservationTable.Builder(0);
+    ObservationTableBuilder b = new ObservationTableBuilder(0);
     for (String id : ids) {
       b.add(id, "A", "week0", 1.0, null, new String[0], 2, 1, 0);
     }
