@@ -137,7 +137,7 @@ final class Pattern {
    * and then E and H did, so the bits are those.
    */
   double[] residualProducts(double[] beta, double[] h) {
-    return subjects.residualProducts(y, beta, h, h == null ? null : columns());
+    return ResidualProducts.of(subjects, y, beta, h, h == null ? null : columns());
   }
 
   private CrossProducts columns() {

@@ -20,7 +20,7 @@ final class SubjectRows {
   /** The columns of each distinct row whose entry is not zero. */
   final int[][] nonzero;
   /** Whether every entry of the subjects' rows is finite: the sparse loops need it. */
-  private final boolean finite;
+  final boolean finite;
   /** {@link #columns()}, or null before its first use (volatile: the derivatives' tasks share it). */
   private volatile int[][] subjectColumns;
   /** {@link #entryOffsets()}, or null before its first use. */
@@ -57,7 +57,7 @@ final class SubjectRows {
    * end at the last index), found on first use; never changed after, so threads racing to set it only
    * compute the same one twice.
    */
-  private int[] entryOffsets() {
+  int[] entryOffsets() {
     int[] at = offsets;
     if (at == null) {
       at = new int[nonzero.length + 1];
@@ -252,91 +252,6 @@ final class SubjectRows {
       }
     }
     return t;
-  }
-
-  /**
-   * E = sum_i r_i r_i' of the residuals r = y - X beta (and the cross products H_ab, see
-   * {@link Pattern#residualProducts(double[], double[])}), in one pass over the subjects without keeping
-   * the residuals. With finite rows and beta, r_ia subtracts only the products of the nonzero entries:
-   * the terms left out are zeros, which can change only the sign of a residual that is zero (from an
-   * outcome of -0.0), and that sign does not reach E or H, whose sums start at +0.0 and take it only in
-   * products that are zeros ({@link ZeroSkip}). When the observations outnumber the distinct rows four
-   * times or more (a large trial on an integer scale), each product x_dj beta_j is computed once per
-   * distinct row and subtracted from there: the same products in the same order.
-   *
-   * @param h null, or m m p zeros for H
-   * @param columns the pattern's distinct columns when h is not null
-   */
-  double[] residualProducts(double[] y, double[] beta, double[] h, CrossProducts columns) {
-    boolean sparse = finite && ZeroSkip.allFinite(beta);
-    double[] x = rows;
-    double[] e = new double[m * m];
-    double[] r = new double[m];
-    double[] sums = h == null ? null : columns.sums();
-    // with many observations per distinct row, each product x_dj beta_j is computed once per row
-    int distinct = nonzero.length;
-    int[] at = sparse && 4L * distinct < (long) n * m ? entryOffsets() : null;
-    double[] fitted = at == null ? null : new double[at[distinct]];
-    if (fitted != null) {
-      for (int d = 0; d < distinct; d++) {
-        int[] nz = nonzero[d];
-        for (int u = 0; u < nz.length; u++) {
-          fitted[at[d] + u] = x[d * p + nz[u]] * beta[nz[u]];
-        }
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      for (int a = 0; a < m; a++) {
-        int ra = code[i * m + a];
-        int o = ra * p;
-        double s = y[i * m + a];
-        if (fitted != null) {
-          for (int u = at[ra], end = at[ra + 1]; u < end; u++) {
-            s -= fitted[u];
-          }
-        } else if (sparse) {
-          for (int j : nonzero[ra]) {
-            s -= x[o + j] * beta[j];
-          }
-        } else {
-          for (int j = 0; j < p; j++) {
-            s -= x[o + j] * beta[j];
-          }
-        }
-        r[a] = s;
-      }
-      addOuter(r, e);
-      if (h != null) {
-        columns.add(i, code, rows, r, 0, sums);
-      }
-    }
-    if (h != null) {
-      columns.spread(sums, h);
-    }
-    return mirror(e);
-  }
-
-  /**
-   * e += r r', upper triangle only: e_ab and e_ba add the same products (r_a r_b = r_b r_a exactly) in
-   * the same order, so {@link #mirror} completes E bit for bit.
-   */
-  private void addOuter(double[] r, double[] e) {
-    for (int a = 0; a < m; a++) {
-      double ra = r[a];
-      for (int b = a; b < m; b++) {
-        e[a * m + b] += ra * r[b];
-      }
-    }
-  }
-
-  /** Copies the upper triangle of the m x m matrix e into the lower; returns e. */
-  private double[] mirror(double[] e) {
-    for (int a = 0; a < m; a++) {
-      for (int b = 0; b < a; b++) {
-        e[a * m + b] = e[b * m + a];
-      }
-    }
-    return e;
   }
 
   /** Offset in {@link #rows} of the design row of subject {@code i} at local visit {@code a}. */

@@ -2,8 +2,8 @@ package org.trialstat.stats.mmrm;
 
 /**
  * When a sum may leave out its terms {@code c * 0}: the conditions under which the sparse loops of
- * {@link SubjectRows} and {@link Gram}, which visit only the nonzero entries of the design rows (and of
- * the sufficient statistics), give the bits of the loops over every entry.
+ * {@link SubjectRows}, {@link ResidualProducts} and {@link Gram}, which visit only the nonzero entries of
+ * the design rows (and of the sufficient statistics), give the bits of the loops over every entry.
  *
  * <p>In IEEE 754 binary64 arithmetic with rounding to nearest (Java's, JLS 15.4), {@code c * 0} is a zero
  * (of either sign) whenever c is finite, and {@code s + z} for a zero z equals s for every s except -0.0
