@@ -86,11 +86,6 @@ final class Reml {
     return a >= b ? a * (a + 1) / 2 + b : b * (b + 1) / 2 + a;
   }
 
-  /** tr(V_k A) for the parameter sigma_ab, local indices, A m x m. */
-  static double pick(double[] a, int m, int r, int c) {
-    return r == c ? a[r * m + r] : a[r * m + c] + a[c * m + r];
-  }
-
   /**
    * Evaluates at the T x T covariance {@code sigma} (row-major).
    *
@@ -220,39 +215,13 @@ final class Reml {
     return ev;
   }
 
-  /** d(-2 l)/d sigma_k alone: n tr(S V_k) - tr(S T S V_k) (REML only) - tr(S E S V_k) per pattern. */
-  private double[] gradient(Eval ev, double[][] sInv, double[][] eMat) {
-    double[] grad = new double[q];
-    for (int t = 0; t < patterns.size(); t++) {
-      Pattern pt = patterns.get(t);
-      int m = pt.m;
-      double[] s = sInv[t];
-      double[] sts = new double[m * m];
-      if (!ml) {
-        double[] ts = new double[m * m];
-        Dense.multiply(pt.xmx(ev.m), s, m, ts);
-        Dense.multiply(s, ts, m, sts);
-      }
-      double[] es = new double[m * m];
-      Dense.multiply(eMat[t], s, m, es);
-      double[] ses = new double[m * m];
-      Dense.multiply(s, es, m, ses);
-      for (int a = 0; a < m; a++) {
-        for (int b = 0; b <= a; b++) {
-          grad[pt.group * q1 + index(pt.visits[a], pt.visits[b])] += pt.n * pick(s, m, a, b) - pick(sts, m, a, b)
-              - pick(ses, m, a, b);
-        }
-      }
-    }
-    return grad;
-  }
-
   private void derivatives(Eval ev, double[][] sInv, double[][] hrs, double[][] eMat, boolean gradientOnly,
       int tasks) {
+    RemlDerivatives d = new RemlDerivatives(patterns, q1, q, p, ml);
     if (gradientOnly) {
-      ev.gradient = gradient(ev, sInv, eMat);
-      return;
+      ev.gradient = d.gradient(ev, sInv, eMat);
+    } else {
+      d.compute(ev, sInv, hrs, eMat, tasks);
     }
-    new RemlDerivatives(patterns, q1, q, p, ml).compute(ev, sInv, hrs, eMat, tasks);
   }
 }

@@ -131,13 +131,18 @@ final class RemlDerivatives {
     }
   }
 
+  /**
+   * A pattern's shared products; for the gradient alone ({@code hr} null) under ML without T = X M X'
+   * (the gradient has no T term there), and without H's nonzero entries.
+   */
   private Terms terms(Pattern pt, double[] s, double[] mm, double[] hr, double[] eMat) {
     int m = pt.m;
-    double[] tm = pt.xmx(mm);
     double[] ts = new double[m * m];
-    Dense.multiply(tm, s, m, ts);
     double[] sts = new double[m * m];
-    Dense.multiply(s, ts, m, sts);
+    if (!ml || hr != null) {
+      Dense.multiply(pt.xmx(mm), s, m, ts);
+      Dense.multiply(s, ts, m, sts);
+    }
     double[] es = new double[m * m];
     Dense.multiply(eMat, s, m, es);
     double[] ses = new double[m * m];
@@ -155,8 +160,33 @@ final class RemlDerivatives {
         c++;
       }
     }
-    int[][] hnz = SufficientStatistics.nonzeros(hr, p); // of each H_ab
+    int[][] hnz = hr == null ? null : SufficientStatistics.nonzeros(hr, p); // of each H_ab
     return new Terms(pt, s, ts, es, sts, ses, hr, hnz, ra, rb, glob);
+  }
+
+  /** d(-2 l)/d sigma_k alone: n tr(S V_k) - tr(S T S V_k) (REML only) - tr(S E S V_k) per pattern. */
+  double[] gradient(Reml.Eval ev, double[][] sInv, double[][] eMat) {
+    double[] grad = new double[q];
+    for (int t = 0; t < patterns.size(); t++) {
+      Terms tt = terms(patterns.get(t), sInv[t], ev.m, null, eMat[t]);
+      for (int k = 0; k < tt.glob().length; k++) {
+        grad[tt.glob()[k]] += gradientTerm(tt, k);
+      }
+    }
+    return grad;
+  }
+
+  /** Pattern {@code tt}'s term of the gradient entry of its parameter k (local index). */
+  private double gradientTerm(Terms tt, int k) {
+    int m = tt.pt().m;
+    int a = tt.ra()[k];
+    int b = tt.rb()[k];
+    return tt.pt().n * pick(tt.s(), m, a, b) - (ml ? 0 : pick(tt.sts(), m, a, b)) - pick(tt.ses(), m, a, b);
+  }
+
+  /** tr(V_k A) for the parameter sigma_ab, local indices, A m x m. */
+  private static double pick(double[] a, int m, int r, int c) {
+    return r == c ? a[r * m + r] : a[r * m + c] + a[c * m + r];
   }
 
   /** Adds the terms of the parameters k with k mod tasks = part, pattern by pattern. */
@@ -182,11 +212,9 @@ final class RemlDerivatives {
         if (gkx % tasks != part) {
           continue;
         }
-        int a = ra[k];
-        int b = rb[k];
-        grad[gkx] += n * Reml.pick(s, m, a, b) - (ml ? 0 : Reml.pick(tt.sts(), m, a, b)) - Reml.pick(tt.ses(), m, a, b);
+        grad[gkx] += gradientTerm(tt, k);
         // D_k = S V_k S
-        Dense.unitSandwich(s, m, a, b, dk);
+        Dense.unitSandwich(s, m, ra[k], rb[k], dk);
         pt.addXtAXToSum(dk, sums.qk()[gkx]);
         double[] wk = sums.w()[gkx];
         // w_k += sum_ab D_k,ab H_ab: the zero entries of H left out when D_k is finite (ZeroSkip: w_k
@@ -213,8 +241,8 @@ final class RemlDerivatives {
           int lb = rb[l];
           int idx = gkx * q + glob[l];
           // n tr(S V_k S V_l) - tr(S V_k S V_l S T) - tr(S V_l S V_k S T); the two traces are equal
-          info[idx] += n * Reml.pick(dk, m, la, lb) - 2 * Reml.pick(fk, m, la, lb);
-          obs[idx] += Reml.pick(gk, m, la, lb);
+          info[idx] += n * pick(dk, m, la, lb) - 2 * pick(fk, m, la, lb);
+          obs[idx] += pick(gk, m, la, lb);
         }
       }
     }
