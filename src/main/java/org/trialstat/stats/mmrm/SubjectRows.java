@@ -5,8 +5,8 @@ package org.trialstat.stats.mmrm;
  * column j at {@code rows[code[i * m + a] * p + j]}. Each sum visits only the nonzero entries of the
  * rows (indicator columns are mostly zero: an intercept, arm, visit and baseline design has about five
  * nonzero entries in a row of twenty) when {@link ZeroSkip} shows that the terms left out are zeros that
- * change nothing; otherwise, and for rows holding an infinity or NaN, it takes the loops over every entry
- * (the {@code dense} methods, which are the reference: every result is theirs, bit for bit).
+ * change nothing; otherwise, and for rows holding an infinity or NaN, it takes the loops over every entry,
+ * which are the reference: every result is theirs, bit for bit.
  */
 final class SubjectRows {
 
@@ -146,7 +146,7 @@ final class SubjectRows {
   }
 
   /** {@link #addXtAX} over every entry (zero coefficients of A and zero entries x_ij aside). */
-  void addXtAXDense(double[] a, double[] out) {
+  private void addXtAXDense(double[] a, double[] out) {
     double[] x = rows;
     double[] w = new double[m * p];
     for (int i = 0; i < n; i++) {
