@@ -1,7 +1,6 @@
 package org.trialstat.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +13,8 @@ import org.trialstat.model.LsMeansWeights;
 import org.trialstat.model.TrialData;
 import org.trialstat.stats.LinearModel;
 import org.trialstat.stats.LsMeans;
-import org.trialstat.stats.SampleStatistics;
-import org.trialstat.stats.Scaling;
 import org.trialstat.stats.design.DesignMatrix;
 import org.trialstat.stats.design.Factor;
-import org.trialstat.stats.design.Intercept;
 import org.trialstat.stats.design.Numeric;
 import org.trialstat.stats.design.Term;
 
@@ -47,82 +43,7 @@ final class Ancova {
    * @param pairs     any arm against any other, and the covariance of contrasts, from the same fit
    */
   record Fit(Map<String, Difference> contrasts, FittedModel model, Map<String, Integer> missing, List<String> notes,
-      Map<String, ArmLsMean> lsmeans, Pairs pairs) {
-  }
-
-  /**
-   * Contrasts of the fitted ANCOVA between any two arms (R: {@code emmeans(fit, pairwise ~ arm)} without
-   * adjustment, or {@code glht} with one row), and the covariance of contrasts against the control.
-   */
-  static final class Pairs {
-    private final LinearModel fit;
-    private final Map<String, Integer> column;
-    private final Map<String, String> none;
-    private final String method;
-    private final double level;
-    private final int p;
-    /** The outcome's scale factor in the fit ({@link Rows#f}): estimates are divided by it. */
-    private final double f;
-
-    private Pairs(LinearModel fit, Map<String, Integer> column, Map<String, String> none, String method,
-        double level, int p, double f) {
-      this.f = f;
-      this.fit = fit;
-      this.column = column;
-      this.none = none;
-      this.method = method;
-      this.level = level;
-      this.p = p;
-    }
-
-    /** Treatment minus control from the model of all arms. */
-    Difference contrast(String treatment, String control) {
-      String why = none.getOrDefault(treatment, none.get(control));
-      if (why != null) {
-        return Difference.notEstimable(method, level, why);
-      }
-      return unscaled(fit.contrastTest(weights(treatment, control), level, method), f);
-    }
-
-    /** The covariance matrix of the contrasts (treatment_i minus control). */
-    double[][] covariance(List<String> treatments, String control) {
-      int m = treatments.size();
-      double[][] out = new double[m][m];
-      for (int i = 0; i < m; i++) {
-        double[] li = weights(treatments.get(i), control);
-        for (int j = 0; j < m; j++) {
-          double[] lj = weights(treatments.get(j), control);
-          double s = 0;
-          for (int a = 0; a < p; a++) {
-            for (int b = 0; b < p; b++) {
-              if (li[a] != 0 && lj[b] != 0) {
-                s += li[a] * lj[b] * fit.covariance(a, b);
-              }
-            }
-          }
-          out[i][j] = s / (f * f);
-        }
-      }
-      return out;
-    }
-
-    /** The residual df of the fit. */
-    double df() {
-      return fit == null ? Double.NaN : fit.residualDf();
-    }
-
-    private double[] weights(String treatment, String control) {
-      double[] l = new double[p];
-      Integer t = column.get(treatment);
-      Integer c = column.get(control);
-      if (t != null) {
-        l[t] += 1;
-      }
-      if (c != null) {
-        l[c] -= 1;
-      }
-      return l;
-    }
+      Map<String, ArmLsMean> lsmeans, AncovaPairs pairs) {
   }
 
   /**
@@ -134,7 +55,7 @@ final class Ancova {
   static Fit fit(Map<String, ArmData> arms, String control, double level, TrialData data,
       ModelCovariates extra, LsMeansWeights weights) {
     List<String> treatments = arms.keySet().stream().filter(a -> !a.equals(control)).collect(Collectors.toList());
-    Rows r = rows(arms, data, extra);
+    AncovaRows r = AncovaRows.of(arms, data, extra);
     int n = r.completers.size();
     List<String> columns = new ArrayList<>(treatments);
     Map<String, String> firstId = new LinkedHashMap<>();
@@ -173,18 +94,18 @@ final class Ancova {
     if (r.overflow != null) {
       none.putIfAbsent(control, r.overflow);
     }
-    Pairs pairs = new Pairs(fit, column, none, method, level, design.columns(), r.f);
+    AncovaPairs pairs = new AncovaPairs(fit, column, none, method, level, design.columns(), r.f);
     for (String t : treatments) {
       String why = none.getOrDefault(t, none.get(control));
       out.put(t, why != null ? Difference.notEstimable(method, level, why)
-          : unscaled(fit.coefficientTest(column.get(t), level, method), r.f));
+          : AncovaRows.unscaled(fit.coefficientTest(column.get(t), level, method), r.f));
     }
     Map<String, ArmLsMean> lsmeans = new LinkedHashMap<>();
     String lsMethod = weights.lsMeanMethod(method);
     for (String a : arms.keySet()) {
       String why = !firstId.containsKey(a) ? "no completers in arm " + a : r.overflow;
       lsmeans.put(a, why != null ? ArmLsMean.notEstimable(level, weights, lsMethod, why)
-          : unscaled(LsMeans.of(fit, design, arm, levels.indexOf(a), weights, level, lsMethod), r.f));
+          : AncovaRows.unscaled(LsMeans.of(fit, design, arm, levels.indexOf(a), weights, level, lsMethod), r.f));
     }
     return new Fit(out, extra.isEmpty() ? null : new FittedModel(formula, reported), r.missing, r.notes, lsmeans,
         pairs);
@@ -199,7 +120,7 @@ final class Ancova {
    */
   static Difference doseResponse(Map<String, ArmData> arms, Map<String, Double> dose, double level,
       TrialData data, ModelCovariates extra) {
-    Rows r = rows(arms, data, extra);
+    AncovaRows r = AncovaRows.of(arms, data, extra);
     int n = r.completers.size();
     double[] d = new double[n];
     for (int row = 0; row < n; row++) {
@@ -213,116 +134,7 @@ final class Ancova {
       return Difference.notEstimable(method, level, n == 0 ? "no completers" : r.overflow);
     }
     DesignMatrix design = DesignMatrix.of(terms, r.index);
-    return unscaled(LinearModel.fit(design, r.y).coefficientTest(design.offset(term), level, method), r.f);
+    return AncovaRows.unscaled(LinearModel.fit(design, r.y).coefficientTest(design.offset(term), level, method), r.f);
   }
 
-  /** The completers with every covariate, in id order, and their outcome and baseline. */
-  static final class Rows {
-    final List<Participant> completers = new ArrayList<>();
-    final Map<String, Integer> missing = new LinkedHashMap<>();
-    final List<String> notes = new ArrayList<>();
-    int[] index;
-    double[] y;
-    double[] baseline;
-    /** Why a change from baseline is beyond the range of doubles, or null. */
-    String overflow;
-    /**
-     * The power of two the outcomes and baselines are multiplied by for the fit (1 for ordinary scores):
-     * scores beyond 2^+-400 ({@code --scale none}) are fitted in those units and the estimates divided
-     * back ({@link Scaling}: exact).
-     */
-    double f = 1;
-    private TrialData data;
-    private ModelCovariates extra;
-    private int[] covIndex;
-
-    /** Intercept, the treatment term, baseline and the extra terms; their reported terms added. */
-    List<Term> terms(Term treatment, List<FittedModel.Term> reported) {
-      List<Term> terms = new ArrayList<>(List.of(new Intercept(), treatment, new Numeric("baseline", baseline)));
-      reported.add(ModelCovariates.term("baseline", false, List.of()));
-      List<String> names = extra.columns();
-      for (int k = 0; k < covIndex.length; k++) {
-        List<String> values = new ArrayList<>(completers.size());
-        for (Participant part : completers) {
-          values.add(ModelCovariates.values(part, covIndex)[k]);
-        }
-        String name = names.get(k);
-        boolean factor = extra.factor(data, name, values);
-        if (factor && extra.factorNote(data, name) != null) {
-          notes.add(extra.factorNote(data, name));
-        }
-        terms.add(factor ? Factor.sorted(name, values, index) : new Numeric(name, ModelCovariates.parse(values)));
-        reported.add(ModelCovariates.term(name, factor, values));
-      }
-      return terms;
-    }
-  }
-
-  static Rows rows(Map<String, ArmData> arms, TrialData data, ModelCovariates extra) {
-    Rows r = new Rows();
-    r.data = data;
-    r.extra = extra;
-    r.covIndex = extra.isEmpty() ? new int[0] : extra.indices(data);
-    for (ArmData a : arms.values()) {
-      for (Participant part : a.completers) {
-        if (ModelCovariates.values(part, r.covIndex) == null) {
-          r.missing.merge(a.name, 1, Integer::sum);
-        } else {
-          r.completers.add(part);
-        }
-      }
-    }
-    Participant.sortById(r.completers);
-    int n = r.completers.size();
-    r.index = new int[n];
-    r.y = new double[n];
-    r.baseline = new double[n];
-    for (int row = 0; row < n; row++) {
-      Participant part = r.completers.get(row);
-      r.baseline[row] = part.baselineScore();
-      r.y[row] = part.endpointScore() - part.baselineScore();
-      r.index[row] = row;
-    }
-    r.overflow = TrialEstimation.changeOverflow(r.y);
-    r.f = r.overflow != null ? 1 : Scaling.factor(concat(r.baseline, r.y));
-    for (int row = 0; row < n && r.f != 1; row++) {
-      r.baseline[row] *= r.f;
-      r.y[row] *= r.f;
-    }
-    return r;
-  }
-
-  private static double[] concat(double[] a, double[] b) {
-    double[] out = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
-  }
-
-  /** A contrast fitted to outcomes multiplied by f, in the outcome's own units (t, df and p unchanged). */
-  private static Difference unscaled(Difference d, double f) {
-    if (f == 1 || d.reason() != null) {
-      return d;
-    }
-    double low = d.ciLow() / f;
-    double high = d.ciHigh() / f;
-    if (Double.isInfinite(d.estimate() / f) || Double.isInfinite(d.se() / f)) {
-      return Difference.notEstimable(d.method(), d.confLevel(), SampleStatistics.beyondDouble("estimate"));
-    }
-    boolean limits = Double.isFinite(low) && Double.isFinite(high);
-    return new Difference(d.method(), d.estimate() / f, d.se() / f, limits ? low : Double.NaN,
-        limits ? high : Double.NaN, d.confLevel(), d.t(), d.df(), d.p(),
-        limits ? null : SampleStatistics.beyondDouble("confidence limit"));
-  }
-
-  /** An LS mean fitted to outcomes multiplied by f, in the outcome's own units. */
-  private static ArmLsMean unscaled(ArmLsMean m, double f) {
-    if (f == 1 || m.reason() != null) {
-      return m;
-    }
-    if (Double.isInfinite(m.estimate() / f) || Double.isInfinite(m.se() / f)) {
-      return ArmLsMean.notEstimable(m.confLevel(), m.weights(), m.method(), SampleStatistics.beyondDouble("estimate"));
-    }
-    return new ArmLsMean(m.estimate() / f, m.se() / f, m.df(), m.ciLow() / f, m.ciHigh() / f, m.confLevel(),
-        m.weights(), m.method(), null);
-  }
 }

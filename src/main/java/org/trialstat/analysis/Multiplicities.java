@@ -42,7 +42,7 @@ final class Multiplicities {
    *                                same control
    */
   static List<Comparison> apply(List<Comparison> comparisons, List<ComparisonPlan.Pair> pairs, Multiplicity adjust,
-      Ancova.Pairs ancova, MmrmResult mmrm, String endpoint, List<String> notes) {
+      AncovaPairs ancova, MmrmResult mmrm, String endpoint, List<String> notes) {
     int m = comparisons.size();
     if (adjust == Multiplicity.NONE) {
       if (m > 1) {

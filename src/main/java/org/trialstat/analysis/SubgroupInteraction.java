@@ -50,7 +50,7 @@ final class SubgroupInteraction {
       TrialData data, ModelCovariates extra, String variable, Function<Participant, String> subgroupOf) {
     String method = "F test of arm:" + variable + " in the ANCOVA change ~ arm + baseline" + extra.formulaTail()
         + " + " + variable + " (+ arm:" + variable + "), arms " + treatment + " and " + control + ", OLS";
-    Ancova.Rows r = Ancova.rows(arms, data, extra);
+    AncovaRows r = AncovaRows.of(arms, data, extra);
     int n = r.completers.size();
     FTest test;
     if (n == 0 || r.overflow != null) {
