@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisResult.ParticipantExclusion;
 import org.trialstat.model.AnalysisSettings;
 import org.trialstat.model.ArmLsMean;
 import org.trialstat.model.ArmResult;
+import org.trialstat.model.Background;
 import org.trialstat.model.LsMean;
 import org.trialstat.model.LsMeansWeights;
 import org.trialstat.model.QuantileType;
@@ -49,6 +51,13 @@ final class TrialEstimation {
   /** Participant exclusion reason: the diagnosis needed by an endpoint is unknown (empty cell). */
   static final String UNKNOWN_DIAGNOSIS = TrialAnalysis.UNKNOWN_DIAGNOSIS;
 
+  /**
+   * Tables from this many rows on have their MMRM fitted on a thread of its own while the per-arm
+   * statistics and the ANCOVA are computed ({@link Background}: the same result either way; an error of
+   * the per-arm work, which comes first in the output's order, is the one reported when both fail).
+   */
+  static final int BACKGROUND_ROWS = 50_000;
+
   private TrialEstimation() {
   }
 
@@ -70,6 +79,13 @@ final class TrialEstimation {
     boolean mmrm = prepared.mmrm();
     RowAccounting rows = prepared.rows();
     List<ParticipantExclusion> participantExclusions = new ArrayList<>();
+    double level = settings.confLevel();
+    MmrmPlan mmrmPlan = prepared.mmrmPlan();
+    // The MMRM needs only the table: a large one's is fitted beside the per-arm work and the ANCOVA.
+    Supplier<MmrmAnalysis.AnalyzeFit> mmrmTask = control == null || !mmrm ? () -> null
+        : Background.start(data.table().size() >= BACKGROUND_ROWS, "trialstat-mmrm", () ->
+            MmrmAnalysis.fitForAnalyze(data, control, baseline, level, prepared.covariates(), mmrmPlan,
+                settings.lsmeansWeights()));
     Map<String, ArmData> arms = new LinkedHashMap<>();
     var stratumOf = Stratification.stratumOf(data, prepared.strata());
     String emptyStrata = Stratification.emptyCellNote(prepared.participants(), stratumOf, prepared.strata());
@@ -104,7 +120,6 @@ final class TrialEstimation {
       notes.add("A baseline score of 0 cannot show a percent drop: such participants are counted as non-responders.");
     }
 
-    double level = settings.confLevel();
     List<ArmResult> armResults = new ArrayList<>();
     for (ArmData a : arms.values()) {
       List<Proportion> rates = new ArrayList<>();
@@ -132,10 +147,7 @@ final class TrialEstimation {
       notes.addAll(ancovaFit.notes());
       ancovaFit.missing().forEach((arm, count) -> participantExclusions.add(
           new ParticipantExclusion(arm, "ancova", Ancova.MISSING_COVARIATE, count)));
-      MmrmPlan mmrmPlan = prepared.mmrmPlan();
-      MmrmAnalysis.AnalyzeFit analyzeFit = mmrm
-          ? MmrmAnalysis.fitForAnalyze(data, control, baseline, level, prepared.covariates(), mmrmPlan,
-              settings.lsmeansWeights()) : null;
+      MmrmAnalysis.AnalyzeFit analyzeFit = mmrmTask.get();
       mmrmFit = analyzeFit == null ? null : analyzeFit.fit();
       models = new AnalysisResult.Models(ancovaFit.model(), analyzeFit == null ? null : analyzeFit.model());
       if (mmrmFit != null) {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
+import org.trialstat.model.Background;
 import org.trialstat.model.Provenance;
 
 /** Size and SHA-256 of an input file, for provenance. */
@@ -53,23 +53,7 @@ public final class InputDigest {
     } catch (IOException | SecurityException e) {
       size = 0;
     }
-    if (size < BACKGROUND_BYTES) {
-      return () -> of(file, name);
-    }
-    FutureTask<Provenance.Input> task = new FutureTask<>(() -> of(file, name));
-    Thread t = new Thread(task, "trialstat-digest");
-    t.setDaemon(true);
-    t.start();
-    return () -> {
-      try {
-        return task.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return of(file, name);
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw new IllegalStateException("digest of " + name, e.getCause());
-      }
-    };
+    return Background.start(size >= BACKGROUND_BYTES, "trialstat-digest", () -> of(file, name));
   }
 
   /** The SHA-256 of bytes in memory (an output of {@code run}), lower-case hex. */
