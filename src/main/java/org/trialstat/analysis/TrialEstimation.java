@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.trialstat.model.AnalysisResult;
 import org.trialstat.model.AnalysisResult.ParticipantExclusion;
@@ -25,6 +26,7 @@ import org.trialstat.model.Difference;
 import org.trialstat.model.MeanSummary;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.model.VisitContrast;
+import org.trialstat.model.VisitResult;
 import org.trialstat.model.Proportion;
 import org.trialstat.model.RowAccounting;
 import org.trialstat.model.SubgroupResult;
@@ -134,6 +136,9 @@ final class TrialEstimation {
           changeSummary(a.changes(), level), rates, endpoints, quantiles, null));
     }
 
+    // The observed changes by visit, computed while a large table's MMRM may still be fitted.
+    Function<MmrmResult, List<VisitResult>> visits = VisitTrajectory.observed(data, prepared.participants(),
+        baseline, level);
     List<Comparison> comparisons = new ArrayList<>();
     MmrmResult mmrmFit = null;
     Difference doseResponse = null;
@@ -232,7 +237,7 @@ final class TrialEstimation {
       }
     }
     return new AnalysisResult(data.source(), settings, rows, armResults, comparisons, participantExclusions,
-        notes, mmrmFit, VisitTrajectory.of(data, prepared.participants(), baseline, mmrmFit, level), models,
+        notes, mmrmFit, visits.apply(mmrmFit), models,
         doseResponse, subgroups, List.of());
   }
 

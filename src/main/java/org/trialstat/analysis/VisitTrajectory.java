@@ -3,7 +3,9 @@ package org.trialstat.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.trialstat.model.LsMean;
+import org.trialstat.model.MeanSummary;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.model.ObservationTable;
 import org.trialstat.model.TrialData;
@@ -22,12 +24,14 @@ final class VisitTrajectory {
   }
 
   /**
-   * The visits after the baseline with each arm's observed change and the MMRM's estimates. Reads the
-   * table's columns by participant, arm and visit code (no boxed value or observation object per row):
-   * a million participants' trajectories take one pass over the rows.
+   * The visits after the baseline with each arm's observed change, computed now; the MMRM's estimates
+   * are attached when the function is applied to the MMRM's result (null: none), so that the observed
+   * changes can be computed while the MMRM is being fitted. Reads the table's columns by participant,
+   * arm and visit code (no boxed value or observation object per row): a million participants'
+   * trajectories take one pass over the rows.
    */
-  static List<VisitResult> of(TrialData data, List<Participant> participants, String baseline, MmrmResult mmrm,
-      double level) {
+  static Function<MmrmResult, List<VisitResult>> observed(TrialData data, List<Participant> participants,
+      String baseline, double level) {
     ObservationTable table = data.table();
     // baseline score by participant code (a participant's rows all carry its code), NaN: none
     double[] baselineScore = new double[table.participantCount()];
@@ -63,26 +67,33 @@ final class VisitTrajectory {
       }
       changes[v][armIndex[table.armCode(i)]].add(table.score(i) - baselineScore[who]);
     }
-    List<VisitResult> out = new ArrayList<>();
+    MeanSummary[][] observed = new MeanSummary[after.size()][arms.size()];
     for (int v = 0; v < after.size(); v++) {
-      String visit = after.get(v);
-      List<VisitResult.Arm> armResults = new ArrayList<>();
       for (int a = 0; a < arms.size(); a++) {
         double[] x = changes[v][a].sorted(); // row order does not change a digit
-        armResults.add(new VisitResult.Arm(arms.get(a), TrialEstimation.changeSummary(x, level),
-            lsmean(mmrm, arms.get(a), visit)));
+        observed[v][a] = TrialEstimation.changeSummary(x, level);
       }
-      List<VisitContrast> contrasts = new ArrayList<>();
-      if (mmrm != null && mmrm.converged()) {
-        for (VisitContrast c : mmrm.comparisons()) {
-          if (c.visit().equals(visit)) {
-            contrasts.add(c);
+    }
+    return mmrm -> {
+      List<VisitResult> out = new ArrayList<>();
+      for (int v = 0; v < after.size(); v++) {
+        String visit = after.get(v);
+        List<VisitResult.Arm> armResults = new ArrayList<>();
+        for (int a = 0; a < arms.size(); a++) {
+          armResults.add(new VisitResult.Arm(arms.get(a), observed[v][a], lsmean(mmrm, arms.get(a), visit)));
+        }
+        List<VisitContrast> contrasts = new ArrayList<>();
+        if (mmrm != null && mmrm.converged()) {
+          for (VisitContrast c : mmrm.comparisons()) {
+            if (c.visit().equals(visit)) {
+              contrasts.add(c);
+            }
           }
         }
+        out.add(new VisitResult(visit, data.week(visit), armResults, contrasts));
       }
-      out.add(new VisitResult(visit, data.week(visit), armResults, contrasts));
-    }
-    return out;
+      return out;
+    };
   }
 
   /** The MMRM's LS mean of {@code arm} at {@code visit}, or null without a converged MMRM using the visit. */
