@@ -125,10 +125,7 @@ public final class MmrmAnalysis {
   private static Prepared prepare(TrialData data, String control, String baseline, List<String> modelled,
       ModelCovariates extra, AnalysisRequest.Strictness strictness) {
     List<String> covariateNames = extra.columns();
-    List<Integer> covIndex = new ArrayList<>();
-    for (int i : extra.indices(data)) {
-      covIndex.add(i);
-    }
+    int[] covIndex = extra.indices(data);
     ObservationTable t = data.table();
     int[] visitOf = new int[t.visitCount()]; // table visit code -> index in data.visits(), -1 if none
     boolean[] modelledCode = new boolean[t.visitCount()];
@@ -149,12 +146,13 @@ public final class MmrmAnalysis {
       }
     }
     int baselineIndex = baseline == null ? -1 : data.visits().indexOf(baseline);
-    int nCov = covIndex.size();
+    int nCov = covIndex.length;
     int[] used = new int[t.size()];
     int n = 0;
     RowCounter rows = new RowCounter(data.source(), strictness);
     boolean[] contributing = new boolean[t.participantCount()];
-    List<Integer> baselineRows = new ArrayList<>();
+    int[] baselineRows = new int[Math.min(t.size(), t.participantCount())]; // at most one used per participant
+    int nBaseline = 0;
     // Canonical order (participant, visit), so that the fit does not depend on the order of the rows.
     for (int i : CanonicalOrder.of(t, visitOf)) {
       int v = t.visitCode(i);
@@ -168,7 +166,10 @@ public final class MmrmAnalysis {
         continue;
       }
       if (isBaseline) {
-        baselineRows.add(i);
+        if (nBaseline == baselineRows.length) {
+          baselineRows = java.util.Arrays.copyOf(baselineRows, 2 * nBaseline + 1);
+        }
+        baselineRows[nBaseline++] = i;
         continue;
       }
       int who = t.participantCode(i);
@@ -188,8 +189,8 @@ public final class MmrmAnalysis {
       contributing[who] = true;
       rows.use();
     }
-    for (int i : baselineRows) {
-      if (contributing[t.participantCode(i)]) {
+    for (int k = 0; k < nBaseline; k++) {
+      if (contributing[t.participantCode(baselineRows[k])]) {
         rows.use();
       } else {
         rows.exclude(RowCounter.NO_POST_BASELINE);
@@ -214,7 +215,7 @@ public final class MmrmAnalysis {
     List<String> arm = CanonicalOrder.column(usedRows, t::arm);
     List<List<String>> cov = new ArrayList<>();
     for (int k = 0; k < nCov; k++) {
-      int col = covIndex.get(k);
+      int col = covIndex[k];
       cov.add(CanonicalOrder.column(usedRows, i -> t.covariate(i, col)));
     }
     List<Covariate> covariates = new ArrayList<>();
@@ -224,7 +225,7 @@ public final class MmrmAnalysis {
     if (baseline != null) {
       terms.add(ModelCovariates.term("baseline", false, List.of()));
     }
-    for (int k = 0; k < covIndex.size(); k++) {
+    for (int k = 0; k < nCov; k++) {
       boolean factor = extra.factor(data, covariateNames.get(k), cov.get(k));
       covariates.add(new Covariate(covariateNames.get(k), cov.get(k), factor, extra.byVisit(covariateNames.get(k))));
       terms.add(ModelCovariates.term(covariateNames.get(k), factor, cov.get(k)));
