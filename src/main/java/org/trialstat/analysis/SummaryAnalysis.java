@@ -18,12 +18,8 @@ import org.trialstat.model.MeanSummary;
 import org.trialstat.model.Proportion;
 import org.trialstat.model.SummaryInput;
 import org.trialstat.model.SummaryResult;
-import org.trialstat.model.SummaryResult.SdSource;
 import org.trialstat.stats.BinaryEndpointComparison;
 import org.trialstat.stats.MeanDifferenceTest;
-import org.trialstat.stats.ProportionInterval;
-import org.trialstat.stats.SampleStatistics;
-import org.trialstat.stats.SpreadConversion;
 import org.trialstat.stats.StandardizedMeanDifference;
 
 /**
@@ -102,7 +98,7 @@ public final class SummaryAnalysis {
 
     List<SummaryResult.Arm> arms = new ArrayList<>();
     for (SummaryInput.Row r : rows) {
-      arms.add(arm(r, r.arm().equals(control), request, notes, warnings));
+      arms.add(SummaryArm.of(r, r.arm().equals(control), request, notes, warnings));
     }
     List<Comparison> comparisons = new ArrayList<>();
     if (rows.size() == 1) {
@@ -152,82 +148,6 @@ public final class SummaryAnalysis {
     throw new InvalidOptionException(String.format(Locale.ROOT,
         "%s:%d: study '%s': cannot tell which arm is the control (%s); mark it with control = yes or use "
             + "--control; its arms: %s", file, rows.get(0).line(), study, why, String.join(", ", armNames)));
-  }
-
-  private static SummaryResult.Arm arm(SummaryInput.Row r, boolean isControl, SummaryRequest request,
-      List<String> notes, List<String> warnings) {
-    double level = request.confLevel();
-    MeanSummary baseline = Double.isNaN(r.baselineMean()) ? null
-        : SampleStatistics.fromSummary(r.n(), r.baselineMean(), r.baselineSd(), level);
-    MeanSummary change = null;
-    SdSource source = SdSource.NONE;
-    String conversion = null;
-    boolean approximate = false;
-    double mean = r.changeMean();
-    if (Double.isNaN(mean) && !Double.isNaN(r.changeCiLow())) {
-      mean = (r.changeCiLow() + r.changeCiHigh()) / 2;
-      notes.add(r.arm() + ": mean change not reported; taken as the midpoint of its CI, " + g(mean) + ".");
-    }
-    if (Double.isNaN(mean)) {
-      notes.add(r.arm() + ": change from baseline not reported.");
-    } else {
-      double sd = Double.NaN;
-      if (!Double.isNaN(r.changeSd())) {
-        sd = r.changeSd();
-        source = SdSource.REPORTED;
-        if (!Double.isNaN(r.changeSe()) || !Double.isNaN(r.changeCiLow())) {
-          notes.add(r.arm() + ": the reported SD of the change is used; its SE/CI columns are not.");
-        }
-      } else if (!Double.isNaN(r.changeSe())) {
-        sd = SpreadConversion.sdFromSe(r.changeSe(), r.n());
-        source = SdSource.SE;
-        conversion = String.format(Locale.ROOT, "SD = SE x sqrt(n) = %s x sqrt(%d) = %s (Cochrane Handbook 6.5.2.2)",
-            g(r.changeSe()), r.n(), g(sd));
-        approximate = r.changeFromModel();
-        if (approximate) {
-          conversion += "; approximate: the published SE came from a model, not from the raw changes";
-        }
-      } else if (!Double.isNaN(r.changeCiLow())) {
-        if (r.n() < 2) {
-          notes.add(r.arm() + ": n = 1: no SD can be derived from the CI.");
-        } else {
-          double t = SpreadConversion.tCritical(r.n(), request.inputCiLevel());
-          double se = SpreadConversion.seFromCi(r.changeCiLow(), r.changeCiHigh(), r.n(), request.inputCiLevel());
-          sd = se * Math.sqrt(r.n());
-          source = SdSource.CI;
-          approximate = r.changeFromModel();
-          conversion = String.format(Locale.ROOT,
-              "SD from the %s CI (%s, %s): SE = (upper - lower) / (2 x t(%s, %d)) = %s / (2 x %s) = %s, "
-                  + "SD = SE x sqrt(%d) = %s (Cochrane Handbook 6.5.2.2); %s",
-              pct(request.inputCiLevel()), g(r.changeCiLow()), g(r.changeCiHigh()),
-              g(1 - (1 - request.inputCiLevel()) / 2), r.n() - 1, g(r.changeCiHigh() - r.changeCiLow()), g(t), g(se),
-              r.n(), g(sd), approximate
-                  ? "approximate: the published CI came from a model (for example LS means), so this is the SD "
-                      + "that would give the model's SE with n participants"
-                  : "exact when the CI is the t interval of the raw mean change, approximate when it came from a "
-                      + "model");
-        }
-      } else {
-        notes.add(r.arm() + ": no SD, SE or CI of the change reported: the change has no SD, and t tests and "
-            + "d are not computed.");
-      }
-      change = SampleStatistics.fromSummary(r.n(), mean, sd, level);
-      if (Double.isFinite(sd) && sd > 0 && Math.abs(mean) / sd > SD_LOOKS_LIKE_SE_WITHIN) {
-        warnings.add(String.format(Locale.ROOT,
-            "%s: |mean change| / SD = %s / %s = %s, implausibly large (> %s): is %s an SE or a CI half-width "
-                + "rather than an SD? Put an SE in change_se, a CI in change_ci_low/change_ci_high.",
-            r.arm(), g(Math.abs(mean)), g(sd), ratio(Math.abs(mean) / sd), g(SD_LOOKS_LIKE_SE_WITHIN),
-            source == SdSource.REPORTED ? "the reported SD" : "the " + source.key() + " column's value"));
-      }
-    }
-    List<Proportion> rates = new ArrayList<>();
-    List<BinaryEndpoint> endpoints = new ArrayList<>();
-    for (SummaryInput.Events e : r.events()) {
-      rates.add(ProportionInterval.WILSON.of(e.events(), e.n(), level));
-      endpoints.add(e.endpoint());
-    }
-    return new SummaryResult.Arm(r.arm(), isControl, r.n(), r.randomized(), baseline, change, source, conversion,
-        approximate, rates, endpoints);
   }
 
   private static Comparison compare(SummaryResult.Arm t, SummaryResult.Arm c, double level, List<String> notes, List<String> warnings) {
@@ -294,11 +214,6 @@ public final class SummaryAnalysis {
         + "(df > 400000, or |t| or a limit's noncentrality near 10000).";
   }
 
-  /** One decimal (as printed since the first release) below 1e6, four significant digits above. */
-  private static String ratio(double x) {
-    return x < 1e6 ? String.format(Locale.ROOT, "%.1f", x) : g(x);
-  }
-
   /** Four significant digits, for notes. */
   static String g(double x) {
     if (!Double.isFinite(x)) {
@@ -313,9 +228,5 @@ public final class SummaryAnalysis {
       s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
     return s;
-  }
-
-  private static String pct(double level) {
-    return g(100 * level) + "%";
   }
 }
