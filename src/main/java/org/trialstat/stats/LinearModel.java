@@ -1,42 +1,27 @@
 package org.trialstat.stats;
 
-import java.util.Arrays;
 import org.trialstat.model.Difference;
 import org.trialstat.stats.design.DesignMatrix;
 
 /**
  * An ordinary least-squares fit {@code y = X b + e}, by Householder QR with the limited column pivoting
- * of R's {@code lm} (LINPACK {@code dqrdc2}, tolerance 1e-7): columns are processed left to right, and a
- * column whose norm, after removing its projection on the earlier kept columns, falls below 1e-7 times
- * its original norm is <em>aliased</em> (a linear combination of earlier columns) and moved to the end.
- * Aliased columns get NaN coefficients and the other coefficients are those of the fit without them,
- * exactly as R reports {@code NA} for them (Golub and Van Loan, Matrix Computations, 4th ed., sec. 5.2
- * and 5.3).
+ * of R's {@code lm} ({@link PivotedQr}, tolerance 1e-7): a column that is a linear combination of
+ * earlier columns is <em>aliased</em>; aliased columns get NaN coefficients and the other coefficients
+ * are those of the fit without them, exactly as R reports {@code NA} for them. The fit itself, with the
+ * centring of y that keeps the digits of NIST StRD SmLs04-09, is computed by {@link LeastSquaresFit};
+ * this class holds its results and the tests made with them.
  *
  * <p>Standard errors: {@code se_j = s sqrt([(X'X)^-1]_jj)} with {@code s^2 = RSS / (n - rank)}, from the
  * inverse of the triangular factor R ({@code (X'X)^-1 = R^-1 R^-T}); RSS is the squared norm of the
  * last n - rank components of {@code Q'y}, not a sum of subtracted residuals.
  *
- * <p>For accuracy with data far from 0 (NIST StRD SmLs04-09), when the design holds a constant column
- * that is not aliased (the intercept), y is first centred on its accurate mean and the mean is added
- * back to that column's coefficient; fitted values, residuals and every other number are unchanged in
- * exact arithmetic.
- *
  * <p>Data conditions never throw: an aliased coefficient or a fit without residual degrees of freedom
  * gives a {@link #coefficientTest} with NaN numbers and a reason. Non-finite entries, ragged rows and
  * mismatched lengths are programming errors ({@link IllegalArgumentException}).
  *
- * <p>Why not Commons Math's {@code QRDecomposition} / {@code OLSMultipleLinearRegression}: they do not
- * pivot, so a rank-deficient design (an arm without completers, a constant covariate) throws
- * {@code SingularMatrixException} instead of R's {@code NA} for the aliased column, and they do not
- * centre y, which costs several digits on NIST StRD SmLs07-09 (see LinearModelTest).
- *
  * <p>Instances are immutable.
  */
 public final class LinearModel {
-
-  /** R's {@code lm} tolerance for detecting aliased columns. */
-  static final double ALIAS_TOLERANCE = 1e-7;
 
   private final int n;
   private final int p;
@@ -52,12 +37,10 @@ public final class LinearModel {
    */
   private final double[][] aliasing;
   private final double rss;
-  /** Relative residual variance below which a fit counts as exact (see {@link #coefficientTest}). */
-  static final double PERFECT_FIT = 1e-24;
-
+  /** Whether the fit is exact (residual variance below {@link LeastSquaresFit#PERFECT_FIT}). */
   private final boolean perfectFit;
 
-  private LinearModel(int n, int p, int rank, boolean[] aliased, double[] coefficients,
+  LinearModel(int n, int p, int rank, boolean[] aliased, double[] coefficients,
       double[] unscaledVariance, double[] unscaledCovariance, double[][] aliasing, double rss, boolean perfectFit) {
     this.aliasing = aliasing;
     this.n = n;
@@ -91,237 +74,7 @@ public final class LinearModel {
    * @return the fit
    */
   public static LinearModel fit(double[][] design, double[] y) {
-    int n = design.length;
-    if (y.length != n) {
-      throw new IllegalArgumentException("design has " + n + " rows but y has " + y.length + " values");
-    }
-    if (n == 0) {
-      throw new IllegalArgumentException("no observations");
-    }
-    int p = design[0].length;
-    if (p == 0) {
-      throw new IllegalArgumentException("design has no columns");
-    }
-    // column-major working copy
-    double[][] a = new double[p][n];
-    for (int i = 0; i < n; i++) {
-      if (design[i].length != p) {
-        throw new IllegalArgumentException("row " + i + " has " + design[i].length + " values, expected " + p);
-      }
-      if (!Double.isFinite(y[i])) {
-        throw new IllegalArgumentException("y[" + i + "] is not finite: " + y[i]);
-      }
-      for (int j = 0; j < p; j++) {
-        double v = design[i][j];
-        if (!Double.isFinite(v)) {
-          throw new IllegalArgumentException("design[" + i + "][" + j + "] is not finite: " + v);
-        }
-        a[j][i] = v;
-      }
-    }
-    int[] perm = new int[p];
-    double[] originalNorm = new double[p];
-    for (int j = 0; j < p; j++) {
-      perm[j] = j;
-      double norm = norm(a[j], 0);
-      originalNorm[j] = norm == 0 ? 1 : norm;
-    }
-
-    // Householder QR with dqrdc2's limited pivoting; reflector l is I - beta_l v_l v_l' on rows l..n-1,
-    // v_l stored in a[l][l..n-1], R's diagonal in rDiag.
-    int steps = Math.min(n, p);
-    double[] beta = new double[steps];
-    double[] rDiag = new double[p];
-    int kept = p; // columns at positions >= kept are aliased
-    int l = 0;
-    for (; l < steps; l++) {
-      while (l < kept && norm(a[l], l) < ALIAS_TOLERANCE * originalNorm[perm[l]]) {
-        // move column l to the end
-        double[] col = a[l];
-        int idx = perm[l];
-        System.arraycopy(a, l + 1, a, l, p - l - 1);
-        System.arraycopy(perm, l + 1, perm, l, p - l - 1);
-        a[p - 1] = col;
-        perm[p - 1] = idx;
-        kept--;
-      }
-      if (l >= kept) {
-        break;
-      }
-      double[] v = a[l];
-      double alpha = norm(v, l);
-      if (v[l] > 0) {
-        alpha = -alpha;
-      }
-      // v = x - alpha e1; R_ll = alpha
-      v[l] -= alpha;
-      double vtv = 0;
-      for (int i = l; i < n; i++) {
-        vtv += v[i] * v[i];
-      }
-      beta[l] = vtv == 0 ? 0 : 2 / vtv;
-      rDiag[l] = alpha;
-      for (int j = l + 1; j < p; j++) {
-        reflect(v, beta[l], a[j], l);
-      }
-    }
-    int rank = Math.min(kept, n);
-
-    // centre y on its mean when an unaliased constant column (intercept) is present
-    int constantPos = -1;
-    for (int pos = 0; pos < rank && constantPos < 0; pos++) {
-      if (isConstant(design, perm[pos])) {
-        constantPos = pos;
-      }
-    }
-    double yShift = 0;
-    if (constantPos >= 0) {
-      yShift = SampleStatistics.mean(y);
-    }
-    double[] qty = new double[n];
-    for (int i = 0; i < n; i++) {
-      qty[i] = y[i] - yShift;
-    }
-    for (int k = 0; k < rank; k++) {
-      reflect(a[k], beta[k], qty, k);
-    }
-
-    // back substitution R b = (Q'y)[0..rank); R's off-diagonal entries are a[j][k] for k < j
-    double[] b = new double[rank];
-    for (int k = rank - 1; k >= 0; k--) {
-      double s = qty[k];
-      for (int j = k + 1; j < rank; j++) {
-        s -= a[j][k] * b[j];
-      }
-      b[k] = s / rDiag[k];
-    }
-    // R^-1 (upper triangular), row norms squared = diag((X'X)^-1)
-    double[][] rInv = new double[rank][rank];
-    for (int c = 0; c < rank; c++) {
-      rInv[c][c] = 1 / rDiag[c];
-      for (int k = c - 1; k >= 0; k--) {
-        double s = 0;
-        for (int j = k + 1; j <= c; j++) {
-          s += a[j][k] * rInv[j][c];
-        }
-        rInv[k][c] = -s / rDiag[k];
-      }
-    }
-    double rss = 0;
-    for (int i = rank; i < n; i++) {
-      rss += qty[i] * qty[i];
-    }
-
-    boolean[] aliased = new boolean[p];
-    double[] coefficients = new double[p];
-    double[] unscaled = new double[p];
-    Arrays.fill(coefficients, Double.NaN);
-    Arrays.fill(unscaled, Double.NaN);
-    for (int pos = rank; pos < p; pos++) {
-      aliased[perm[pos]] = true;
-    }
-    for (int pos = 0; pos < rank; pos++) {
-      int j = perm[pos];
-      double coef = b[pos];
-      if (pos == constantPos) {
-        coef += yShift / design[0][j];
-      }
-      coefficients[j] = coef;
-      double s = 0;
-      for (int c = pos; c < rank; c++) {
-        s += rInv[pos][c] * rInv[pos][c];
-      }
-      unscaled[j] = s;
-    }
-    // (X'X)^-1 = R^-1 R^-T in the pivoted order, mapped back to the design's columns
-    double[] covariance = new double[p * p];
-    Arrays.fill(covariance, Double.NaN);
-    for (int r = 0; r < rank; r++) {
-      for (int q = 0; q < rank; q++) {
-        double s = 0;
-        for (int c = Math.max(r, q); c < rank; c++) {
-          s += rInv[r][c] * rInv[q][c];
-        }
-        covariance[perm[r] * p + perm[q]] = s;
-      }
-    }
-    // an aliased column x_j = X_kept c with R c = (Q'x_j)[0..rank): c = R^-1 (Q'x_j)[0..rank)
-    double[][] aliasing = new double[p][];
-    for (int pos = rank; pos < p; pos++) {
-      double[] c = new double[p];
-      for (int k = 0; k < rank; k++) {
-        double s = 0;
-        for (int q = k; q < rank; q++) {
-          s += rInv[k][q] * a[pos][q];
-        }
-        c[perm[k]] = s;
-      }
-      aliasing[perm[pos]] = c;
-    }
-    // "Essentially perfect fit": R's summary.lm warns when the residual variance is below 1e-30 times
-    // (mean(fitted)^2 + var(fitted)). Rounding alone leaves residuals of about 1e-15 of the fitted scale
-    // times sqrt(n), so trialstat uses 1e-24 (residual SD below 1e-12 of the fitted scale): below it the
-    // t statistic is rounding noise (t ~ 1e14) and is reported as not estimable.
-    double[] fitted = new double[n];
-    for (int i = 0; i < n; i++) {
-      double f = 0;
-      for (int j = 0; j < p; j++) {
-        if (!aliased[j]) {
-          f += design[i][j] * coefficients[j];
-        }
-      }
-      fitted[i] = f;
-    }
-    double resvar = n > rank ? rss / (n - rank) : Double.NaN;
-    double fm = SampleStatistics.mean(fitted);
-    double fv = n > 1 ? Math.pow(SampleStatistics.sd(fitted), 2) : 0;
-    boolean perfect = resvar < (fm * fm + fv) * PERFECT_FIT || rss == 0;
-    return new LinearModel(n, p, rank, aliased, coefficients, unscaled, covariance, aliasing, rss, perfect);
-  }
-
-  private static boolean isConstant(double[][] design, int j) {
-    double first = design[0][j];
-    if (first == 0) {
-      return false;
-    }
-    for (double[] row : design) {
-      if (row[j] != first) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Euclidean norm of x[from..], scaled against overflow. */
-  private static double norm(double[] x, int from) {
-    double scale = 0;
-    for (int i = from; i < x.length; i++) {
-      scale = Math.max(scale, Math.abs(x[i]));
-    }
-    if (scale == 0) {
-      return 0;
-    }
-    double s = 0;
-    for (int i = from; i < x.length; i++) {
-      double v = x[i] / scale;
-      s += v * v;
-    }
-    return scale * Math.sqrt(s);
-  }
-
-  /** x := (I - beta v v') x on rows from..n-1. */
-  private static void reflect(double[] v, double beta, double[] x, int from) {
-    if (beta == 0) {
-      return;
-    }
-    double dot = 0;
-    for (int i = from; i < x.length; i++) {
-      dot += v[i] * x[i];
-    }
-    double f = beta * dot;
-    for (int i = from; i < x.length; i++) {
-      x[i] -= f * v[i];
-    }
+    return LeastSquaresFit.fit(design, y);
   }
 
   /** Number of observations. */
@@ -433,7 +186,7 @@ public final class LinearModel {
           combination += l[k] * aliasing[j][k];
           scale = Math.max(scale, Math.abs(l[k] * aliasing[j][k]));
         }
-        if (Math.abs(l[j] - combination) > ALIAS_TOLERANCE * scale) {
+        if (Math.abs(l[j] - combination) > PivotedQr.ALIAS_TOLERANCE * scale) {
           return Difference.notEstimable(method, confLevel, "not estimable: the design is rank deficient (column "
               + j + " is a linear combination of earlier columns)");
         }

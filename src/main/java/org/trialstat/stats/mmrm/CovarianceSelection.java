@@ -70,7 +70,7 @@ final class CovarianceSelection {
           o.converged = true;
           o.criterion = r.criterion;
           KenwardRoger kr = fit.ddf() == DdfMethod.KENWARD_ROGER
-              ? KenwardRoger.structured(d.patterns, d.nVisits, d.p, d.groups, s, r, false) : null;
+              ? KenwardRogerStructured.of(d.patterns, d.nVisits, d.p, d.groups, s, r, false) : null;
           last = new Inference(fit, method, f.iterations, r.qk, r.theta.length)
               .run(o, r.hessianCholesky, kr);
           theta = r.theta;

@@ -88,7 +88,7 @@ final class LeaveOneOut {
       why = "too few observations (" + nObs + ") for " + full.p + " fixed effects";
     }
     if (why == null) {
-      why = Design.aliased(patterns, full.x);
+      why = DesignBuilder.aliased(patterns, full.x);
     }
     if (why != null) {
       throw new NotEstimableException(why, cells, nObs, full.nSubjects - 1);

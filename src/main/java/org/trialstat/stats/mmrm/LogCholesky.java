@@ -8,7 +8,7 @@ import org.trialstat.stats.linalg.Dense;
  * log-diagonal and the strict lower triangle of L, so every theta gives a positive definite Sigma. Also
  * the packed form of Sigma (its q = T(T+1)/2 distinct elements sigma_ab, a &gt;= b, in
  * {@link Reml#index} order), and the first and second derivatives of sigma in theta for the Newton
- * steps of {@link UnstructuredFit}.
+ * steps of {@link UnstructuredNewton}.
  */
 final class LogCholesky {
 

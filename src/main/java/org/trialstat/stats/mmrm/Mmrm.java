@@ -146,7 +146,7 @@ public final class Mmrm {
    * string says so. {@link Convergence#SAS} applies to the unstructured REML matrix shared by all arms;
    * every other covariance is fitted by {@link StructuredFit}. {@link DdfMethod#KENWARD_ROGER} is
    * available for REML covariances shared by all arms (structured ones with KR's second-order term in
-   * SAS's parameters, {@code KenwardRoger.structured}, as SAS DDFM=KR) except TOEP; for TOEP, by arm or
+   * SAS's parameters, {@code KenwardRogerStructured}, as SAS DDFM=KR) except TOEP; for TOEP, by arm or
    * under ML it fails with that reason (no external reference to test it against).
    *
    * @param input       the long-format data

@@ -1,16 +1,6 @@
 package org.trialstat.stats.mmrm;
 
 import java.util.Locale;
-import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-import org.apache.commons.statistics.distribution.TDistribution;
 import org.trialstat.model.Convergence;
 import org.trialstat.model.MmrmResult;
 import org.trialstat.stats.linalg.Dense;
@@ -18,14 +8,11 @@ import org.trialstat.stats.linalg.Dense;
 /**
  * One REML fit of the unstructured-covariance MMRM (the optimiser of the {@link Mmrm} class Javadoc):
  * Newton-Raphson / Fisher scoring on the log-Cholesky parameters with step halving, a Nelder-Mead
- * restart when that stalls, or first {@link SasPath} under {@link Convergence#SAS}; then the
- * positive-definiteness checks and {@link Inference}. One instance per fit.
+ * restart when that stalls ({@link UnstructuredNewton}), or first {@link SasPath} under
+ * {@link Convergence#SAS}; the starting values; then the positive-definiteness checks and
+ * {@link Inference}. One instance per fit.
  */
 final class UnstructuredFit {
-
-  private static final double TOLERANCE = 1e-20;
-  private static final double LOOSE_TOLERANCE = 1e-8;
-  private static final int MAX_ITERATIONS = 200;
 
   private final FitRequest fit;
   /** {@code fit.d()}. */
@@ -35,6 +22,7 @@ final class UnstructuredFit {
   private final int q;
   private final Reml reml;
   private final LogCholesky lc;
+  private final UnstructuredNewton optimiser;
   private int iterations;
   private String startReason;
   /** The fitted T x T covariance, once {@link #run} has converged. */
@@ -48,6 +36,7 @@ final class UnstructuredFit {
     this.q = nv * (nv + 1) / 2;
     this.reml = new Reml(d.patterns, nv, d.p, d.nObs);
     this.lc = new LogCholesky(nv);
+    this.optimiser = new UnstructuredNewton(reml, lc, q);
   }
 
   MmrmResult run() {
@@ -68,14 +57,15 @@ final class UnstructuredFit {
     if (theta == null) {
       return fit.failure(method, Double.NaN, 0, Double.NaN, startReason);
     }
-    Outcome o = newton(theta);
+    Outcome o = optimiser.newton(theta);
     if (!o.converged && o.eval != null) {
-      double[] restart = nelderMead(o.theta);
-      Outcome o2 = newton(restart);
+      double[] restart = optimiser.nelderMead(o.theta);
+      Outcome o2 = optimiser.newton(restart);
       if (o2.converged || (o2.eval != null && o2.eval.f < o.eval.f)) {
         o = o2;
       }
     }
+    iterations = optimiser.iterations;
     if (o.eval == null) {
       return fit.failure(method, Double.NaN, iterations, Double.NaN,
           "REML optimisation failed: covariance matrix not positive definite");
@@ -113,13 +103,13 @@ final class UnstructuredFit {
     if (d.neverTogether != null) {
       return null;
     }
-    double[] theta = start != null && Double.isFinite(evaluate(start)) ? start.clone() : startingValues();
+    double[] theta = start != null && Double.isFinite(optimiser.evaluate(start)) ? start.clone() : startingValues();
     if (theta == null) {
       return null;
     }
-    Outcome o = newton(theta);
+    Outcome o = optimiser.newton(theta);
     if (!o.converged && o.eval != null) {
-      o = newton(nelderMead(o.theta));
+      o = optimiser.newton(optimiser.nelderMead(o.theta));
     }
     if (!o.converged || o.eval == null) {
       return null;
@@ -205,124 +195,4 @@ final class UnstructuredFit {
     return null;
   }
 
-  double evaluate(double[] theta) {
-    Reml.Eval e = reml.evaluate(lc.sigma(lc.lower(theta)), false);
-    return e == null ? Double.POSITIVE_INFINITY : e.f;
-  }
-
-  Outcome newton(double[] theta0) {
-    Outcome o = new Outcome();
-    double[] theta = theta0.clone();
-    Reml.Eval ev = reml.evaluate(lc.sigma(lc.lower(theta)), true);
-    o.theta = theta;
-    o.eval = ev;
-    if (ev == null) {
-      return o;
-    }
-    int polished = 0;
-    for (int it = 0; ; it++) {
-      double[] l = lc.lower(theta);
-      double[] jac = lc.jacobian(l);
-      double[] g = new double[q];
-      for (int j = 0; j < q; j++) {
-        double s = 0;
-        for (int k = 0; k < q; k++) {
-          s += jac[k * q + j] * ev.gradient[k];
-        }
-        g[j] = s;
-      }
-      double[] hess = lc.sandwich(jac, ev.observed);
-      lc.addCurvature(hess, l, ev.gradient, g);
-      double[] info = lc.sandwich(jac, ev.expected);
-      double[][] directions = {direction(hess, g), direction(info, g)};
-      double[] first = directions[0] != null ? directions[0] : directions[1];
-      if (first == null) {
-        return o;
-      }
-      double crit = -Dense.dot(g, first) / Math.abs(ev.f);
-      o.criterion = crit;
-      boolean polishing = crit < LOOSE_TOLERANCE;
-      if (crit < TOLERANCE || (polishing && polished >= 3)) {
-        o.converged = true;
-        return o;
-      }
-      if (it >= MAX_ITERATIONS) {
-        return o;
-      }
-      double[] next = null;
-      Reml.Eval nextEval = null;
-      Reml.Eval accepted = null;
-      for (double[] dir : directions) {
-        if (dir == null) {
-          continue;
-        }
-        double slope = Dense.dot(g, dir);
-        if (!(slope < 0)) {
-          continue;
-        }
-        double step = 1;
-        for (int h = 0; h < 40; h++, step /= 2) {
-          double[] cand = new double[q];
-          for (int j = 0; j < q; j++) {
-            cand[j] = theta[j] + step * dir[j];
-          }
-          // kept for its derivatives, which the accepted point needs (no second pass over the subjects)
-          Reml.Eval ce = reml.evaluateKeeping(lc.sigma(lc.lower(cand)));
-          double fc = ce == null ? Double.POSITIVE_INFINITY : ce.f;
-          // Armijo decrease; near the optimum a full Newton step is also taken when it leaves -2 l_R
-          // unchanged up to rounding, whose error then exceeds the predicted decrease.
-          if (fc <= ev.f + 1e-4 * step * slope
-              || (polishing && step == 1 && fc <= ev.f + 1e-12 * Math.abs(ev.f))) {
-            next = cand;
-            accepted = ce;
-            break;
-          }
-        }
-        if (next != null) {
-          nextEval = accepted == null ? null : reml.withDerivatives(accepted);
-          if (nextEval != null) {
-            break;
-          }
-          next = null;
-        }
-      }
-      if (next == null) {
-        o.converged = crit < LOOSE_TOLERANCE;
-        return o;
-      }
-      iterations++;
-      if (polishing) {
-        polished++;
-      }
-      theta = next;
-      ev = nextEval;
-      o.theta = theta;
-      o.eval = ev;
-    }
-  }
-
-  private double[] direction(double[] a, double[] g) {
-    double[] c = a.clone();
-    if (!Dense.cholesky(c, q)) {
-      return null;
-    }
-    double[] dir = g.clone();
-    Dense.solve(c, q, dir);
-    for (int j = 0; j < q; j++) {
-      dir[j] = -dir[j];
-    }
-    return dir;
-  }
-
-  double[] nelderMead(double[] start) {
-    MultivariateFunction fn = this::evaluate;
-    SimplexOptimizer opt = new SimplexOptimizer(1e-10, 1e-12);
-    try {
-      PointValuePair best = opt.optimize(new MaxEval(2000 * q), new ObjectiveFunction(fn), GoalType.MINIMIZE,
-          new InitialGuess(start), new NelderMeadSimplex(q, 0.1));
-      return best.getPoint();
-    } catch (TooManyEvaluationsException e) {
-      return start;
-    }
-  }
 }

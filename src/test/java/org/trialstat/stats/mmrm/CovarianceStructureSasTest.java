@@ -55,7 +55,7 @@ class CovarianceStructureSasTest {
     counts[0] = used.size();
     counts[1] = bySubject.size();
     DesignMatrix x = DesignMatrix.of(List.of(new Intercept()), used.stream().mapToInt(Integer::intValue).toArray());
-    return Design.patterns(bySubject, visit, byArm ? group : null, x, y);
+    return Patterns.of(bySubject, visit, byArm ? group : null, x, y);
   }
 
   @ParameterizedTest(name = "{0}")

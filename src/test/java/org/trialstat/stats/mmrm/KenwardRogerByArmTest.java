@@ -84,12 +84,12 @@ class KenwardRogerByArmTest {
   void armOnlyModelMatchesR(CovarianceStructure s) {
     TestFiles.assumeShared(TestFiles.shared("oracles", "mmrm_fev", "fev_data.csv"));
     StructuredFit.Result r = StructuredFixedEffectsSasTest.fit(s, false, true);
-    KenwardRoger kr = KenwardRoger.structured(StructuredFixedEffectsSasTest.patterns, 4, 2, 2, s, r, false);
+    KenwardRoger kr = KenwardRogerStructured.of(StructuredFixedEffectsSasTest.patterns, 4, 2, 2, s, r, false);
     double[] l = {0, 1};
     List<String> block = GlsOutput.block(OUT, "kr_group_" + s.key());
     String[] f = block.get(block.size() - 1).trim().split("\\s+");
     assertThat(f[0]).isEqualTo("contrast");
-    check(r.eval.beta[1], Math.sqrt(kr.adjustedVariance(l)), kr.test(new double[][] {l}, r.eval.beta).denDf(), f, 3);
+    check(r.eval.beta[1], Math.sqrt(kr.adjustedVariance(l)), KenwardRogerF.of(kr, new double[][] {l}, r.eval.beta).denDf(), f, 3);
   }
 
   /** f: "contrast TRT [VISIT] est E se S df D", the estimate at index {@code at}. */

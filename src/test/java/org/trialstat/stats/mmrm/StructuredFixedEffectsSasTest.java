@@ -90,7 +90,7 @@ class StructuredFixedEffectsSasTest {
       terms.add(Factor.of("SEX", List.of("Male", "Female"), 0, sex));
     }
     DesignMatrix x = design = DesignMatrix.of(List.copyOf(terms), used.stream().mapToInt(Integer::intValue).toArray());
-    patterns = Design.patterns(bySubject, visit, byArm ? arm : null, x, y);
+    patterns = Patterns.of(bySubject, visit, byArm ? arm : null, x, y);
     StructuredFit fit = new StructuredFit(patterns, 4, byArm ? 2 : 1, terms.size(), used.size(), structure, false);
     StructuredFit.Result r = fit.run();
     assertThat(fit.reason).isNull();

@@ -16,7 +16,7 @@ import org.trialstat.model.Estimation;
 import org.trialstat.model.MmrmResult;
 
 /**
- * Kenward-Roger for structured covariances ({@link KenwardRoger#structured}) against SAS PROC MIXED
+ * Kenward-Roger for structured covariances ({@link KenwardRogerStructured#of}) against SAS PROC MIXED
  * {@code MODEL FEV1 = ARMCD / DDFM=KR; REPEATED AVISIT / SUBJECT=USUBJID TYPE=...}, REML, on fev_data: the
  * listings of the open-source R package mmrm (openpharma/mmrm, design/KR/): kr_cs.csv, kr_csh.csv,
  * kr_toeph.csv, kr_adh.csv, kr_toep.csv (full precision), kr_ar1.txt and kr_arh1.txt (printed digits), and
@@ -47,12 +47,12 @@ class StructuredKenwardRogerSasTest {
   void matchesSas(CovarianceStructure structure, double est, double se, double df, String linear, int printed) {
     TestFiles.assumeShared(TestFiles.shared("oracles", "mmrm_fev", "fev_data.csv"));
     StructuredFit.Result r = StructuredFixedEffectsSasTest.fit(structure, false);
-    KenwardRoger kr = KenwardRoger.structured(StructuredFixedEffectsSasTest.patterns, 4, 2, 1, structure, r,
+    KenwardRoger kr = KenwardRogerStructured.of(StructuredFixedEffectsSasTest.patterns, 4, 2, 1, structure, r,
         !linear.isEmpty());
     double[] l = {0, 1};
     double e = r.eval.beta[1];
     double s = Math.sqrt(kr.adjustedVariance(l));
-    double m = kr.test(new double[][] {l}, r.eval.beta).denDf();
+    double m = KenwardRogerF.of(kr, new double[][] {l}, r.eval.beta).denDf();
     if (printed == 1) {
       assertThat(e).isCloseTo(est, within(5e-5));
       assertThat(s).isCloseTo(se, within(5e-5));
@@ -69,9 +69,9 @@ class StructuredKenwardRogerSasTest {
     TestFiles.assumeShared(TestFiles.shared("oracles", "mmrm_fev", "fev_data.csv"));
     StructuredFit.Result r = StructuredFixedEffectsSasTest.fit(CovarianceStructure.ADH, false);
     double[] l = {0, 1};
-    double full = Math.sqrt(KenwardRoger.structured(StructuredFixedEffectsSasTest.patterns, 4, 2, 1,
+    double full = Math.sqrt(KenwardRogerStructured.of(StructuredFixedEffectsSasTest.patterns, 4, 2, 1,
         CovarianceStructure.ADH, r, false).adjustedVariance(l));
-    double lin = Math.sqrt(KenwardRoger.structured(StructuredFixedEffectsSasTest.patterns, 4, 2, 1,
+    double lin = Math.sqrt(KenwardRogerStructured.of(StructuredFixedEffectsSasTest.patterns, 4, 2, 1,
         CovarianceStructure.ADH, r, true).adjustedVariance(l));
     // kr_adh.csv StdErr 0.66172017349971 - kr_linear_ante.csv 0.66158550758897
     assertThat(full - lin).isCloseTo(0.66172017349971 - 0.66158550758897, within(1e-6));
