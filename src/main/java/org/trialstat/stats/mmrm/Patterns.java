@@ -74,26 +74,37 @@ final class Patterns {
     Map<Key, Integer> index = new HashMap<>();
     List<Key> keys = new ArrayList<>();
     List<int[]> members = new ArrayList<>(); // subjects of each pattern: [count, s0, s1, ...]
+    int[] pv = new int[8]; // this subject's visits
+    Key last = null; // the previous subject's pattern (most subjects share the one before theirs)
+    int lastIndex = -1;
     for (int s = 0; s < bySubject.count(); s++) {
       int from = start[s];
       int to = start[s + 1];
       sortByVisit(obs, from, to, obsVisit);
-      int[] pv = new int[to - from];
-      for (int a = 0; a < pv.length; a++) {
+      if (pv.length < to - from) {
+        pv = new int[to - from];
+      }
+      for (int a = 0; a < to - from; a++) {
         pv[a] = obsVisit[obs[from + a]];
       }
-      Key key = new Key(obsGroup == null ? 0 : obsGroup[obs[from]], pv);
-      Integer t = index.get(key);
-      if (t == null) {
-        t = keys.size();
-        index.put(key, t);
-        keys.add(key);
-        members.add(new int[] {0, 0, 0, 0});
+      int group = obsGroup == null ? 0 : obsGroup[obs[from]];
+      if (last == null || last.group() != group || !Arrays.equals(last.visits(), 0, last.visits().length, pv, 0,
+          to - from)) {
+        Key key = new Key(group, Arrays.copyOf(pv, to - from));
+        Integer known = index.get(key);
+        if (known == null) {
+          known = keys.size();
+          index.put(key, known);
+          keys.add(key);
+          members.add(new int[] {0, 0, 0, 0});
+        }
+        lastIndex = known;
+        last = keys.get(lastIndex);
       }
-      int[] mem = members.get(t);
+      int[] mem = members.get(lastIndex);
       if (mem[0] + 1 == mem.length) {
         mem = Arrays.copyOf(mem, mem.length * 2);
-        members.set(t, mem);
+        members.set(lastIndex, mem);
       }
       mem[++mem[0]] = s;
     }
