@@ -41,14 +41,18 @@ public final class ObservationTable extends AbstractList<Observation> implements
     arms = b.arms.values();
     visits = b.visits.values();
     values = b.values.values();
-    participant = Arrays.copyOf(b.participant, size);
-    arm = Arrays.copyOf(b.arm, size);
-    visit = Arrays.copyOf(b.visit, size);
-    score = Arrays.copyOf(b.score, size);
-    diagnosis = Arrays.copyOf(b.diagnosis, size);
-    line = b.longLine == null ? Arrays.copyOf(b.line, size) : null;
-    longLine = b.longLine == null ? null : Arrays.copyOf(b.longLine, size);
-    columnPair = Arrays.copyOf(b.columnPair, size);
+    // The builder's columns are taken as they are when they hold little room beyond the rows (a reader
+    // that sized them for the whole file), so that a million rows are not copied once more; the builder
+    // takes no rows after build().
+    participant = b.participant.length - size <= slack(size) ? b.participant : Arrays.copyOf(b.participant, size);
+    arm = b.arm.length - size <= slack(size) ? b.arm : Arrays.copyOf(b.arm, size);
+    visit = b.visit.length - size <= slack(size) ? b.visit : Arrays.copyOf(b.visit, size);
+    score = b.score.length - size <= slack(size) ? b.score : Arrays.copyOf(b.score, size);
+    diagnosis = b.diagnosis.length - size <= slack(size) ? b.diagnosis : Arrays.copyOf(b.diagnosis, size);
+    line = b.longLine != null ? null : b.line.length - size <= slack(size) ? b.line : Arrays.copyOf(b.line, size);
+    longLine = b.longLine == null ? null
+        : b.longLine.length - size <= slack(size) ? b.longLine : Arrays.copyOf(b.longLine, size);
+    columnPair = b.columnPair.length - size <= slack(size) ? b.columnPair : Arrays.copyOf(b.columnPair, size);
     pairs = new int[2 * b.pairs.size()];
     int k = 0;
     for (long key : b.pairs.keySet()) {
@@ -57,6 +61,11 @@ public final class ObservationTable extends AbstractList<Observation> implements
     }
     covariateCount = b.covariateCount;
     covariates = Arrays.copyOf(b.covariates, size * covariateCount);
+  }
+
+  /** The unused room a column may keep: a sixteenth of its rows, at least 1,024. */
+  private static int slack(int rows) {
+    return Math.max(1024, rows >> 4);
   }
 
   /** The list as a table: itself when it is one, else its observations coded into columns. */

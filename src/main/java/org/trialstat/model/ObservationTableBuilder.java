@@ -36,6 +36,8 @@ public final class ObservationTableBuilder {
   long[] longLine;
   int[] columnPair = new int[1024];
   int[] covariates;
+  /** Whether {@link #build} was called: the table may share the columns, so no row is added after it. */
+  private boolean built;
 
   /** A builder for rows with {@code covariateCount} covariate values each. */
   public ObservationTableBuilder(int covariateCount) {
@@ -123,12 +125,15 @@ public final class ObservationTableBuilder {
    * saves the copies (and the garbage) of growing by half again each time.
    */
   public void ensureCapacity(int rows) {
-    if (rows > participant.length) {
+    if (rows > participant.length && !built) {
       resize(rows);
     }
   }
 
   private void grow() {
+    if (built) {
+      throw new IllegalStateException("a row added after build(): the table shares the builder's columns");
+    }
     if (size < participant.length) {
       return;
     }
@@ -190,8 +195,9 @@ public final class ObservationTableBuilder {
     return arms.value(arm[i]);
   }
 
-  /** The table. */
+  /** The table; the builder takes no rows after it (the table may share its columns). */
   public ObservationTable build() {
+    built = true;
     return new ObservationTable(this);
   }
 }

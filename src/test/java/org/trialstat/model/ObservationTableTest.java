@@ -33,4 +33,31 @@ class ObservationTableTest {
     }
     assertThat(t.participantRanks()).isSameAs(ranks); // computed once
   }
+
+  /**
+   * A builder sized for the whole file hands its columns to the table instead of copying them: the
+   * table reads the same rows as one built by growing, and the builder refuses rows after build().
+   */
+  @Property(tries = 50)
+  void aPresizedBuilderGivesTheSameTable(@ForAll @Size(max = 3000) List<@StringLength(max = 2) String> ids) {
+    ObservationTableBuilder grown = new ObservationTableBuilder(1);
+    ObservationTableBuilder sized = new ObservationTableBuilder(1);
+    sized.ensureCapacity(ids.size() + 17);
+    for (int i = 0; i < ids.size(); i++) {
+      for (ObservationTableBuilder b : List.of(grown, sized)) {
+        b.add(ids.get(i), i % 3 == 0 ? "A" : "B", "V" + (i % 4), i % 5 == 0 ? Double.NaN : i * 0.5,
+            i % 7 == 0 ? null : i % 2 == 0, new String[] {"c" + (i % 6)}, i + 2L, 3, 4);
+      }
+    }
+    ObservationTable a = grown.build();
+    ObservationTable b = sized.build();
+    assertThat(b.size()).isEqualTo(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(b.get(i)).isEqualTo(a.get(i));
+      assertThat(b.participantCode(i)).isEqualTo(a.participantCode(i));
+      assertThat(b.visitCode(i)).isEqualTo(a.visitCode(i));
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sized.add("x", "A", "V0", 1, null,
+        new String[] {"c"}, 1, 3, 4)).isInstanceOf(IllegalStateException.class);
+  }
 }
