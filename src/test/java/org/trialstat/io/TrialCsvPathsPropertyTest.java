@@ -57,7 +57,7 @@ class TrialCsvPathsPropertyTest {
 
   /**
    * A file past the point where the reader sizes its columns for the whole file (65,536 observations;
-   * {@code TrialTableReader.presize}), long and wide, read alike from its path and from a stream (where
+   * {@code TrialRows.presize}), long and wide, read alike from its path and from a stream (where
    * the size is not known and the columns grow as they fill).
    */
   @org.junit.jupiter.api.Test
