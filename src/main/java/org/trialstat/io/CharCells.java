@@ -2,7 +2,7 @@ package org.trialstat.io;
 
 /**
  * {@link Cells}' checks of a score, a diagnosis flag and a week for a cell given as a range of
- * characters ({@code b[from, to)}, trimmed), such as {@link QuoteFreeCsvRecords} hands them on: the
+ * characters ({@code b[from, to)}, trimmed), such as {@link SimpleCsvRecords} hands them on: the
  * common cases (missing, a number within range, a one-letter flag) are decided from the characters,
  * every other cell is made a {@code String} and passed to {@code Cells}, so the values and the messages
  * are exactly those of {@code Cells}.

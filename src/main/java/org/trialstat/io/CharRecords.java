@@ -2,7 +2,7 @@ package org.trialstat.io;
 
 /**
  * {@link CsvRecords} whose fields lie, trimmed, in a character array, for reading them without a
- * {@code String} each ({@link QuoteFreeRowCells}): field i of the current record is
+ * {@code String} each ({@link CharRowCells}): field i of the current record is
  * {@code chars()[from(i), to(i))}, valid until the next {@link #next()}.
  */
 interface CharRecords extends CsvRecords {

@@ -2,8 +2,8 @@ package org.trialstat.io;
 
 /**
  * The records of a delimited text, one at a time, as {@link CsvTableSource} reads them: Apache Commons
- * CSV's parser ({@link CommonsCsvRecords}) or, for a file without any quote character, the splitter
- * {@link QuoteFreeCsvRecords}. Both give the same fields (up to surrounding whitespace, which the
+ * CSV's parser ({@link CommonsCsvRecords}) or, for a file whose quoting is simple
+ * ({@link SimpleQuoting}), the splitter {@link SimpleCsvRecords}. Both give the same fields (up to surrounding whitespace, which the
  * source strips), the same lines and the same problems for the same text.
  */
 interface CsvRecords {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.trialstat.model.DataException;
 
 /**
@@ -15,9 +16,10 @@ import org.trialstat.model.DataException;
  * trial, summary and claims files. The text is decoded and watched by {@link GuardedReader} (strict
  * UTF-8 or UTF-16 with a byte-order mark, physical line numbers, the field-length limit, where a quoted
  * field opened) and split into fields by Apache Commons CSV (RFC 4180; {@code ""} inside quotes;
- * surrounding whitespace ignored; {@link CommonsCsvRecords}), or, for a file that holds no quote
- * character at all, by {@link QuoteFreeCsvRecords}, which gives the same records, lines and messages
- * about three times faster (docs/benchmarks.md). The delimiter is detected from the first non-blank
+ * surrounding whitespace ignored; {@link CommonsCsvRecords}), or, for a file whose quoting is simple
+ * (no quote character, or quotes only around whole fields without quotes and line breaks:
+ * {@link SimpleQuoting}, decided once the delimiter is known), by {@link SimpleCsvRecords}, which gives
+ * the same records, lines and messages about three times faster (docs/benchmarks.md). The delimiter is detected from the first non-blank
  * line (see {@link TrialCsvReader#detectDelimiter}); that line is the header. An Excel {@code sep=;} first line
  * names the delimiter instead (comma, semicolon or tab) and the header is the line after it. Cells are trimmed; rows whose cells
  * are all blank are skipped. Columns are {@link ColumnType#UNTYPED}: the reader interprets the text.
@@ -43,7 +45,8 @@ final class CsvTableSource implements TableSource {
   /** The size of the file in bytes, or 0 when unknown (a stream). */
   private long bytes;
 
-  private CsvTableSource(String file, GuardedReader text, boolean sameWidth, boolean quoteFree) {
+  /** {@code simple}: given the delimiter, whether {@link SimpleCsvRecords} may split the text. */
+  private CsvTableSource(String file, GuardedReader text, boolean sameWidth, IntPredicate simple) {
     this.file = file;
     this.sameWidth = sameWidth;
     try {
@@ -55,7 +58,7 @@ final class CsvTableSource implements TableSource {
       throw e.data();
     }
     text.setDelimiter(delimiter);
-    records = quoteFree ? new QuoteFreeCsvRecords(text, file, delimiter)
+    records = simple.test(delimiter) ? new SimpleCsvRecords(text, file, delimiter)
         : new CommonsCsvRecords(text, file, delimiter);
     if (!headerFound()) {
       columns = List.of();
@@ -89,17 +92,17 @@ final class CsvTableSource implements TableSource {
    * {@code in}'s owner's resources beyond {@code in} itself.
    */
   static CsvTableSource ofBytes(InputStream in, String file, boolean sameWidth) {
-    return ofBytes(in, file, sameWidth, false, GuardedReader.MAX_FIELD_CHARS);
+    return ofBytes(in, file, sameWidth, d -> false, GuardedReader.MAX_FIELD_CHARS);
   }
 
   /**
-   * As {@link #ofBytes(InputStream, String, boolean)}; {@code quoteFree}: the bytes hold no 0x22 (see
-   * {@link QuoteFreeCsvRecords#isQuoteFree}), split them without Commons CSV. With a field-length limit
-   * (for tests).
+   * As {@link #ofBytes(InputStream, String, boolean)}; {@code simple}: given the delimiter, whether the
+   * text's quoting is simple ({@link SimpleQuoting}), to split it without Commons CSV. With a
+   * field-length limit (for tests).
    */
-  static CsvTableSource ofBytes(InputStream in, String file, boolean sameWidth, boolean quoteFree, int maxField) {
+  static CsvTableSource ofBytes(InputStream in, String file, boolean sameWidth, IntPredicate simple, int maxField) {
     try {
-      return new CsvTableSource(file, GuardedReader.ofBytes(in, file, maxField), sameWidth, quoteFree);
+      return new CsvTableSource(file, GuardedReader.ofBytes(in, file, maxField), sameWidth, simple);
     } catch (GuardedReader.DataIOException e) {
       throw e.data();
     }
@@ -107,12 +110,13 @@ final class CsvTableSource implements TableSource {
 
   /**
    * Opens a CSV file (trial data: every row as wide as the header); {@link #close()} closes it. A regular
-   * file without any quote character is split by {@link QuoteFreeCsvRecords}.
+   * file whose quoting is simple for its delimiter ({@link SimpleQuoting#isSimple(Path, char)}, a pass
+   * over the bytes) is split by {@link SimpleCsvRecords}.
    */
   static CsvTableSource open(Path path, String file) {
     InputStream in = InputFiles.open(path, file);
     try {
-      CsvTableSource src = ofBytes(in, file, true, QuoteFreeCsvRecords.isQuoteFree(path),
+      CsvTableSource src = ofBytes(in, file, true, d -> SimpleQuoting.isSimple(path, (char) d),
           GuardedReader.MAX_FIELD_CHARS);
       src.owned = in;
       src.bytes = size(path);
@@ -126,7 +130,7 @@ final class CsvTableSource implements TableSource {
   /** Opens decoded CSV text. */
   static CsvTableSource ofChars(Reader in, String file, boolean sameWidth) {
     try {
-      return new CsvTableSource(file, GuardedReader.ofChars(in, file), sameWidth, false);
+      return new CsvTableSource(file, GuardedReader.ofChars(in, file), sameWidth, d -> false);
     } catch (GuardedReader.DataIOException e) {
       throw e.data();
     }
@@ -174,9 +178,9 @@ final class CsvTableSource implements TableSource {
     return records.get(column).strip();
   }
 
-  /** The cells of the current row for the trial reader: where they lie for a quote-free file. */
+  /** The cells of the current row for the trial reader: where they lie for a simply quoted file. */
   RowCells cells() {
-    return records instanceof CharRecords q ? new QuoteFreeRowCells(q, this)
+    return records instanceof CharRecords q ? new CharRowCells(q, this)
         : new TextRowCells(this);
   }
 

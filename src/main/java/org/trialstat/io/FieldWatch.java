@@ -138,21 +138,22 @@ final class FieldWatch {
   }
 
   /**
-   * {@link #scan} for text without any quote character: the same checks and field tracking, with the
-   * two states such text can reach (before a field's first non-whitespace character, inside an
-   * unquoted field) kept in local variables; lines are counted, and the delimiters and line breaks
-   * noted in {@code marks} at their index plus {@code shift}.
+   * {@link #scan} for text whose quoting is simple ({@link SimpleQuoting}): the same checks and field
+   * tracking, in a loop whose common case (inside an unquoted field) tests no state of quotes; lines
+   * are counted, and the delimiters outside quotes and the line breaks noted in {@code marks} at their
+   * index plus {@code shift}. Line starts are not kept ({@link #lineOf} is not for such text), nor where
+   * text follows a closing quote (simple text has none; it would be taken as whitespace).
    *
    * @return the number of marks noted
    */
-  int scanQuoteFree(char[] buf, int from, int n, int[] marks, int shift) throws DataIOException {
+  int scanMarked(char[] buf, int from, int n, int[] marks, int shift) throws DataIOException {
     final char d = delimiter;
     final char[] b = buf;
     final int max = maxField;
     int f = field;
     int len = fieldLen;
     int m = 0;
-    boolean inField = state == UNQUOTED;
+    int st = state;
     char p = prev;
     for (int i = from, end = from + n; i < end; p = b[i++]) {
       char c = b[i];
@@ -164,31 +165,49 @@ final class FieldWatch {
         if (c == '\r' || p != '\r') {
           lineCount++; // a LF after a CR ends the same line
         }
-        marks[m++] = i + shift;
-        f = 0;
-        inField = false;
-      } else if (c == d) {
+        if (st != QUOTED) {
+          marks[m++] = i + shift;
+          f = 0;
+          st = FIELD_START;
+        } else if (++len > max) { // inside quotes: text (not in simple text)
+          throw tooLong(f);
+        }
+      } else if (c == d && st != QUOTED) {
         marks[m++] = i + shift;
         f++;
-        inField = false;
-      } else if (inField) {
+        st = FIELD_START;
+      } else if (st == UNQUOTED) {
         if (++len > max) {
-          field = f;
-          throw tooLong();
+          throw tooLong(f);
         }
-      } else if (!Character.isWhitespace(c)) {
-        inField = true;
-        fieldLine = lineCount;
-        len = 1;
+      } else if (st == FIELD_START) {
+        if (c == '"') {
+          st = QUOTED;
+          fieldLine = lineCount;
+          len = 0;
+        } else if (!Character.isWhitespace(c)) {
+          st = UNQUOTED;
+          fieldLine = lineCount;
+          len = 1;
+        }
+      } else if (st == QUOTED || c == '"' && st == QUOTE_SEEN) { // after a closing quote, "" is a quote
+        if (c == '"' && st == QUOTED) {
+          st = QUOTE_SEEN;
+        } else if (++len > max) {
+          throw tooLong(f);
+        } else {
+          st = QUOTED;
+        }
+      } else { // whitespace after a closing quote (or text, not in simple text)
+        st = AFTER_QUOTE;
       }
     }
     field = f;
     fieldLen = len;
-    state = inField ? UNQUOTED : FIELD_START;
+    state = st;
     prev = p;
     return m;
   }
-
 
   /** Notes the line that starts at {@code start}, after the line break {@code c} ({@code p} before it). */
   private void lineEnd(char c, char p, long start) {
@@ -203,6 +222,11 @@ final class FieldWatch {
     return new DataIOException(new DataException(file, lineCount, field + 1,
         "NUL byte found: this is not a text file (or it is UTF-16 without a byte-order mark);"
             + " expected a CSV text file in UTF-8"));
+  }
+
+  private DataIOException tooLong(int f) {
+    field = f;
+    return tooLong();
   }
 
   private DataIOException tooLong() {

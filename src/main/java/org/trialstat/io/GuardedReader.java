@@ -7,7 +7,7 @@ import java.util.Arrays;
 import org.trialstat.model.DataException;
 
 /**
- * The character stream handed to Commons CSV (or to {@link QuoteFreeCsvRecords}). It takes the
+ * The character stream handed to Commons CSV (or to {@link SimpleCsvRecords}). It takes the
  * characters of {@link StrictText}, which decodes the bytes strictly, and watches every character on
  * its way to the parser, so that the reader can:
  *
@@ -23,9 +23,9 @@ import org.trialstat.model.DataException;
  * <p>The lines and the fields are watched by its {@link FieldWatch}, which mirrors the Commons CSV
  * lexer with {@code ignoreSurroundingSpaces}; this class keeps the buffer of decoded characters.
  *
- * <p>For a text without any quote character, {@link #read(char[], int, int, int[])} runs the same checks
- * with only the states such text reaches and notes where the delimiters and line breaks are, for
- * {@link QuoteFreeCsvRecords}.
+ * <p>For a text whose quoting is simple ({@link SimpleQuoting}), {@link #read(char[], int, int, int[])}
+ * runs the same checks in a loop made for such text and notes where the delimiters outside quotes and
+ * the line breaks are, for {@link SimpleCsvRecords}.
  *
  * <p>Every problem is thrown as a {@link DataIOException} (an {@code IOException}, so that it passes
  * through the parser) carrying the {@link DataException}.
@@ -175,10 +175,10 @@ final class GuardedReader extends Reader {
   }
 
   /**
-   * Reads characters of a text that holds no quote character (the file was checked:
-   * {@link QuoteFreeCsvRecords#isQuoteFree}), as {@link #read(char[], int, int)} does, with the same
-   * checks, and notes in {@code marks} the index in {@code cbuf} of every delimiter, CR and LF handed
-   * out, in order ({@link #markCount()} of them; {@code marks} has room for {@code len}). Line starts
+   * Reads characters of a text whose quoting is simple (the file was checked:
+   * {@link SimpleQuoting#isSimple(java.nio.file.Path, char)}), as {@link #read(char[], int, int)} does,
+   * with the same checks, and notes in {@code marks} the index in {@code cbuf} of every delimiter outside
+   * quotes, CR and LF handed out, in order ({@link #markCount()} of them; {@code marks} has room for {@code len}). Line starts
    * are then only counted: {@link #lineOf} is not for text read this way.
    */
   int read(char[] cbuf, int off, int len, int[] marks) throws IOException {
@@ -201,7 +201,7 @@ final class GuardedReader extends Reader {
     if (marks == null) {
       watch.scan(buf, head, n, pos);
     } else {
-      markCount = watch.scanQuoteFree(buf, head, n, marks, off - head);
+      markCount = watch.scanMarked(buf, head, n, marks, off - head);
     }
     System.arraycopy(buf, head, cbuf, off, n);
     head += n;

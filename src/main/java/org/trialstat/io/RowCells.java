@@ -6,8 +6,8 @@ import org.trialstat.model.StringDictionary;
  * The cells of a {@link TableSource}'s current row as {@link TrialTableReader} checks them: coded into a
  * dictionary, parsed as a score, a diagnosis flag or a week, compared, and as text only where a string
  * is kept (a message, a filter, a derived baseline). {@link TextRowCells} reads any source through
- * {@link TableSource#text} and {@link TableSource#number}; {@link QuoteFreeRowCells} reads the
- * characters of a quote-free CSV file where they lie, without a {@code String} per cell. Both give the
+ * {@link TableSource#text} and {@link TableSource#number}; {@link CharRowCells} reads the
+ * characters of a simply quoted CSV file where they lie, without a {@code String} per cell. Both give the
  * same values and the same problems. The place in messages: the source's file, the given row, column
  * {@code col + 1}; the caller relocates them ({@link TableSource#error}).
  */

@@ -91,7 +91,7 @@ public class AnalyzeBenchmark {
     return TrialCsvReader.read(new StringReader(csv), "bench.csv", ReadOptions.defaults());
   }
 
-  /** The same text as a file without quotes: the quote-free lexer ({@code io.QuoteFreeCsvRecords}). */
+  /** The same text as a file without quotes: split without Commons CSV ({@code io.SimpleCsvRecords}). */
   @Benchmark
   public TrialData readFile() {
     return TrialCsvReader.read(file, "bench.csv", ReadOptions.defaults());

@@ -1,11 +1,12 @@
 package org.trialstat.io;
 
 import java.io.ByteArrayInputStream;
+import java.util.function.IntPredicate;
 import org.trialstat.model.DataException;
 
 /**
  * Reads the same bytes through both lexers of {@link CsvTableSource}, Apache Commons CSV and
- * {@link QuoteFreeCsvRecords}, and writes down everything a reader sees: the header, every row with its
+ * {@link SimpleCsvRecords} (or the one {@link SimpleQuoting} chooses), and writes down everything a reader sees: the header, every row with its
  * line, width, cells and the line of its last cell, a second call at the end, or the problem (file,
  * line, column, message) and the rows before it.
  */
@@ -18,17 +19,25 @@ final class CsvPaths {
 
   /** What the Commons CSV path reads. */
   static String commons(byte[] bytes, boolean sameWidth, int maxField) {
-    return reading(bytes, sameWidth, false, maxField);
+    return reading(bytes, sameWidth, d -> false, maxField);
   }
 
-  /** What the quote-free path reads (the bytes must hold no quote character). */
+  /** What {@link SimpleCsvRecords} reads (the bytes must be simply quoted for their delimiter). */
   static String quoteFree(byte[] bytes, boolean sameWidth, int maxField) {
-    return reading(bytes, sameWidth, true, maxField);
+    return reading(bytes, sameWidth, d -> true, maxField);
   }
 
-  private static String reading(byte[] bytes, boolean sameWidth, boolean quoteFree, int maxField) {
+  /**
+   * What a file of these bytes reads: by {@link SimpleCsvRecords} when {@link SimpleQuoting} finds them
+   * simple for the delimiter, by Commons CSV otherwise.
+   */
+  static String chosen(byte[] bytes, boolean sameWidth, int maxField) {
+    return reading(bytes, sameWidth, d -> SimpleQuoting.isSimple(bytes, (char) d), maxField);
+  }
+
+  private static String reading(byte[] bytes, boolean sameWidth, IntPredicate simple, int maxField) {
     StringBuilder sb = new StringBuilder();
-    try (CsvTableSource src = CsvTableSource.ofBytes(new ByteArrayInputStream(bytes), FILE, sameWidth, quoteFree,
+    try (CsvTableSource src = CsvTableSource.ofBytes(new ByteArrayInputStream(bytes), FILE, sameWidth, simple,
         maxField)) {
       sb.append("header line ").append(src.headerLine()).append(": ");
       src.columns().forEach(c -> sb.append('[').append(c.name()).append(']'));

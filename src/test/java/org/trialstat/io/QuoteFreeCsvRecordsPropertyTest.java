@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -40,7 +41,7 @@ class QuoteFreeCsvRecordsPropertyTest {
         .isEqualTo(commons);
   }
 
-  /** The word-at-a-time search for the byte 0x22 against a plain search, on random bytes of every value. */
+  /** The word-at-a-time search for the next byte 0x22 against a plain search, on random bytes of every value. */
   @Property(tries = 2000)
   void quoteSearchFindsEveryQuote(@ForAll long seed) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -50,15 +51,24 @@ class QuoteFreeCsvRecordsPropertyTest {
       b[i] = (byte) (kind == 0 ? 0x22 ^ (1 << r.nextInt(8)) : kind == 1 ? 0x21 + r.nextInt(3) : r.nextInt(256));
     }
     int n = r.nextInt(b.length + 1);
-    boolean expected = false;
-    for (int i = 0; i < n; i++) {
-      expected |= b[i] == '"';
+    int from = r.nextInt(n + 1);
+    int expected = -1;
+    for (int i = n - 1; i >= from; i--) {
+      expected = b[i] == '"' ? i : expected;
     }
-    assertThat(QuoteFreeCsvRecords.holdsQuote(b, n)).as("seed %d", seed).isEqualTo(expected);
+    assertThat(SimpleQuoting.nextQuote(b, from, n)).as("seed %d", seed).isEqualTo(expected);
   }
 
   /** A random quote-free text, encoded, perhaps with a bad byte. */
   static byte[] bytes(SplittableRandom r) {
+    return bytes(r, (random, d) -> cell(random));
+  }
+
+  /**
+   * A random text, encoded, perhaps with a bad byte, with its cells from {@code cellOf} (given the
+   * random source and the delimiter).
+   */
+  static byte[] bytes(SplittableRandom r, BiFunction<SplittableRandom, String, String> cellOf) {
     String d = ",;\t".substring(r.nextInt(3)).substring(0, 1);
     StringBuilder body = new StringBuilder();
     if (r.nextInt(10) == 0) {
@@ -72,7 +82,7 @@ class QuoteFreeCsvRecordsPropertyTest {
       } else {
         int cells = 1 + r.nextInt(5);
         for (int c = 0; c < cells; c++) {
-          body.append(c == 0 ? "" : d).append(cell(r));
+          body.append(c == 0 ? "" : d).append(cellOf.apply(r, d));
         }
       }
       if (i < rows - 1 || r.nextBoolean()) {
@@ -105,7 +115,8 @@ class QuoteFreeCsvRecordsPropertyTest {
     return out.toByteArray();
   }
 
-  private static String cell(SplittableRandom r) {
+  /** A random quote-free cell. */
+  static String cell(SplittableRandom r) {
     if (r.nextInt(200) == 0) {
       return "x".repeat(8000 + r.nextInt(12000)); // one field over several requests
     }

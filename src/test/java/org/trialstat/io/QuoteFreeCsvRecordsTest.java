@@ -99,8 +99,8 @@ class QuoteFreeCsvRecordsTest {
   @Test
   void aCrAtTheEndOfARequestIsMatchedWithTheLfOfTheNext() {
     String header = "a,b\n";
-    String row = "1," + "x".repeat(QuoteFreeCsvRecords.CHUNK - header.length() - 3) + "\r"; // CR is char 8191
-    assertThat((header + row).length()).isEqualTo(QuoteFreeCsvRecords.CHUNK);
+    String row = "1," + "x".repeat(SimpleCsvRecords.CHUNK - header.length() - 3) + "\r"; // CR is char 8191
+    assertThat((header + row).length()).isEqualTo(SimpleCsvRecords.CHUNK);
     reads(header + row + "\n2,y\r", true, "header line 1: [a][b] delimiter 44\n"
         + "line 2, 2 cells: [1][" + row.substring(2, row.length() - 1) + "], last cell on line 2\n"
         + "line 3, 2 cells: [2][y], last cell on line 3\nend, then false");
@@ -108,7 +108,7 @@ class QuoteFreeCsvRecordsTest {
 
   @Test
   void aFieldOverSeveralRequests() {
-    String big = "\u00e9".repeat(3 * QuoteFreeCsvRecords.CHUNK + 17);
+    String big = "\u00e9".repeat(3 * SimpleCsvRecords.CHUNK + 17);
     reads("a,b\n" + big + "," + big + "\n", true, "header line 1: [a][b] delimiter 44\n"
         + "line 2, 2 cells: [" + big + "][" + big + "], last cell on line 2\nend, then false");
   }
@@ -142,18 +142,20 @@ class QuoteFreeCsvRecordsTest {
   @ValueSource(strings = {"a,b\n1,2\n", "\u00e9\u4e2d,\ud83d\ude00\n", ""})
   void quoteFreeFiles(String text) throws IOException {
     Path f = Files.writeString(dir.resolve("f.csv"), text);
-    assertThat(QuoteFreeCsvRecords.isQuoteFree(f)).isTrue();
+    assertThat(SimpleQuoting.isSimple(f, ',')).isTrue();
   }
 
   @Test
-  void filesWithAQuoteOrNotRegularGoTheCommonsCsvWay() throws IOException {
+  void filesWithAQuoteThatIsNotSimpleOrNotRegularGoTheCommonsCsvWay() throws IOException {
     String lines = "a,b\n" + "1,2\n".repeat(40_000);
-    assertThat(QuoteFreeCsvRecords.isQuoteFree(Files.writeString(dir.resolve("late.csv"), lines + "\"3\",4\n")))
+    assertThat(SimpleQuoting.isSimple(Files.writeString(dir.resolve("late.csv"), lines + "\"3\",4\n"), ','))
+        .isTrue();
+    assertThat(SimpleQuoting.isSimple(Files.writeString(dir.resolve("late2.csv"), lines + "\"3\"\"\",4\n"), ','))
         .isFalse();
-    assertThat(QuoteFreeCsvRecords.isQuoteFree(Files.writeString(dir.resolve("early.csv"), "\"a\",b\n" + lines)))
+    assertThat(SimpleQuoting.isSimple(Files.writeString(dir.resolve("early.csv"), "\"a\"b,b\n" + lines), ','))
         .isFalse();
-    assertThat(QuoteFreeCsvRecords.isQuoteFree(dir)).isFalse();
-    assertThat(QuoteFreeCsvRecords.isQuoteFree(dir.resolve("missing.csv"))).isFalse();
+    assertThat(SimpleQuoting.isSimple(dir, ',')).isFalse();
+    assertThat(SimpleQuoting.isSimple(dir.resolve("missing.csv"), ',')).isFalse();
   }
 
   @Test

@@ -15,9 +15,10 @@ import org.trialstat.model.DataException;
 import org.trialstat.model.TrialData;
 
 /**
- * A whole trial file read from its path (quote-free, so by {@link QuoteFreeCsvRecords}) and from a
- * stream of the same bytes (always Apache Commons CSV, the reference) gives the same {@link TrialData}
- * or the same problem. Random long-format files, mostly valid, with the slips the validator reports:
+ * A whole trial file read from its path (quote-free or simply quoted, so by {@link SimpleCsvRecords})
+ * and from a stream of the same bytes (always Apache Commons CSV, the reference) gives the same
+ * {@link TrialData} or the same problem; half of the files have cells in quotes (header cells too,
+ * {@code "NA"}, {@code ""}, {@code "12,5"} and other scores among them). Random long-format files, mostly valid, with the slips the validator reports:
  * empty, non-numeric and out-of-range scores, decimal commas, a second row for a visit, a participant
  * in two arms, rows of another width, blank lines, CR LF endings, NUL and a bad UTF-8 byte; diagnosis
  * flags in every spelling and some that are wrong, weeks that are not numbers or differ within a visit,
@@ -34,11 +35,16 @@ class TrialCsvPathsPropertyTest {
   @Property(tries = 600)
   void pathAndStreamReadAlike(@ForAll long seed) throws IOException {
     SplittableRandom r = new SplittableRandom(seed);
-    byte[] bytes = trialFile(r);
+    char d = ",;\t".charAt(r.nextInt(3));
+    boolean quoted = r.nextBoolean();
+    byte[] bytes = trialFile(r, d, quoted);
     Path f = Files.createTempFile("trialstat-paths", ".csv");
     try {
       Files.write(f, bytes);
-      assertThat(QuoteFreeCsvRecords.isQuoteFree(f)).isTrue();
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      if (!quoted || text.indexOf('\0') < 0 && text.indexOf('\ufffd') < 0) { // a NUL or bad byte may break quotes
+        assertThat(SimpleQuoting.isSimple(f, d)).as("seed %d", seed).isTrue();
+      }
       ReadOptions options = r.nextBoolean() ? ReadOptions.defaults() : ReadOptions.defaults()
           .withCovariates(java.util.List.of("site"));
       String fromPath = outcome(() -> TrialCsvReader.read(f, "t.csv", options));
@@ -51,7 +57,7 @@ class TrialCsvPathsPropertyTest {
 
   /**
    * A file past the point where the reader sizes its columns for the whole file (65,536 observations;
-   * {@code TrialTableReader.presize}), long and wide, read alike from its path and from a stream (where
+   * {@code TrialRows.presize}), long and wide, read alike from its path and from a stream (where
    * the size is not known and the columns grow as they fill).
    */
   @org.junit.jupiter.api.Test
@@ -84,6 +90,21 @@ class TrialCsvPathsPropertyTest {
     }
   }
 
+  /** The cells joined by {@code d}; {@code quoted}: half of them in quotes, some with a space around. */
+  private static String join(SplittableRandom r, boolean quoted, String d, String... cells) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      sb.append(i == 0 ? "" : d);
+      if (quoted && r.nextBoolean()) {
+        String space = r.nextInt(10) == 0 ? " " : "";
+        sb.append(space).append('"').append(cells[i]).append('"').append(r.nextInt(10) == 0 ? " " : "");
+      } else {
+        sb.append(cells[i]);
+      }
+    }
+    return sb.toString();
+  }
+
   private static String outcome(Supplier<TrialData> read) {
     try {
       return read.get().toString();
@@ -100,13 +121,17 @@ class TrialCsvPathsPropertyTest {
     return r.nextInt(20) == 0 ? FLAGS[r.nextInt(FLAGS.length)] : String.valueOf(r.nextInt(2));
   }
 
-  private static byte[] trialFile(SplittableRandom r) {
-    String d = ",;\t".substring(r.nextInt(3)).substring(0, 1);
+  /**
+   * A trial file with delimiter {@code delimiter}; {@code quoted}: with some cells (header cells too)
+   * in quotes, as R's {@code write.csv} and spreadsheets write them, perhaps with spaces around.
+   */
+  private static byte[] trialFile(SplittableRandom r, char delimiter, boolean quoted) {
+    String d = String.valueOf(delimiter);
     String eol = r.nextBoolean() ? "\n" : "\r\n";
     boolean wide = r.nextInt(4) == 0;
-    StringBuilder sb = new StringBuilder(wide ? String.join(d, "participant_id", "arm", "site",
+    StringBuilder sb = new StringBuilder(wide ? join(r, quoted, d, "participant_id", "arm", "site",
         "caps_total_baseline", "ptsd_dx_baseline", "caps_total_week6", "caps_total_week12", "ptsd_dx_week12")
-        : String.join(d, "participant_id", "arm", "visit", "week", "caps_total", "ptsd_dx", "site")).append(eol);
+        : join(r, quoted, d, "participant_id", "arm", "visit", "week", "caps_total", "ptsd_dx", "site")).append(eol);
     String[] visits = {"baseline", "week6", "week12"};
     for (int p = 1, n = 1 + r.nextInt(30); p <= n; p++) {
       String arm = p % 2 == 0 ? "MDMA" : "Placebo";
@@ -119,12 +144,12 @@ class TrialCsvPathsPropertyTest {
         String site = r.nextInt(100) == 0 ? "" : "S" + (p % 3);
         if (wide) {
           if (v == 0) {
-            sb.append(String.join(d, id, rowArm, site, score, flag(r), scoreCell(r), scoreCell(r), flag(r)));
+            sb.append(join(r, quoted, d, id, rowArm, site, score, flag(r), scoreCell(r), scoreCell(r), flag(r)));
           } else {
             continue;
           }
         } else {
-          sb.append(String.join(d, id, rowArm, visit, week, score, flag(r), site));
+          sb.append(join(r, quoted, d, id, rowArm, visit, week, score, flag(r), site));
         }
         if (r.nextInt(200) == 0) {
           sb.append(d).append("extra");

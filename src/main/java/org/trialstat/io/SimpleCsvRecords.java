@@ -1,22 +1,17 @@
 package org.trialstat.io;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Records of a delimited text that holds no quote character, split here instead of by Apache Commons
- * CSV, which reads one character per call through two buffered readers and builds a record object per
- * row (about 60 MB/s; docs/benchmarks.md). Without quotes, RFC 4180 (section 2) leaves a simple grammar:
- * a record ends at a line break and its fields are separated by the delimiter. This class gives exactly
- * what {@link CommonsCsvRecords} gives for such text, with the behaviour of Commons CSV 1.14's
- * {@code Lexer} under the source's format (no quote met, no escape, no comments, empty lines kept,
- * surrounding spaces ignored):
+ * Records of a delimited text whose quoting is simple ({@link SimpleQuoting}: no quote character, or
+ * quotes only around whole fields that hold no quote and no line break), split here instead of by
+ * Apache Commons CSV, which reads one character per call through two buffered readers and builds a
+ * record object per row (about 60 MB/s; docs/benchmarks.md). For such text RFC 4180 (section 2) leaves
+ * a simple grammar: a record ends at a line break and its fields are separated by the delimiters
+ * outside quotes. This class gives exactly what {@link CommonsCsvRecords} gives for such text, with the
+ * behaviour of Commons CSV 1.14's {@code Lexer} under the source's format (no escape, no comments,
+ * empty lines kept, surrounding spaces ignored):
  *
  * <ul>
  *   <li>LF, CR LF and a lone CR each end a record ({@code Lexer.readEndOfLine}), so the k-th record
@@ -24,6 +19,9 @@ import java.util.Arrays;
  *   <li>a field is the text between delimiters, without the whitespace ({@link Character#isWhitespace})
  *       before and after it ({@code ignoreSurroundingSpaces}); an empty line is a record of one empty
  *       field;
+ *   <li>a field that starts with a quote is the content between its quotes ({@code
+ *       Lexer.parseEncapsulatedToken}): a delimiter there is text, {@code ""} is an empty field as an
+ *       unquoted empty one is; the content is handed on trimmed, as the source strips every cell;
  *   <li>the end of the text ends the last record, unless it comes right after a line break (or the text
  *       is empty): then there is no further record; a delimiter just before the end gives a last empty
  *       field.
@@ -32,10 +30,12 @@ import java.util.Arrays;
  * <p>The characters come from the {@link GuardedReader}, which keeps every check of the Commons CSV path
  * (strict decoding with the line of a bad byte, NUL, the field-length limit), in the very requests
  * Commons CSV's buffered reader makes ({@value #CHUNK} characters, asked for when the previous ones are
- * used up, and one request ahead after a CR to see whether a LF follows). So a problem the reader finds
- * is thrown while the same record is being read as on the Commons CSV path, and a file with several
- * problems reports the same one first. {@code QuoteFreeCsvRecordsPropertyTest} compares the two paths
- * (a request of another size fails it), so an upgrade of Commons CSV that changes them shows there.
+ * used up, and one request ahead after a CR to see whether a LF follows; the look-ahead after a closing
+ * quote asks for nothing more, since the character after it is read for the same record anyway). So a
+ * problem the reader finds is thrown while the same record is being read as on the Commons CSV path,
+ * and a file with several problems reports the same one first. {@code QuoteFreeCsvRecordsPropertyTest}
+ * and {@code SimpleQuotingPropertyTest} compare the two paths (a request of another size fails them),
+ * so an upgrade of Commons CSV that changes them shows there.
  *
  * <p>Hand-written rather than a faster library: FastCSV (de.siegmar:fastcsv 3.4, MIT) was weighed. It
  * reads ahead in requests of its own size, so the reader's checks would fire at other records than on
@@ -45,7 +45,7 @@ import java.util.Arrays;
  * (and 1.1-1.5 s over a plain decoder, without any of the checks). The splitting itself is the loop
  * over the reader's marks below.
  */
-final class QuoteFreeCsvRecords implements CharRecords {
+final class SimpleCsvRecords implements CharRecords {
 
   /** Characters asked of the reader at a time: Commons CSV's buffer (commons-io's {@code IOUtils.DEFAULT_BUFFER_SIZE}). */
   static final int CHUNK = 8192;
@@ -72,64 +72,10 @@ final class QuoteFreeCsvRecords implements CharRecords {
   private long line;
   private long nextLine = 1;
 
-  QuoteFreeCsvRecords(GuardedReader text, String file, char delimiter) {
+  SimpleCsvRecords(GuardedReader text, String file, char delimiter) {
     this.text = text;
     this.file = file;
     this.delimiter = delimiter;
-  }
-
-  /**
-   * Whether {@code path} is a regular file without the byte 0x22, hence without a quote character in
-   * any encoding the reader decodes: in UTF-8 every byte of a multi-byte sequence is 0x80 or above
-   * (RFC 3629, section 3), so 0x22 is only ever U+0022; in UTF-16 U+0022 is the code unit 0x0022. Not
-   * a regular file (a pipe, a device) or not readable: false, and the Commons CSV path reads it (and
-   * reports what is wrong). The file is read twice, here and then by the source: one that is rewritten
-   * in between is split as if it still had no quotes (a file written while it is read gives no
-   * dependable reading on either path).
-   */
-  static boolean isQuoteFree(Path path) {
-    if (!Files.isRegularFile(path)) {
-      return false;
-    }
-    try (InputStream in = Files.newInputStream(path)) {
-      byte[] b = new byte[1 << 16];
-      for (int n = in.readNBytes(b, 0, b.length); n > 0; n = in.readNBytes(b, 0, b.length)) {
-        if (holdsQuote(b, n)) {
-          return false;
-        }
-      }
-      return true;
-    } catch (IOException | SecurityException e) {
-      return false;
-    }
-  }
-
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long QUOTES = 0x22 * ONES;
-
-  /**
-   * Whether {@code b[0, n)} holds the byte 0x22, eight bytes at a time without a copy: x = word XOR
-   * 0x2222..22 has a zero byte exactly where the word has a quote, and (x - 0x0101..01) AND NOT x AND
-   * 0x8080..80 is non-zero exactly when x has a zero byte (Mycroft's test, in S. E. Anderson, Bit
-   * Twiddling Hacks, "Determine if a word has a zero byte"; broadword computing, Knuth, The Art of
-   * Computer Programming vol. 4A, section 7.1.3). The 64 KB blocks are read into one reused array:
-   * no copy per block, as a {@code String} search would make.
-   */
-  static boolean holdsQuote(byte[] b, int n) {
-    int i = 0;
-    for (; i + Long.BYTES <= n; i += Long.BYTES) {
-      long x = (long) LONGS.get(b, i) ^ QUOTES;
-      if (((x - ONES) & ~x & (ONES << 7)) != 0) {
-        return true;
-      }
-    }
-    for (; i < n; i++) {
-      if (b[i] == '"') {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override
@@ -227,14 +173,18 @@ final class QuoteFreeCsvRecords implements CharRecords {
     return true;
   }
 
-  /** Adds buf[from, to) without its surrounding whitespace as the next field. */
+  /**
+   * Adds buf[from, to) without its surrounding whitespace as the next field; a quoted one (simple text:
+   * its closing quote is then its last character) without its quotes and the whitespace inside them.
+   */
   private void add(int from, int to) {
     char[] b = buf;
-    while (from < to && isSpace(b[from])) {
-      from++;
-    }
-    while (to > from && isSpace(b[to - 1])) {
+    from = trimStart(b, from, to);
+    to = trimEnd(b, from, to);
+    if (to - from >= 2 && b[from] == '"' && b[to - 1] == '"') {
       to--;
+      from = trimStart(b, from + 1, to);
+      to = trimEnd(b, from, to);
     }
     if (2 * size == bounds.length) {
       bounds = Arrays.copyOf(bounds, 4 * size);
@@ -242,6 +192,22 @@ final class QuoteFreeCsvRecords implements CharRecords {
     bounds[2 * size] = from;
     bounds[2 * size + 1] = to;
     size++;
+  }
+
+  /** The first index in b[from, to) that is not whitespace, or to. */
+  private static int trimStart(char[] b, int from, int to) {
+    while (from < to && isSpace(b[from])) {
+      from++;
+    }
+    return from;
+  }
+
+  /** The end of b[from, to) without its trailing whitespace. */
+  private static int trimEnd(char[] b, int from, int to) {
+    while (to > from && isSpace(b[to - 1])) {
+      to--;
+    }
+    return to;
   }
 
   private static boolean isSpace(char c) {

@@ -3,18 +3,18 @@ package org.trialstat.io;
 import org.trialstat.model.StringDictionary;
 
 /**
- * {@link RowCells} of a quote-free CSV file: each cell read where {@link CharRecords} hold it,
+ * {@link RowCells} of a simply quoted CSV file ({@link SimpleQuoting}): each cell read where {@link CharRecords} hold it,
  * as a range of its character buffer (trimmed, so equal to {@link CsvTableSource#text}): codes by
  * {@link StringDictionary#code(char[], int, int)}, numbers and flags by {@link CharCells}; a
  * {@code String} only for {@link #text} and for a cell that is not a plain value.
  */
-final class QuoteFreeRowCells implements RowCells {
+final class CharRowCells implements RowCells {
 
   private final CharRecords records;
   /** The source of the records, for the file name and the decimal comma. */
   private final TableSource src;
 
-  QuoteFreeRowCells(CharRecords records, TableSource src) {
+  CharRowCells(CharRecords records, TableSource src) {
     this.records = records;
     this.src = src;
   }
