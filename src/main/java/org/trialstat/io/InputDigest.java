@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.trialstat.model.Background;
 import org.trialstat.model.Provenance;
@@ -40,11 +41,18 @@ public final class InputDigest {
   static final long BACKGROUND_BYTES = 16L << 20;
 
   /**
+   * Whether a digest was started in this JVM: the first also sets up the JDK's security providers (about
+   * 20 ms of cold code), so it runs on a thread of its own whatever the file's size, beside the reading.
+   */
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+  /**
    * The provenance entry of a file, as {@link #of(Path, String)}, started now: a file of
    * {@value #BACKGROUND_BYTES} bytes or more is digested on a daemon thread while the caller reads and
    * analyses it (SHA-256 of 140 MB takes 0.2-0.4 s, which then overlaps the analysis on a second core);
    * a smaller one when the entry is asked for, on the caller's thread (a thread's start would cost more
-   * than the digest). Either way the entry is the same.
+   * than the digest), except the first of the run, which also sets up the JDK's security providers.
+   * Either way the entry is the same.
    */
   public static Supplier<Provenance.Input> start(Path file, String name) {
     long size;
@@ -53,7 +61,8 @@ public final class InputDigest {
     } catch (IOException | SecurityException e) {
       size = 0;
     }
-    return Background.start(size >= BACKGROUND_BYTES, "trialstat-digest", () -> of(file, name));
+    boolean first = !STARTED.getAndSet(true);
+    return Background.start(size >= BACKGROUND_BYTES || first, "trialstat-digest", () -> of(file, name));
   }
 
   /** The SHA-256 of bytes in memory (an output of {@code run}), lower-case hex. */
