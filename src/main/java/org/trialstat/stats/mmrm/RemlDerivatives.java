@@ -95,17 +95,9 @@ final class RemlDerivatives {
     // each pair (k, l), l <= k, reads and sets the entries (k, l) and (l, k) only
     run(tasks, part -> {
       for (int k = part; k < q; k += tasks) {
-        double[] a = mq[k];
         for (int l = 0; l <= k; l++) {
-          double[] b = mqt[l];
-          double tr = 0;
-          for (int t = 0; t < a.length; t++) {
-            tr += a[t] * b[t];
-          }
-          double wmw = 0;
-          for (int i = 0; i < p; i++) {
-            wmw += w[k][i] * mw[l][i];
-          }
+          double tr = Dense.dot(mq[k], mqt[l]);
+          double wmw = Dense.dot(w[k], mw[l]);
           double ekl = 0.5 * (info[k * q + l] + info[l * q + k]) + tr;
           double okl = 0.5 * (obs[k * q + l] + obs[l * q + k]) - wmw;
           info[k * q + l] = ekl;
