@@ -41,18 +41,16 @@ public final class ObservationTable extends AbstractList<Observation> implements
     arms = b.arms.values();
     visits = b.visits.values();
     values = b.values.values();
-    // The builder's columns are taken as they are when they hold little room beyond the rows (a reader
-    // that sized them for the whole file), so that a million rows are not copied once more; the builder
-    // takes no rows after build().
-    participant = b.participant.length - size <= slack(size) ? b.participant : Arrays.copyOf(b.participant, size);
-    arm = b.arm.length - size <= slack(size) ? b.arm : Arrays.copyOf(b.arm, size);
-    visit = b.visit.length - size <= slack(size) ? b.visit : Arrays.copyOf(b.visit, size);
-    score = b.score.length - size <= slack(size) ? b.score : Arrays.copyOf(b.score, size);
-    diagnosis = b.diagnosis.length - size <= slack(size) ? b.diagnosis : Arrays.copyOf(b.diagnosis, size);
-    line = b.longLine != null ? null : b.line.length - size <= slack(size) ? b.line : Arrays.copyOf(b.line, size);
-    longLine = b.longLine == null ? null
-        : b.longLine.length - size <= slack(size) ? b.longLine : Arrays.copyOf(b.longLine, size);
-    columnPair = b.columnPair.length - size <= slack(size) ? b.columnPair : Arrays.copyOf(b.columnPair, size);
+    // The builder's columns, as they are (ObservationTableBuilder.build trims them when they hold much
+    // room beyond the rows); i < size only is read.
+    participant = b.participant;
+    arm = b.arm;
+    visit = b.visit;
+    score = b.score;
+    diagnosis = b.diagnosis;
+    line = b.longLine == null ? b.line : null;
+    longLine = b.longLine;
+    columnPair = b.columnPair;
     pairs = new int[2 * b.pairs.size()];
     int k = 0;
     for (long key : b.pairs.keySet()) {
@@ -60,12 +58,7 @@ public final class ObservationTable extends AbstractList<Observation> implements
       pairs[k++] = (int) key;
     }
     covariateCount = b.covariateCount;
-    covariates = Arrays.copyOf(b.covariates, size * covariateCount);
-  }
-
-  /** The unused room a column may keep: a sixteenth of its rows, at least 1,024. */
-  private static int slack(int rows) {
-    return Math.max(1024, rows >> 4);
+    covariates = b.covariates;
   }
 
   /** The list as a table: itself when it is one, else its observations coded into columns. */

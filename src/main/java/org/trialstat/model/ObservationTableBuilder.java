@@ -195,9 +195,16 @@ public final class ObservationTableBuilder {
     return arms.value(arm[i]);
   }
 
-  /** The table; the builder takes no rows after it (the table may share its columns). */
+  /**
+   * The table, which takes the columns as they are: trimmed to the rows first unless their unused room is
+   * at most a sixteenth of the rows (at least 1,024), as for a reader that sized them for the whole file,
+   * so that a million rows are not copied once more. The builder takes no rows after it.
+   */
   public ObservationTable build() {
     built = true;
+    if (participant.length - size > Math.max(1024, size >> 4)) {
+      resize(size);
+    }
     return new ObservationTable(this);
   }
 }
