@@ -1,5 +1,7 @@
 package org.trialstat.stats.mmrm;
 
+import org.trialstat.stats.linalg.Dense;
+
 /**
  * A pattern's sufficient statistics ({@link SufficientStatistics}: for visits a &lt;= b, G_aa or
  * G_ab + G_ab', p x p each) with the nonzero entries of each kept apart, so that X' A X and X M X' add
@@ -89,10 +91,7 @@ final class Gram {
             s += mm[idx[u]] * val[u];
           }
         } else {
-          double[] gab = g[a * m + b];
-          for (int k = 0; k < gab.length; k++) {
-            s += mm[k] * gab[k];
-          }
+          s = Dense.dot(g[a * m + b], mm);
         }
         if (a != b) {
           s *= 0.5;

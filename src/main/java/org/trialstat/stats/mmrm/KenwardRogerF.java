@@ -109,11 +109,7 @@ record KenwardRogerF(int numDf, double denDf, double lambda, double f, double sc
     }
     double[] sol = lb.clone();
     Dense.solve(lalChol, nl, sol);
-    double f = 0;
-    for (int r = 0; r < nl; r++) {
-      f += lb[r] * sol[r];
-    }
-    f /= nl;
+    double f = Dense.dot(lb, sol) / nl;
     if (!(m > 0) || !Double.isFinite(m) || !(lambda > 0)) {
       return new KenwardRogerF(nl, Double.NaN, Double.NaN, f, Double.NaN, Double.NaN);
     }
