@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole-run cost of `analyze` (MMRM included) against the number of participants, 10^4 to 10^6 at 4
 # post-baseline visits (issue 18: "the cost linear in rows"), through the scripts/trialstat launcher
-# with its default options (C1 and the serial collector under 16 MB of input, C2 and the parallel
-# collector with a 768 MB heap from 16 MB on), JVM start included.
+# with its default options (scripts/trialstat's header: on 2 cores the serial collector throughout, C1
+# alone under 64 MB of input and tiered C2 from 64 MB on, a heap of at least 768 MB from 16 MB on), JVM
+# start included.
 #   scripts/bench_scaling.sh [RUNS] [SIZES]
 # SIZES: participant counts, default "10000 100000 1000000". Prints per size the rows, the medians of
 # wall time, CPU time (user + system) and peak resident memory, and microseconds of wall time per row.
